@@ -1,0 +1,21 @@
+package dev.bulwark.audit;
+
+import dev.bulwark.model.AuditFinding;
+import dev.bulwark.model.Dependency;
+import java.util.List;
+
+/** Finds the advisories that apply to one dependency. Implementations must be thread-safe. */
+@FunctionalInterface
+public interface AdvisoryLookup {
+  /** The merged findings for this dependency, or an empty list. */
+  List<AuditFinding> lookup(Dependency dependency) throws LookupException;
+
+  /** The advisory database could not be read. */
+  final class LookupException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public LookupException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.bulwark.audit;
+
+import dev.bulwark.inventory.InventoryScanner;
+import dev.bulwark.model.AuditFinding;
+import dev.bulwark.model.Dependency;
+import dev.bulwark.model.Inventory;
+import dev.bulwark.model.Problem;
+import dev.bulwark.model.SourceLocation;
+import dev.bulwark.policy.FailOn;
+import dev.bulwark.policy.IgnoreRule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs an audit: extract every lockfile, look each dependency up, apply the policy. */
+public final class Auditor {
+  private final InventoryScanner scanner;
+  private final AdvisoryLookup lookup;
+  private final Clock clock;
+
+  public Auditor(InventoryScanner scanner, AdvisoryLookup lookup, Clock clock) {
+    this.scanner = scanner;
+    this.lookup = lookup;
+    this.clock = clock;
+  }
+
+  /** The audit options. */
+  public record Options(FailOn failOn, boolean includeDev, List<IgnoreRule> ignores) {
+    public Options {
+      ignores = List.copyOf(ignores);
+    }
+  }
+
+  public AuditReport audit(List<Path> paths, Options options) {
+    LocalDate today = LocalDate.now(clock);
+    List<IgnoreRule> active = new ArrayList<>();
+    List<IgnoreRule> expired = new ArrayList<>();
+    for (IgnoreRule r : options.ignores()) {
+      (r.expiredOn(today) ? expired : active).add(r);
+    }
+    Set<IgnoreRule> used = new LinkedHashSet<>();
+    Map<String, List<AuditFinding>> cache = new HashMap<>();
+    List<AuditReport.Target> targets = new ArrayList<>();
+    for (Path p : paths) {
+      targets.add(auditOne(p, options.includeDev(), active, used, cache));
+    }
+    List<IgnoreRule> unused = new ArrayList<>();
+    for (IgnoreRule r : active) {
+      if (!used.contains(r)) {
+        unused.add(r);
+      }
+    }
+    return new AuditReport(targets, options.failOn(), options.includeDev(), expired, unused, List.of());
+  }
+
+  private AuditReport.Target auditOne(Path path, boolean includeDev, List<IgnoreRule> ignores,
+      Set<IgnoreRule> used, Map<String, List<AuditFinding>> cache) {
+    InventoryScanner.Result inv = scanner.scan(path);
+    List<Problem> problems = new ArrayList<>(inv.problems());
+    List<Dependency> deps = new ArrayList<>();
+    List<AuditFinding> findings = new ArrayList<>();
+    List<AuditReport.Ignored> ignored = new ArrayList<>();
+    boolean dbFailed = false;
+    for (Inventory i : inv.inventories()) {
+      problems.addAll(i.problems());
+      for (Dependency d : i.dependencies()) {
+        if (d.dev() && !includeDev) {
+          continue;
+        }
+        deps.add(d);
+        if (dbFailed) {
+          continue;
+        }
+        List<AuditFinding> found;
+        try {
+          found = lookupCached(d, cache);
+        } catch (AdvisoryLookup.LookupException e) {
+          problems.add(new Problem("database-error",
+              "the advisory database could not be queried: " + e.getMessage(),
+              SourceLocation.of(i.file())));
+          dbFailed = true;
+          continue;
+        }
+        for (AuditFinding f : found) {
+          IgnoreRule rule = firstMatch(ignores, f);
+          if (rule == null) {
+            findings.add(f);
+          } else {
+            used.add(rule);
+            ignored.add(new AuditReport.Ignored(f, rule));
+          }
+        }
+      }
+    }
+    findings.sort(null);
+    ignored.sort((a, b) -> a.finding().compareTo(b.finding()));
+    problems.sort(null);
+    return new AuditReport.Target(path.toString(), inv.inventories(), deps, findings, ignored, problems);
+  }
+
+  private List<AuditFinding> lookupCached(Dependency d, Map<String, List<AuditFinding>> cache)
+      throws AdvisoryLookup.LookupException {
+    String key = d.ecosystem() + "\u0000" + d.name() + "\u0000" + d.version() + "\u0000" + d.unpinned();
+    List<AuditFinding> hit = cache.get(key);
+    if (hit == null) {
+      hit = lookup.lookup(d);
+      cache.put(key, hit);
+    }
+    // The lookup result carries the first dependency seen; rebind it to this occurrence.
+    List<AuditFinding> out = new ArrayList<>(hit.size());
+    for (AuditFinding f : hit) {
+      out.add(new AuditFinding(f.id(), f.aliases(), f.kind(), f.severity(), f.cvssScore(),
+          f.summary(), d, f.fixedVersions(), f.unpinned(), f.references()));
+    }
+    return out;
+  }
+
+  private static IgnoreRule firstMatch(List<IgnoreRule> rules, AuditFinding f) {
+    for (IgnoreRule r : rules) {
+      if (r.matches(f)) {
+        return r;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.bulwark.model;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * One advisory that applies to one extracted dependency. Records about the same issue (CVE, GHSA,
+ * PYSEC, NSWG ids linked by aliases) are merged into one finding.
+ *
+ * @param id the primary advisory id
+ * @param aliases the other ids of the same issue, sorted
+ * @param kind vulnerability or malicious
+ * @param severity the severity (critical for malicious)
+ * @param cvssScore the highest CVSS base score computed from the records' vectors, when any
+ * @param summary one line
+ * @param dependency the affected dependency
+ * @param fixedVersions versions that fix it, in version order
+ * @param unpinned true when the dependency is a range and only some allowed versions are affected
+ * @param references advisory URLs
+ */
+public record AuditFinding(
+    String id,
+    List<String> aliases,
+    AdvisoryKind kind,
+    Severity severity,
+    OptionalDouble cvssScore,
+    String summary,
+    Dependency dependency,
+    List<String> fixedVersions,
+    boolean unpinned,
+    List<String> references)
+    implements Comparable<AuditFinding> {
+
+  public AuditFinding {
+    Objects.requireNonNull(id, "id");
+    aliases = List.copyOf(aliases);
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(cvssScore, "cvssScore");
+    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(dependency, "dependency");
+    fixedVersions = List.copyOf(fixedVersions);
+    references = List.copyOf(references);
+  }
+
+  /** True when this finding is identified by the id, or lists it as an alias. */
+  public boolean hasId(String someId) {
+    return id.equalsIgnoreCase(someId) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(someId));
+  }
+
+  private static final Comparator<AuditFinding> ORDER =
+      Comparator.comparing((AuditFinding f) -> f.kind() == AdvisoryKind.MALICIOUS ? 0 : 1)
+          .thenComparing(AuditFinding::severity)
+          .thenComparing(f -> f.dependency().location())
+          .thenComparing(f -> f.dependency().name())
+          .thenComparing(f -> f.dependency().version())
+          .thenComparing(AuditFinding::id);
+
+  /** Malicious first, then by severity, file, line, package and id. */
+  @Override
+  public int compareTo(AuditFinding o) {
+    return ORDER.compare(this, o);
+  }
+}
