@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** Runs an audit: extract every lockfile, look each dependency up, apply the policy. */
@@ -88,12 +89,12 @@ public final class Auditor {
           continue;
         }
         for (AuditFinding f : found) {
-          IgnoreRule rule = firstMatch(ignores, f);
-          if (rule == null) {
+          Optional<IgnoreRule> rule = firstMatch(ignores, f);
+          if (rule.isEmpty()) {
             findings.add(f);
           } else {
-            used.add(rule);
-            ignored.add(new AuditReport.Ignored(f, rule));
+            used.add(rule.get());
+            ignored.add(new AuditReport.Ignored(f, rule.get()));
           }
         }
       }
@@ -121,12 +122,7 @@ public final class Auditor {
     return out;
   }
 
-  private static IgnoreRule firstMatch(List<IgnoreRule> rules, AuditFinding f) {
-    for (IgnoreRule r : rules) {
-      if (r.matches(f)) {
-        return r;
-      }
-    }
-    return null;
+  private static Optional<IgnoreRule> firstMatch(List<IgnoreRule> rules, AuditFinding f) {
+    return rules.stream().filter(r -> r.matches(f)).findFirst();
   }
 }
