@@ -1,0 +1,149 @@
+package dev.bulwark.bench;
+
+import dev.bulwark.advisory.AdvisoryDatabase;
+import dev.bulwark.advisory.AdvisoryImporter;
+import dev.bulwark.advisory.ImportResult;
+import dev.bulwark.advisory.SyntheticAdvisories;
+import dev.bulwark.audit.AuditReport;
+import dev.bulwark.audit.Auditor;
+import dev.bulwark.audit.OsvLookup;
+import dev.bulwark.inventory.Extractors;
+import dev.bulwark.inventory.InventoryScanner;
+import dev.bulwark.inventory.LockfileInput;
+import dev.bulwark.policy.FailOn;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The audit benchmark of issue 2. {@code scripts/bench-audit.sh} runs it, then times the whole CLI.
+ *
+ * <pre>
+ * AuditBench generate DIR [npmPackages] [pypiPackages] [advisories]
+ *   writes DIR/project/{package-lock.json,poetry.lock} and DIR/advisories.zip
+ * AuditBench import DIR      imports DIR/advisories.zip into DIR/bench.db; prints records/s
+ * AuditBench audit DIR [n]   times the audit step alone (in process), cold then warm median
+ * </pre>
+ *
+ * The synthetic advisories use the names "synthetic-js-K" and "synthetic_py.K"; the generated
+ * lockfiles depend on those names, so most packages have advisories to evaluate: heavier than a
+ * real project.
+ */
+public final class AuditBench {
+  private AuditBench() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: AuditBench generate|import|audit DIR [...]");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[1]);
+    switch (args[0]) {
+      case "generate" -> generate(dir, intArg(args, 2, 10_000), intArg(args, 3, 2_000),
+          intArg(args, 4, 300_000));
+      case "import" -> importDb(dir);
+      case "audit" -> audit(dir, intArg(args, 2, 10));
+      default -> {
+        System.err.println("unknown step " + args[0]);
+        System.exit(2);
+      }
+    }
+  }
+
+  private static int intArg(String[] a, int i, int def) {
+    return a.length > i ? Integer.parseInt(a[i]) : def;
+  }
+
+  static void generate(Path dir, int npm, int pypi, int advisories) throws IOException {
+    Path project = dir.resolve("project");
+    Files.createDirectories(project);
+    writePackageLock(project.resolve("package-lock.json"), npm, new SplittableRandom(1));
+    writePoetryLock(project.resolve("poetry.lock"), pypi, new SplittableRandom(2));
+    long t0 = System.nanoTime();
+    SyntheticAdvisories.write(dir.resolve("advisories.zip"), advisories, 42);
+    System.out.printf(Locale.ROOT, "generated %d npm + %d PyPI packages and %d advisories in %.1f s%n",
+        npm, pypi, advisories, (System.nanoTime() - t0) / 1e9);
+  }
+
+  private static void writePackageLock(Path file, int n, SplittableRandom rnd) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("{\n  \"name\": \"bench\",\n  \"version\": \"1.0.0\",\n  \"lockfileVersion\": 3,\n"
+          + "  \"requires\": true,\n  \"packages\": {\n    \"\": {\n      \"name\": \"bench\",\n"
+          + "      \"version\": \"1.0.0\",\n      \"dependencies\": {\n");
+      int direct = Math.min(50, n);
+      for (int i = 0; i < direct; i++) {
+        w.write("        \"synthetic-js-" + i + "\": \"^1.0.0\"" + (i + 1 < direct ? ",\n" : "\n"));
+      }
+      w.write("      }\n    }");
+      for (int i = 0; i < n; i++) {
+        String v = rnd.nextInt(6) + "." + rnd.nextInt(10) + "." + rnd.nextInt(5);
+        w.write(",\n    \"node_modules/synthetic-js-" + i + "\": {\n");
+        w.write("      \"version\": \"" + v + "\",\n");
+        w.write("      \"resolved\": \"https://registry.example.invalid/synthetic-js-" + i
+            + "/-/synthetic-js-" + i + "-" + v + ".tgz\",\n");
+        w.write("      \"integrity\": \"sha512-" + "A".repeat(86) + "==\"");
+        if (i + 1 < n) {
+          w.write(",\n      \"dependencies\": {\n        \"synthetic-js-" + (i + 1) + "\": \"*\"\n      }");
+        }
+        w.write("\n    }");
+      }
+      w.write("\n  }\n}\n");
+    }
+  }
+
+  private static void writePoetryLock(Path file, int n, SplittableRandom rnd) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("# This file is generated for a benchmark.\n\n");
+      for (int i = 0; i < n; i++) {
+        String v = rnd.nextInt(6) + "." + rnd.nextInt(10) + ".0";
+        w.write("[[package]]\nname = \"synthetic-py-" + i + "\"\nversion = \"" + v + "\"\n"
+            + "description = \"\"\noptional = false\npython-versions = \">=3.8\"\n"
+            + "files = [\n    {file = \"synthetic_py_" + i + "-" + v + "-py3-none-any.whl\", hash = \"sha256:"
+            + "0".repeat(64) + "\"},\n]\n\n");
+      }
+      w.write("[metadata]\nlock-version = \"2.0\"\npython-versions = \"^3.8\"\n"
+          + "content-hash = \"" + "0".repeat(64) + "\"\n");
+    }
+  }
+
+  static void importDb(Path dir) throws Exception {
+    Path db = dir.resolve("bench.db");
+    Files.deleteIfExists(db);
+    long t0 = System.nanoTime();
+    ImportResult r = new AdvisoryImporter(Clock.systemUTC())
+        .importSources(List.of(dir.resolve("advisories.zip")), db);
+    double s = (System.nanoTime() - t0) / 1e9;
+    System.out.printf(Locale.ROOT, "import: %d records in %.2f s = %.0f records/s (db %.0f MB)%n",
+        r.records(), s, r.records() / s, Files.size(db) / 1e6);
+  }
+
+  static void audit(Path dir, int runs) throws Exception {
+    List<Double> times = new ArrayList<>();
+    int findings = 0;
+    int deps = 0;
+    try (AdvisoryDatabase db = AdvisoryDatabase.open(dir.resolve("bench.db"))) {
+      for (int i = 0; i < runs; i++) {
+        long t0 = System.nanoTime();
+        Auditor a = new Auditor(new InventoryScanner(Extractors.all(), true,
+            LockfileInput.DEFAULT_MAX_BYTES, 10_000), new OsvLookup(db), Clock.systemUTC());
+        AuditReport r = a.audit(List.of(dir.resolve("project")),
+            new Auditor.Options(FailOn.DEFAULT, true, List.of()));
+        times.add((System.nanoTime() - t0) / 1e6);
+        findings = r.targets().get(0).findings().size();
+        deps = r.targets().get(0).dependencies().size();
+      }
+    }
+    List<Double> warm = new ArrayList<>(times.subList(1, times.size()));
+    warm.sort(null);
+    System.out.printf(Locale.ROOT,
+        "audit step: %d dependencies, %d findings; first run %.0f ms, warm median %.0f ms (%d runs)%n",
+        deps, findings, times.get(0), warm.isEmpty() ? times.get(0) : warm.get(warm.size() / 2), runs);
+  }
+}
