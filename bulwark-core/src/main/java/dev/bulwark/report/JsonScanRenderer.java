@@ -1,0 +1,113 @@
+package dev.bulwark.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.ScanResult;
+import dev.bulwark.model.Skipped;
+import dev.bulwark.model.Verdict;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Optional;
+
+/** Renders scan results as the JSON contract of docs/json-output.md. */
+public final class JsonScanRenderer {
+  private JsonScanRenderer() {}
+
+  public static void render(List<ScanResult> results, ToolInfo tool, RuleText.Source rules,
+      int exitCode, Writer out) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      JsonParts.header(g, tool, "scan");
+      g.writeArrayFieldStart("targets");
+      for (ScanResult r : results) {
+        target(g, r, rules);
+      }
+      g.writeEndArray();
+      summary(g, results, exitCode);
+      g.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  /** Writes one scan target object (also used by project scans). */
+  public static void target(JsonGenerator g, ScanResult r, RuleText.Source rules)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("kind", r.kind());
+    g.writeStringField("path", r.target());
+    if (r.ecosystem().isPresent()) {
+      g.writeStringField("ecosystem", r.ecosystem().get().osvName());
+    }
+    if (!r.name().isEmpty()) {
+      g.writeStringField("name", r.name());
+    }
+    if (!r.version().isEmpty()) {
+      g.writeStringField("version", r.version());
+    }
+    g.writeStringField("verdict", r.verdict().jsonName());
+    g.writeNumberField("score", r.score());
+    g.writeStringField("reason", r.reason());
+    g.writeArrayFieldStart("findings");
+    for (Finding f : r.findings()) {
+      finding(g, f, rules.find(f.ruleId()));
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("skipped");
+    for (Skipped s : r.skipped()) {
+      g.writeStartObject();
+      g.writeStringField("path", s.path());
+      g.writeStringField("reason", s.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    JsonParts.problems(g, "errors", r.errors());
+    g.writeObjectFieldStart("stats");
+    g.writeNumberField("files", r.filesScanned());
+    g.writeNumberField("bytes", r.bytesScanned());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  static void finding(JsonGenerator g, Finding f, Optional<RuleText> text) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("ruleId", f.ruleId());
+    g.writeStringField("category", f.category().jsonName());
+    g.writeStringField("severity", f.severity().jsonName());
+    g.writeStringField("confidence", f.confidence().jsonName());
+    g.writeStringField("signal", f.threat() ? "threat" : "capability");
+    JsonParts.location(g, f.location());
+    g.writeStringField("message", f.message());
+    g.writeStringField("snippet", f.snippet());
+    if (!f.decoded().isEmpty()) {
+      g.writeStringField("decoded", f.decoded());
+    }
+    if (text.isPresent()) {
+      RuleText t = text.get();
+      g.writeStringField("title", t.title());
+      g.writeObjectFieldStart("explanation");
+      g.writeStringField("what", t.what());
+      g.writeStringField("why", t.why());
+      g.writeStringField("action", t.action());
+      g.writeEndObject();
+      JsonParts.strings(g, "references", t.references());
+    }
+    g.writeEndObject();
+  }
+
+  private static void summary(JsonGenerator g, List<ScanResult> results, int exitCode)
+      throws IOException {
+    g.writeObjectFieldStart("summary");
+    g.writeNumberField("targets", results.size());
+    for (Verdict v : Verdict.values()) {
+      g.writeNumberField(v.jsonName(), results.stream().filter(r -> r.verdict() == v).count());
+    }
+    g.writeNumberField("findings", results.stream().mapToInt(r -> r.findings().size()).sum());
+    g.writeNumberField("errors", results.stream().mapToInt(r -> r.errors().size()).sum());
+    g.writeNumberField("exitCode", exitCode);
+    g.writeEndObject();
+  }
+}
