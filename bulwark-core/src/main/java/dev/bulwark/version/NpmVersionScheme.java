@@ -1,10 +1,16 @@
 package dev.bulwark.version;
 
 import dev.bulwark.model.Ecosystem;
+import java.util.Optional;
 
-/** Placeholder until the implementation lands (being written now). */
+/**
+ * npm's SemVer 2.0.0 versions and node-semver ranges. Invalid versions sort before every valid
+ * one and among themselves by string order, so {@link #compare} never throws.
+ */
 final class NpmVersionScheme implements VersionScheme {
   static final NpmVersionScheme INSTANCE = new NpmVersionScheme();
+
+  private NpmVersionScheme() {}
 
   @Override
   public Ecosystem ecosystem() {
@@ -13,21 +19,30 @@ final class NpmVersionScheme implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return SemVer.parse(version).isPresent();
   }
 
   @Override
   public int compare(String a, String b) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Optional<SemVer> va = SemVer.parse(a);
+    Optional<SemVer> vb = SemVer.parse(b);
+    if (va.isPresent() && vb.isPresent()) {
+      return va.get().compareTo(vb.get());
+    }
+    if (va.isPresent() != vb.isPresent()) {
+      return va.isPresent() ? 1 : -1;
+    }
+    return a.compareTo(b);
   }
 
+  /** "1.2.3" for "v1.2.3" and " =1.2.3+build"; build metadata is dropped as npm's clean does. */
   @Override
   public String normalize(String version) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return SemVer.parse(version).map(SemVer::toString).orElse(version);
   }
 
   @Override
   public VersionRange parseRange(String spec) throws InvalidVersionException {
-    throw new UnsupportedOperationException("not yet implemented");
+    return NpmRangeParser.parse(spec);
   }
 }

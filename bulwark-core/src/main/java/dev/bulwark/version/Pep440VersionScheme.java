@@ -1,10 +1,16 @@
 package dev.bulwark.version;
 
 import dev.bulwark.model.Ecosystem;
+import java.util.Optional;
 
-/** Placeholder until the implementation lands (being written now). */
+/**
+ * PEP 440 versions and specifiers. Versions that are not valid PEP 440 (legacy versions) sort
+ * before every valid one and among themselves by string order, so {@link #compare} never throws.
+ */
 final class Pep440VersionScheme implements VersionScheme {
   static final Pep440VersionScheme INSTANCE = new Pep440VersionScheme();
+
+  private Pep440VersionScheme() {}
 
   @Override
   public Ecosystem ecosystem() {
@@ -13,21 +19,29 @@ final class Pep440VersionScheme implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Pep440Version.parse(version).isPresent();
   }
 
   @Override
   public int compare(String a, String b) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Optional<Pep440Version> va = Pep440Version.parse(a);
+    Optional<Pep440Version> vb = Pep440Version.parse(b);
+    if (va.isPresent() && vb.isPresent()) {
+      return va.get().compareTo(vb.get());
+    }
+    if (va.isPresent() != vb.isPresent()) {
+      return va.isPresent() ? 1 : -1;
+    }
+    return a.compareTo(b);
   }
 
   @Override
   public String normalize(String version) {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Pep440Version.parse(version).map(Pep440Version::toString).orElse(version);
   }
 
   @Override
   public VersionRange parseRange(String spec) throws InvalidVersionException {
-    throw new UnsupportedOperationException("not yet implemented");
+    return Pep440Range.parse(spec);
   }
 }

@@ -1,0 +1,128 @@
+package dev.bulwark.version;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One PEP 440 version clause such as "~=1.4.5" or "!=2.*". {@code version} is the parsed operand
+ * (for a prefix match only epoch and release are set); {@code text} is the operand as written,
+ * which "===" compares literally.
+ */
+record Pep440Clause(String op, Pep440Version version, boolean prefix, String text) {
+
+  /** The smallest valid PEP 440 version; only invalid strings sort below it. */
+  static final String MIN_VALID = "0.dev0";
+
+  /** Exact PEP 440 semantics for a candidate, given parsed and as written. */
+  boolean contains(Pep440Version v, String raw) {
+    return switch (op) {
+      case "==" -> prefix ? prefixMatch(v) : equalsMatch(v);
+      case "!=" -> !(prefix ? prefixMatch(v) : equalsMatch(v));
+      case "~=" -> v.publicVersion().compareTo(version) >= 0 && compatiblePrefix().prefixMatch(v);
+      case "<=" -> v.publicVersion().compareTo(version) <= 0;
+      case ">=" -> v.publicVersion().compareTo(version) >= 0;
+      case "<" -> lessThan(v);
+      case ">" -> greaterThan(v);
+      default -> text.equalsIgnoreCase(raw.strip()) || text.equalsIgnoreCase(v.toString());
+    };
+  }
+
+  /** For candidates that are not valid PEP 440: only arbitrary equality can match them. */
+  boolean containsRaw(String candidate) {
+    return op.equals("===") && text.equalsIgnoreCase(candidate.strip());
+  }
+
+  private boolean equalsMatch(Pep440Version v) {
+    Pep440Version candidate = version.local().isEmpty() ? v.publicVersion() : v;
+    return candidate.compareTo(version) == 0;
+  }
+
+  /** "==1.2.*": same epoch, and the candidate's release, zero-padded, starts with 1.2. */
+  private boolean prefixMatch(Pep440Version v) {
+    if (!v.epoch().equals(version.epoch())) {
+      return false;
+    }
+    List<BigInteger> want = version.release();
+    for (int i = 0; i < want.size(); i++) {
+      BigInteger have = i < v.release().size() ? v.release().get(i) : BigInteger.ZERO;
+      if (!have.equals(want.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "~=1.4.5" also requires "==1.4.*". */
+  private Pep440Clause compatiblePrefix() {
+    List<BigInteger> r = version.release();
+    return new Pep440Clause("==", Pep440Version.release(version.epoch(), r.subList(0, r.size() - 1)),
+        true, "");
+  }
+
+  /** "&lt;V" excludes pre-releases of V's own release unless V is itself a pre-release. */
+  private boolean lessThan(Pep440Version v) {
+    if (v.compareTo(version) >= 0) {
+      return false;
+    }
+    return version.isPrerelease() || !v.isPrerelease()
+        || v.baseVersion().compareTo(version.baseVersion()) != 0;
+  }
+
+  /** "&gt;V" excludes post-releases (unless V is one) and local versions of V's release. */
+  private boolean greaterThan(Pep440Version v) {
+    if (v.compareTo(version) <= 0) {
+      return false;
+    }
+    boolean sameBase = v.baseVersion().compareTo(version.baseVersion()) == 0;
+    if (!version.isPostrelease() && v.isPostrelease() && sameBase) {
+      return false;
+    }
+    return v.local().isEmpty() || !sameBase;
+  }
+
+  /** A superset of {@link #contains} as one interval; "!=" gives everything. */
+  Interval interval() {
+    return switch (op) {
+      case "==" -> prefix
+          ? new Interval(lowestWithPrefix(version.release()), true, lowestWithPrefix(bumped(version.release())), false)
+          : version.local().isEmpty()
+              ? new Interval(version.toString(), true, aboveLocals(version), false)
+              : Interval.exactly(version.toString());
+      case "~=" -> new Interval(version.toString(), true,
+          lowestWithPrefix(bumped(version.release().subList(0, version.release().size() - 1))), false);
+      case "<=" -> new Interval("", false, aboveLocals(version), false);
+      case ">=" -> new Interval(version.toString(), true, "", false);
+      case "<" -> new Interval("", false, version.toString(), false);
+      case ">" -> new Interval(version.toString(), false, "", false);
+      case "===" -> Pep440Version.parse(text).isPresent()
+          ? Interval.exactly(text)
+          : new Interval("", false, MIN_VALID, false);
+      default -> Interval.ALL;
+    };
+  }
+
+  /** The lowest version whose zero-padded release starts with the given prefix: "E!P.dev0". */
+  private String lowestWithPrefix(List<BigInteger> release) {
+    return Pep440Version.release(version.epoch(), release).withDev(BigInteger.ZERO).toString();
+  }
+
+  private static List<BigInteger> bumped(List<BigInteger> release) {
+    List<BigInteger> out = new ArrayList<>(release);
+    out.set(out.size() - 1, out.get(out.size() - 1).add(BigInteger.ONE));
+    return out;
+  }
+
+  /**
+   * The smallest version above every "V+local": the next dev release if V has a dev part, else the
+   * first dev release of the next post release.
+   */
+  static String aboveLocals(Pep440Version v) {
+    Pep440Version p = v.publicVersion();
+    if (p.dev().isPresent()) {
+      return p.withDev(p.dev().get().add(BigInteger.ONE)).toString();
+    }
+    BigInteger nextPost = p.post().map(n -> n.add(BigInteger.ONE)).orElse(BigInteger.ZERO);
+    return p.withPost(nextPost).withDev(BigInteger.ZERO).toString();
+  }
+}
