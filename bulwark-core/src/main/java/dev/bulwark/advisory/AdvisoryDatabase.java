@@ -1,0 +1,189 @@
+package dev.bulwark.advisory;
+
+import dev.bulwark.model.Dependency;
+import dev.bulwark.model.Ecosystem;
+import dev.bulwark.model.PackageNames;
+import dev.bulwark.model.Severity;
+import dev.bulwark.version.VersionScheme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
+
+/**
+ * A read-only advisory database. One indexed query per dependency, so a lookup costs the same
+ * whatever the number of advisories. Not thread-safe: use one instance per thread.
+ */
+public final class AdvisoryDatabase implements AutoCloseable {
+  private final Path path;
+  private final Connection conn;
+  private final PreparedStatement lookup;
+  private final AdvisoryMatcher matcher;
+
+  private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes)
+      throws SQLException {
+    this.path = path;
+    this.conn = conn;
+    this.lookup = conn.prepareStatement(Schema.LOOKUP);
+    this.matcher = new AdvisoryMatcher(new RangeEvaluator(schemes));
+  }
+
+  /** Opens an existing database read-only; fails when it is missing or of another schema version. */
+  public static AdvisoryDatabase open(Path path) throws AdvisoryException {
+    return open(path, VersionScheme::of);
+  }
+
+  static AdvisoryDatabase open(Path path, Function<Ecosystem, VersionScheme> schemes)
+      throws AdvisoryException {
+    if (!Files.isRegularFile(path)) {
+      throw new AdvisoryException(path + ": no advisory database (run `bulwark db update` or `bulwark db import`)");
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setOpenMode(SQLiteOpenMode.READONLY);
+    Connection conn = null;
+    try {
+      conn = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
+      AdvisoryDatabase db = new AdvisoryDatabase(path, conn, schemes);
+      int version = db.intMeta(db.meta(), Schema.SCHEMA_VERSION);
+      if (version != Schema.VERSION) {
+        db.close();
+        throw new AdvisoryException(path + ": schema version " + version + ", expected "
+            + Schema.VERSION + " (rebuild it with `bulwark db update`)");
+      }
+      return db;
+    } catch (SQLException e) {
+      closeQuietly(conn);
+      throw new AdvisoryException(path + ": not a readable advisory database: " + e.getMessage(), e);
+    }
+  }
+
+  /** The advisories that affect a dependency, withdrawn ones excluded, most severe first. */
+  public List<AdvisoryMatch> match(Dependency dependency) throws AdvisoryException {
+    return match(dependency, false);
+  }
+
+  /** As {@link #match(Dependency)}, optionally including withdrawn advisories. */
+  public List<AdvisoryMatch> match(Dependency dependency, boolean includeWithdrawn)
+      throws AdvisoryException {
+    return matcher.match(dependency, candidates(dependency), includeWithdrawn);
+  }
+
+  private List<StoredAdvisory> candidates(Dependency d) throws AdvisoryException {
+    List<StoredAdvisory> out = new ArrayList<>();
+    try {
+      lookup.setString(1, d.ecosystem().osvName());
+      lookup.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
+      try (ResultSet rs = lookup.executeQuery()) {
+        while (rs.next()) {
+          out.add(row(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new AdvisoryException(path + ": lookup of " + d.display() + " failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static StoredAdvisory row(ResultSet rs) throws SQLException, AdvisoryException {
+    String id = rs.getString(1);
+    double score = rs.getDouble(4);
+    OptionalDouble s = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
+    return new StoredAdvisory(
+        id,
+        AdvisoryKind.parse(rs.getString(2)).orElse(AdvisoryKind.VULNERABILITY),
+        Severity.parse(rs.getString(3)).orElse(Severity.UNKNOWN),
+        s,
+        rs.getString(5),
+        words(rs.getString(6)),
+        words(rs.getString(7)),
+        !rs.getString(8).isEmpty(),
+        BlobCodec.decode(rs.getBytes(9), id));
+  }
+
+  /** What the database holds, from meta data written when it was built (no table scan). */
+  public DbStatus status() throws AdvisoryException {
+    try {
+      Map<String, String> meta = meta();
+      List<DbStatus.Count> counts = new ArrayList<>();
+      int withdrawn = 0;
+      for (Ecosystem e : Ecosystem.values()) {
+        for (AdvisoryKind k : AdvisoryKind.values()) {
+          int n = intMeta(meta, "count." + e.osvName() + "." + k.jsonName());
+          counts.add(new DbStatus.Count(e, k, n));
+          withdrawn += intMeta(meta, "withdrawn." + e.osvName() + "." + k.jsonName());
+        }
+      }
+      return new DbStatus(path.toString(), intMeta(meta, Schema.SCHEMA_VERSION),
+          meta.getOrDefault(Schema.IMPORTED_AT, ""), meta.getOrDefault(Schema.NEWEST_MODIFIED, ""),
+          counts, withdrawn, sources(meta));
+    } catch (SQLException e) {
+      throw new AdvisoryException(path + ": cannot read status: " + e.getMessage(), e);
+    }
+  }
+
+  private static List<DbStatus.Source> sources(Map<String, String> meta) {
+    List<DbStatus.Source> out = new ArrayList<>();
+    for (String key : meta.keySet()) {
+      if (key.startsWith("source.") && key.endsWith(".location")) {
+        String name = key.substring("source.".length(), key.length() - ".location".length());
+        out.add(new DbStatus.Source(name, meta.get(key),
+            meta.getOrDefault(Schema.sourceKey(name, "etag"), ""),
+            meta.getOrDefault(Schema.sourceKey(name, "last_modified"), ""),
+            meta.getOrDefault(Schema.sourceKey(name, "imported_at"), ""),
+            intMeta(meta, Schema.sourceKey(name, "records"))));
+      }
+    }
+    return out;
+  }
+
+  Map<String, String> meta() throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    try (PreparedStatement st = conn.prepareStatement("SELECT key, value FROM meta");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
+
+  private static int intMeta(Map<String, String> meta, String key) {
+    try {
+      return Integer.parseInt(meta.getOrDefault(key, "0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static List<String> words(String s) {
+    return s.isBlank() ? List.of() : Arrays.asList(s.trim().split(" +"));
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      if (c != null) {
+        c.close();
+      }
+    } catch (SQLException e) {
+      // Already failing; the first error is the one reported.
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(conn);
+  }
+}

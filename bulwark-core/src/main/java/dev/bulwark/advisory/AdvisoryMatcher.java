@@ -1,0 +1,106 @@
+package dev.bulwark.advisory;
+
+import dev.bulwark.model.Dependency;
+import dev.bulwark.model.PackageNames;
+import dev.bulwark.version.Interval;
+import dev.bulwark.version.InvalidVersionException;
+import dev.bulwark.version.VersionRange;
+import dev.bulwark.version.VersionScheme;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Decides which candidate advisories affect a dependency: an exact version is affected when a
+ * listed version equals it or a range interval contains it; an unpinned range is affected when
+ * one of its allowed intervals overlaps an affected interval or allows a listed version.
+ */
+final class AdvisoryMatcher {
+  private final RangeEvaluator ranges;
+
+  AdvisoryMatcher(RangeEvaluator ranges) {
+    this.ranges = ranges;
+  }
+
+  /** One affected advisory and the fixed versions its entries for this package name. */
+  record Hit(StoredAdvisory advisory, List<String> fixed) {}
+
+  /** What the dependency allows: one exact version, or a range. */
+  private record Wanted(String exact, List<Interval> intervals, Optional<VersionRange> range) {
+    boolean allows(String version, VersionScheme scheme) {
+      if (range.isPresent()) {
+        return range.get().contains(version);
+      }
+      return intervals.stream().anyMatch(i -> i.contains(version, scheme));
+    }
+  }
+
+  List<AdvisoryMatch> match(Dependency dep, List<StoredAdvisory> candidates, boolean withWithdrawn) {
+    String name = PackageNames.normalize(dep.ecosystem(), dep.name());
+    Wanted wanted = wanted(dep);
+    List<Hit> hits = new ArrayList<>();
+    for (StoredAdvisory c : candidates) {
+      if (c.withdrawn() && !withWithdrawn) {
+        continue;
+      }
+      List<String> fixed = new ArrayList<>();
+      boolean affected = false;
+      for (OsvAffected a : c.blob().affected()) {
+        if (a.ecosystem() == dep.ecosystem() && a.name().equals(name) && affects(a, dep, wanted)) {
+          affected = true;
+          a.ranges().forEach(r -> fixed.addAll(RangeEvaluator.fixedVersions(r)));
+        }
+      }
+      if (affected) {
+        hits.add(new Hit(c, fixed));
+      }
+    }
+    return AliasGroups.merge(hits, dep.unpinned(), ranges.schemeOf(dep.ecosystem()));
+  }
+
+  private Wanted wanted(Dependency dep) {
+    if (!dep.unpinned()) {
+      return new Wanted(dep.version(), List.of(), Optional.empty());
+    }
+    if (dep.version().isBlank()) {
+      return new Wanted("", List.of(Interval.ALL), Optional.empty());
+    }
+    try {
+      VersionRange r = ranges.schemeOf(dep.ecosystem()).parseRange(dep.version());
+      return new Wanted("", r.intervals(), Optional.of(r));
+    } catch (InvalidVersionException e) {
+      // A range we cannot read could allow anything: report what any version would get.
+      return new Wanted("", List.of(Interval.ALL), Optional.empty());
+    }
+  }
+
+  private boolean affects(OsvAffected a, Dependency dep, Wanted w) {
+    if (a.allVersions()) {
+      return true;
+    }
+    VersionScheme eco = ranges.schemeOf(dep.ecosystem());
+    for (String v : a.versions()) {
+      if (dep.unpinned() ? w.allows(v, eco) : eco.compare(v, w.exact()) == 0) {
+        return true;
+      }
+    }
+    for (OsvRange r : a.ranges()) {
+      VersionScheme s = ranges.schemeFor(r, dep.ecosystem());
+      for (Interval affected : RangeEvaluator.intervals(r, s)) {
+        if (dep.unpinned()
+            ? w.intervals().stream().anyMatch(allowed -> allowed.overlaps(affected, s))
+            : affected.contains(w.exact(), s)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static TreeSet<String> sortedVersions(List<String> versions, VersionScheme scheme) {
+    TreeSet<String> out = new TreeSet<>(scheme::compare);
+    out.addAll(versions);
+    return out;
+  }
+}

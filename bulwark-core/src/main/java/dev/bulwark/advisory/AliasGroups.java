@@ -1,0 +1,116 @@
+package dev.bulwark.advisory;
+
+import dev.bulwark.model.Severity;
+import dev.bulwark.version.VersionScheme;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeSet;
+
+/**
+ * Merges the advisories that affect one package into one match per issue: two advisories are the
+ * same issue when their id sets (own id, aliases and related ids) share an id, transitively. The
+ * primary id is chosen among the record ids and their aliases: a MAL- id first, then GHSA-,
+ * PYSEC-, CVE-, then any other; ties go to the smallest id in string order.
+ */
+final class AliasGroups {
+  private static final int MAX_REFERENCES = 20;
+
+  private AliasGroups() {}
+
+  static List<AdvisoryMatch> merge(
+      List<AdvisoryMatcher.Hit> hits, boolean unpinned, VersionScheme scheme) {
+    int[] parent = new int[hits.size()];
+    Map<String, Integer> owner = new HashMap<>();
+    for (int i = 0; i < hits.size(); i++) {
+      parent[i] = i;
+      for (String id : idsOf(hits.get(i).advisory())) {
+        Integer j = owner.putIfAbsent(id, i);
+        if (j != null) {
+          parent[find(parent, i)] = find(parent, j);
+        }
+      }
+    }
+    Map<Integer, List<AdvisoryMatcher.Hit>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < hits.size(); i++) {
+      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(hits.get(i));
+    }
+    List<AdvisoryMatch> out = new ArrayList<>();
+    for (List<AdvisoryMatcher.Hit> g : groups.values()) {
+      out.add(combine(g, unpinned, scheme));
+    }
+    out.sort(Comparator.comparing(AdvisoryMatch::severity).thenComparing(AdvisoryMatch::id));
+    return out;
+  }
+
+  private static AdvisoryMatch combine(
+      List<AdvisoryMatcher.Hit> group, boolean unpinned, VersionScheme scheme) {
+    List<StoredAdvisory> records = new ArrayList<>();
+    TreeSet<String> allIds = new TreeSet<>();
+    TreeSet<String> primaryCandidates = new TreeSet<>();
+    List<String> fixed = new ArrayList<>();
+    TreeSet<String> refs = new TreeSet<>();
+    for (AdvisoryMatcher.Hit h : group) {
+      StoredAdvisory a = h.advisory();
+      records.add(a);
+      allIds.addAll(idsOf(a));
+      primaryCandidates.add(a.id());
+      primaryCandidates.addAll(a.aliases());
+      fixed.addAll(h.fixed());
+      refs.addAll(a.blob().references());
+    }
+    String primary = primaryCandidates.stream().min(AliasGroups::byPreference).orElseThrow();
+    allIds.remove(primary);
+    records.sort((x, y) -> byPreference(x.id(), y.id()));
+    AdvisoryKind kind = records.stream().anyMatch(r -> r.kind() == AdvisoryKind.MALICIOUS)
+        ? AdvisoryKind.MALICIOUS : AdvisoryKind.VULNERABILITY;
+    Severity severity = records.stream().map(StoredAdvisory::severity).min(Comparator.naturalOrder())
+        .orElse(Severity.UNKNOWN);
+    OptionalDouble score = records.stream().filter(r -> r.score().isPresent())
+        .mapToDouble(r -> r.score().getAsDouble()).max();
+    String summary = records.stream().map(StoredAdvisory::summary).filter(s -> !s.isEmpty())
+        .findFirst().orElse("");
+    return new AdvisoryMatch(
+        primary, List.copyOf(allIds), kind, severity, score, summary,
+        List.copyOf(AdvisoryMatcher.sortedVersions(fixed, scheme)), unpinned,
+        refs.stream().limit(MAX_REFERENCES).toList());
+  }
+
+  private static List<String> idsOf(StoredAdvisory a) {
+    List<String> ids = new ArrayList<>();
+    ids.add(a.id());
+    ids.addAll(a.aliases());
+    ids.addAll(a.related());
+    return ids;
+  }
+
+  static int rank(String id) {
+    if (id.startsWith("MAL-")) {
+      return 0;
+    }
+    if (id.startsWith("GHSA-")) {
+      return 1;
+    }
+    if (id.startsWith("PYSEC-")) {
+      return 2;
+    }
+    return id.startsWith("CVE-") ? 3 : 4;
+  }
+
+  static int byPreference(String a, String b) {
+    int c = Integer.compare(rank(a), rank(b));
+    return c != 0 ? c : a.compareTo(b);
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}
