@@ -71,15 +71,16 @@ final class ZipReader {
     ZipArchiveEntry e;
     while (!ctx.stopped() && (e = zis.getNextEntry()) != null) {
       opened[0] = true;
-      InputStream data = new CountingInputStream(zis, meter.at(prefix + e.getName()));
+      String name = rawName(e);
+      InputStream data = new CountingInputStream(zis, meter.at(prefix + name));
       if (!zis.canReadEntryData(e)) {
-        ctx.countEntry(prefix + e.getName());
+        ctx.countEntry(prefix + name);
         unreadable(prefix + e.getName(), e.getGeneralPurposeBit().usesEncryption());
         continue;
       }
       boolean exec = e.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX
           && (e.getUnixMode() & 0111) != 0;
-      entry(prefix, e.getName(), e.isDirectory(), exec, data, depth);
+      entry(prefix, name, e.isDirectory(), exec, data, depth);
     }
     opened[0] = true;
   }
@@ -127,6 +128,22 @@ final class ZipReader {
     }
     walker.keepOrSkip(
         path.get(), EntryBytes.read(data, ctx.limits().maxFileBytes(), true), exec, depth);
+  }
+
+  /**
+   * The entry name as written. commons-compress silently turns '\\' into '/' in some names; the
+   * reader wants to see (and report) backslashes itself.
+   */
+  private static String rawName(ZipArchiveEntry e) {
+    byte[] raw = e.getRawName();
+    if (raw != null) {
+      for (byte b : raw) {
+        if (b == '\\') {
+          return new String(raw, StandardCharsets.UTF_8);
+        }
+      }
+    }
+    return e.getName();
   }
 
   private void unreadable(String path, boolean encrypted) {
