@@ -1,0 +1,16 @@
+package dev.bulwark.eval;
+
+import dev.bulwark.artifact.Artifact;
+import dev.bulwark.model.ExtractionException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads the packages held by one sample path (an archive, an encrypted dataset zip or a package
+ * folder). The evaluation harness depends only on this, so the caller plugs in the real reader,
+ * for example {@code path -> reader.read(path, Optional.of(password))}.
+ */
+@FunctionalInterface
+public interface ArtifactSource {
+  List<Artifact> read(Path path) throws ExtractionException;
+}

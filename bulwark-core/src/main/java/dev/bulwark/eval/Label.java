@@ -1,0 +1,7 @@
+package dev.bulwark.eval;
+
+/** The ground truth of a sample. */
+public enum Label {
+  MALICIOUS,
+  BENIGN
+}
