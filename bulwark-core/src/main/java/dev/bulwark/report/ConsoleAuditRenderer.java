@@ -8,7 +8,12 @@ import dev.bulwark.model.Problem;
 import dev.bulwark.model.Severity;
 import dev.bulwark.policy.IgnoreRule;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Renders an audit for people in a terminal. Pure: result in, text out. */
 public final class ConsoleAuditRenderer {
@@ -27,11 +32,14 @@ public final class ConsoleAuditRenderer {
         }
         out.println();
       }
+      List<AuditFinding> shown = new ArrayList<>();
       for (AuditFinding f : t.findings()) {
-        if (quiet && !r.failOn().fails(f)) {
-          continue;
+        if (!quiet || r.failOn().fails(f)) {
+          shown.add(f);
         }
-        finding(f, st, out);
+      }
+      for (List<AuditFinding> group : byDependency(shown)) {
+        dependency(group, st, out);
       }
       for (Problem p : t.problems()) {
         out.println(st.yellow("error: ") + Style.safe(p.location().toString(), 300) + ": "
@@ -59,32 +67,54 @@ public final class ConsoleAuditRenderer {
     out.flush();
   }
 
-  private static void finding(AuditFinding f, Style st, PrintWriter out) {
-    Dependency d = f.dependency();
-    String sev = f.kind() == AdvisoryKind.MALICIOUS
-        ? st.red("MALICIOUS")
-        : color(st, f.severity(), f.severity().name());
-    String score = f.cvssScore().isPresent()
-        ? String.format(Locale.ROOT, " (CVSS %.1f)", f.cvssScore().getAsDouble()) : "";
-    out.println(sev + score + "  " + st.bold(Style.safe(d.display(), 200)) + "  " + f.id()
-        + (f.aliases().isEmpty() ? "" : st.dim(" (" + String.join(", ", f.aliases()) + ")")));
-    out.println("    " + Style.safe(f.summary(), 300));
-    out.println("    at " + Style.safe(d.location().toString(), 300)
-        + (d.direct() ? ", direct" : ", transitive") + (d.dev() ? ", dev" : ""));
-    if (d.path().size() > 1) {
+  /** Groups findings by dependency occurrence (same file, line, name and version), keeping order. */
+  static List<List<AuditFinding>> byDependency(List<AuditFinding> findings) {
+    Map<String, List<AuditFinding>> groups = new LinkedHashMap<>();
+    List<AuditFinding> sorted = new ArrayList<>(findings);
+    sorted.sort(Comparator.comparing((AuditFinding f) -> f.dependency().location())
+        .thenComparing(f -> f.dependency().name()).thenComparing(f -> f.dependency().version()));
+    // order groups by their worst finding (malicious first, then severity)
+    sorted.sort(Comparator.naturalOrder());
+    for (AuditFinding f : sorted) {
+      Dependency d = f.dependency();
+      groups.computeIfAbsent(d.location() + "\u0000" + d.name() + "\u0000" + d.version(),
+          k -> new ArrayList<>()).add(f);
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  private static void dependency(List<AuditFinding> group, Style st, PrintWriter out) {
+    AuditFinding worst = group.get(0);
+    Dependency d = worst.dependency();
+    boolean malicious = worst.kind() == AdvisoryKind.MALICIOUS;
+    String label = malicious ? st.red("MALICIOUS") : color(st, worst.severity(), worst.severity().name());
+    out.println(label + "  " + st.bold(Style.safe(d.display(), 200)) + "  "
+        + (group.size() == 1 ? "1 advisory" : group.size() + " advisories")
+        + st.dim("  " + Style.safe(d.location().toString(), 300)
+            + (d.direct() ? ", direct" : ", transitive") + (d.dev() ? ", dev" : "")));
+    if (d.path().size() > 2) {
       out.println("    via " + Style.safe(String.join(" > ", d.path()), 400));
     }
-    if (f.unpinned() || d.unpinned()) {
-      out.println("    " + st.yellow("unpinned:") + " the range allows affected versions; pin a fixed one");
+    for (AuditFinding f : group) {
+      String score = f.cvssScore().isPresent()
+          ? String.format(Locale.ROOT, " CVSS %.1f", f.cvssScore().getAsDouble()) : "";
+      String sev = f.kind() == AdvisoryKind.MALICIOUS ? "malicious"
+          : f.severity().jsonName() + score;
+      out.println("    " + f.id() + st.dim(" [" + sev + "]") + " "
+          + Style.safe(f.summary().isEmpty() ? "(no summary)" : f.summary(), 160)
+          + (f.aliases().isEmpty() ? "" : st.dim(" (" + String.join(", ", f.aliases()) + ")")));
     }
-    if (f.kind() == AdvisoryKind.MALICIOUS) {
+    if (malicious) {
       out.println("    " + st.red("This package is known to be malicious.")
-          + " Remove it, and if it was ever installed, treat the machine as compromised:"
-          + " run `bulwark sweep` and rotate credentials.");
-    } else if (!f.fixedVersions().isEmpty()) {
-      out.println("    fix: upgrade to " + String.join(" or ", f.fixedVersions()));
+          + " Remove it; if it was ever installed, treat the machine as compromised:"
+          + " run `bulwark sweep` from a clean shell and rotate credentials.");
     } else {
-      out.println("    fix: no fixed version is known; consider replacing the package");
+      String fix = FixAdvice.describe(d, group);
+      out.println("    fix: " + fix);
+    }
+    if (d.unpinned() || group.stream().anyMatch(AuditFinding::unpinned)) {
+      out.println("    " + st.yellow("unpinned:") + " the range allows affected versions;"
+          + " pin a fixed version in a lockfile");
     }
     out.println();
   }
