@@ -68,7 +68,9 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() {
     try {
       output.validate("console", "json");
-      List<Path> targets = paths.isEmpty() ? List.of(env.cwd()) : resolve(paths);
+      List<Auditor.Input> inputs = paths.isEmpty()
+          ? List.of(new Auditor.Input(env.cwd(), ".")) : resolve(paths);
+      List<Path> targets = inputs.stream().map(Auditor.Input::path).toList();
       PolicyFile.Settings settings = policy(targets);
       FailOn threshold = failOn == null
           ? settings.failOn().orElse(FailOn.DEFAULT)
@@ -79,7 +81,7 @@ final class AuditCommand implements Callable<Integer> {
         InventoryScanner scanner = new InventoryScanner(
             Extractors.all(), !noRecursive, LockfileInput.DEFAULT_MAX_BYTES, 10_000);
         Auditor auditor = new Auditor(scanner, opened.lookup(), env.clock());
-        AuditReport report = auditor.audit(targets,
+        AuditReport report = auditor.auditInputs(inputs,
             new Auditor.Options(threshold, includeDev, settings.ignores()));
         int code = report.failingCount() > 0 ? ExitCode.FINDINGS.code
             : report.incomplete() ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
@@ -114,10 +116,14 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  private List<Path> resolve(List<Path> given) {
-    List<Path> out = new ArrayList<>();
+  private List<Auditor.Input> resolve(List<Path> given) throws OutputOptions.UsageError {
+    List<Auditor.Input> out = new ArrayList<>();
     for (Path p : given) {
-      out.add(p.isAbsolute() ? p : env.cwd().resolve(p).normalize());
+      Path abs = p.isAbsolute() ? p : env.cwd().resolve(p).normalize();
+      if (!Files.exists(abs)) {
+        throw new OutputOptions.UsageError("no such file or directory: " + p);
+      }
+      out.add(new Auditor.Input(abs, p.toString()));
     }
     return out;
   }

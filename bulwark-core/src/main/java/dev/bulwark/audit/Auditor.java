@@ -38,7 +38,14 @@ public final class Auditor {
     }
   }
 
+  /** A path to audit, and how to show it (as the user wrote it). */
+  public record Input(Path path, String display) {}
+
   public AuditReport audit(List<Path> paths, Options options) {
+    return auditInputs(paths.stream().map(p -> new Input(p, p.toString())).toList(), options);
+  }
+
+  public AuditReport auditInputs(List<Input> inputs, Options options) {
     LocalDate today = LocalDate.now(clock);
     List<IgnoreRule> active = new ArrayList<>();
     List<IgnoreRule> expired = new ArrayList<>();
@@ -48,8 +55,8 @@ public final class Auditor {
     Set<IgnoreRule> used = new LinkedHashSet<>();
     Map<String, List<AuditFinding>> cache = new HashMap<>();
     List<AuditReport.Target> targets = new ArrayList<>();
-    for (Path p : paths) {
-      targets.add(auditOne(p, options.includeDev(), active, used, cache));
+    for (Input in : inputs) {
+      targets.add(auditOne(in, options.includeDev(), active, used, cache));
     }
     List<IgnoreRule> unused = new ArrayList<>();
     for (IgnoreRule r : active) {
@@ -60,9 +67,9 @@ public final class Auditor {
     return new AuditReport(targets, options.failOn(), options.includeDev(), expired, unused, List.of());
   }
 
-  private AuditReport.Target auditOne(Path path, boolean includeDev, List<IgnoreRule> ignores,
+  private AuditReport.Target auditOne(Input input, boolean includeDev, List<IgnoreRule> ignores,
       Set<IgnoreRule> used, Map<String, List<AuditFinding>> cache) {
-    InventoryScanner.Result inv = scanner.scan(path);
+    InventoryScanner.Result inv = scanner.scan(input.path());
     List<Problem> problems = new ArrayList<>(inv.problems());
     List<Dependency> deps = new ArrayList<>();
     List<AuditFinding> findings = new ArrayList<>();
@@ -102,7 +109,7 @@ public final class Auditor {
     findings.sort(null);
     ignored.sort((a, b) -> a.finding().compareTo(b.finding()));
     problems.sort(null);
-    return new AuditReport.Target(path.toString(), inv.inventories(), deps, findings, ignored, problems);
+    return new AuditReport.Target(input.display(), inv.inventories(), deps, findings, ignored, problems);
   }
 
   private List<AuditFinding> lookupCached(Dependency d, Map<String, List<AuditFinding>> cache)

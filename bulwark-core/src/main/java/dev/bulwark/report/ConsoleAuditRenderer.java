@@ -25,7 +25,7 @@ public final class ConsoleAuditRenderer {
         out.println(st.bold("Audit of " + Style.safe(t.path(), 200)));
         for (var i : t.inventories()) {
           out.println(st.dim("  read " + Style.safe(i.file(), 200) + " (" + i.format() + ", "
-              + i.dependencies().size() + " packages)"));
+              + plural(i.dependencies().size(), "package") + ")"));
         }
         if (t.inventories().isEmpty() && t.problems().isEmpty()) {
           out.println("  no lockfile or manifest found");
@@ -46,11 +46,14 @@ public final class ConsoleAuditRenderer {
             + Style.safe(p.message(), 500));
       }
       if (!quiet && !t.ignored().isEmpty()) {
-        out.println(st.dim(t.ignored().size() + " finding(s) ignored by policy:"));
+        out.println(st.dim(plural(t.ignored().size(), "finding") + " ignored by policy:"));
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (AuditReport.Ignored ig : t.ignored()) {
-          out.println(st.dim("  " + ig.finding().id() + " in " + ig.finding().dependency().display()
-              + " until " + ig.rule().expires() + ": " + Style.safe(ig.rule().reason(), 200)));
+          String key = ig.finding().dependency().display() + " until " + ig.rule().expires()
+              + " (" + ig.rule().location() + "): " + Style.safe(ig.rule().reason(), 200);
+          counts.merge(key, 1, Integer::sum);
         }
+        counts.forEach((k, n) -> out.println(st.dim("  " + plural(n, "advisory") + " in " + k)));
       }
     }
     for (IgnoreRule i : r.expiredIgnores()) {
@@ -89,7 +92,7 @@ public final class ConsoleAuditRenderer {
     boolean malicious = worst.kind() == AdvisoryKind.MALICIOUS;
     String label = malicious ? st.red("MALICIOUS") : color(st, worst.severity(), worst.severity().name());
     out.println(label + "  " + st.bold(Style.safe(d.display(), 200)) + "  "
-        + (group.size() == 1 ? "1 advisory" : group.size() + " advisories")
+        + plural(group.size(), "advisory")
         + st.dim("  " + Style.safe(d.location().toString(), 300)
             + (d.direct() ? ", direct" : ", transitive") + (d.dev() ? ", dev" : "")));
     if (d.path().size() > 2) {
@@ -119,6 +122,13 @@ public final class ConsoleAuditRenderer {
     out.println();
   }
 
+  static String plural(int n, String noun) {
+    if (n == 1) {
+      return "1 " + noun;
+    }
+    return n + " " + (noun.endsWith("y") ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
+  }
+
   private static String color(Style st, Severity s, String text) {
     return switch (s) {
       case CRITICAL, HIGH -> st.red(text);
@@ -137,7 +147,7 @@ public final class ConsoleAuditRenderer {
       malicious += (int) t.findings().stream().filter(f -> f.kind() == AdvisoryKind.MALICIOUS).count();
     }
     long failing = r.failingCount();
-    String line = deps + " packages audited, " + findings + " finding(s)"
+    String line = plural(deps, "package") + " audited, " + plural(findings, "finding")
         + (malicious > 0 ? ", " + malicious + " malicious" : "")
         + ", " + failing + " at or above the failure threshold (" + r.failOn().jsonName() + ")";
     out.println(failing > 0 ? st.red(line) : st.green(line));
