@@ -6,6 +6,7 @@ import dev.bulwark.model.Severity;
 import dev.bulwark.model.Skipped;
 import dev.bulwark.model.Problem;
 import dev.bulwark.model.Verdict;
+import dev.bulwark.scan.TargetResult;
 import java.io.PrintWriter;
 import java.util.HashSet;
 import java.util.List;
@@ -21,13 +22,19 @@ public final class ConsoleScanRenderer {
   /** How much to show. */
   public record Options(boolean explain, boolean quiet) {}
 
-  public static void render(List<ScanResult> results, RuleText.Source rules, Style st,
+  public static void render(List<TargetResult> targets, RuleText.Source rules, Style st,
       Options opt, PrintWriter out) {
-    for (ScanResult r : results) {
+    List<ScanResult> results = targets.stream().map(TargetResult::scan).toList();
+    for (TargetResult t : targets) {
+      ScanResult r = t.scan();
       if (opt.quiet() && r.verdict() == Verdict.CLEAN && r.errors().isEmpty()) {
         continue;
       }
-      target(r, rules, st, opt, out);
+      if (t instanceof TargetResult.Project p) {
+        ConsoleProjectRenderer.render(p.project(), rules, st, opt, out);
+      } else {
+        target(r, rules, st, opt, out);
+      }
     }
     if (!opt.quiet() && results.size() > 1) {
       long mal = results.stream().filter(r -> r.verdict() == Verdict.MALICIOUS).count();

@@ -6,6 +6,7 @@ import dev.bulwark.model.Finding;
 import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Skipped;
 import dev.bulwark.model.Verdict;
+import dev.bulwark.scan.TargetResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -15,15 +16,20 @@ import java.util.Optional;
 public final class JsonScanRenderer {
   private JsonScanRenderer() {}
 
-  public static void render(List<ScanResult> results, ToolInfo tool, RuleText.Source rules,
+  public static void render(List<TargetResult> targets, ToolInfo tool, RuleText.Source rules,
       int exitCode, Writer out) throws IOException {
+    List<ScanResult> results = targets.stream().map(TargetResult::scan).toList();
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       JsonParts.header(g, tool, "scan");
       g.writeArrayFieldStart("targets");
-      for (ScanResult r : results) {
-        target(g, r, rules);
+      for (TargetResult t : targets) {
+        if (t instanceof TargetResult.Project p) {
+          JsonProjectRenderer.target(g, p.project(), rules);
+        } else {
+          target(g, t.scan(), rules);
+        }
       }
       g.writeEndArray();
       summary(g, results, exitCode);

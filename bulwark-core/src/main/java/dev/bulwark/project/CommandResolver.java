@@ -1,0 +1,251 @@
+package dev.bulwark.project;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Works out which project files a shell command would run: {@code node server.js}, {@code npm run
+ * dev} (recursively, through package.json scripts), {@code concurrently "a" "b"}, tools that load
+ * config files ({@code next}, {@code vite}, {@code jest}, …) and any argument that names a project
+ * file. Hand-written: a small tokeniser is all this needs, and no shell is ever run.
+ */
+final class CommandResolver {
+  private static final int MAX_DEPTH = 6;
+  /** Tools that load config files from the working directory, and the files they load. */
+  private static final Map<String, List<String>> TOOL_CONFIGS = Map.ofEntries(
+      Map.entry("next", List.of("next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")),
+      Map.entry("vite", List.of("vite.config.js", "vite.config.mjs", "vite.config.ts", "vite.config.cjs", "vite.config.mts")),
+      Map.entry("vitest", List.of("vitest.config.js", "vitest.config.ts", "vite.config.js", "vite.config.ts")),
+      Map.entry("jest", List.of("jest.config.js", "jest.config.ts", "jest.config.mjs", "jest.config.cjs", "jest.setup.js")),
+      Map.entry("webpack", List.of("webpack.config.js", "webpack.config.ts", "webpack.config.cjs")),
+      Map.entry("webpack-dev-server", List.of("webpack.config.js", "webpack.config.ts")),
+      Map.entry("eslint", List.of("eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", ".eslintrc.js", ".eslintrc.cjs")),
+      Map.entry("babel", List.of("babel.config.js", "babel.config.cjs", ".babelrc.js")),
+      Map.entry("tailwindcss", List.of("tailwind.config.js", "tailwind.config.ts", "tailwind.config.cjs")),
+      Map.entry("postcss", List.of("postcss.config.js", "postcss.config.cjs", "postcss.config.mjs")),
+      Map.entry("nuxt", List.of("nuxt.config.js", "nuxt.config.ts")),
+      Map.entry("nuxi", List.of("nuxt.config.js", "nuxt.config.ts")),
+      Map.entry("astro", List.of("astro.config.mjs", "astro.config.ts")),
+      Map.entry("svelte-kit", List.of("svelte.config.js")),
+      Map.entry("gatsby", List.of("gatsby-config.js", "gatsby-node.js")),
+      Map.entry("react-scripts", List.of("src/index.js", "src/index.tsx", "src/setupTests.js", "src/setupProxy.js")),
+      Map.entry("craco", List.of("craco.config.js")),
+      Map.entry("nest", List.of("src/main.ts", "nest-cli.json")),
+      Map.entry("hardhat", List.of("hardhat.config.js", "hardhat.config.ts")),
+      Map.entry("truffle", List.of("truffle-config.js", "truffle.js")),
+      Map.entry("mocha", List.of(".mocharc.js", ".mocharc.cjs")),
+      Map.entry("playwright", List.of("playwright.config.ts", "playwright.config.js")),
+      Map.entry("cypress", List.of("cypress.config.js", "cypress.config.ts")),
+      Map.entry("rollup", List.of("rollup.config.js", "rollup.config.mjs")),
+      Map.entry("gulp", List.of("gulpfile.js")),
+      Map.entry("grunt", List.of("Gruntfile.js")));
+  /** Runners whose first non-flag argument is a script file. */
+  private static final Set<String> RUNNERS = Set.of("node", "nodemon", "ts-node", "ts-node-dev",
+      "tsx", "bun", "deno", "python", "python3", "pythonw", "py", "sh", "bash", "zsh", "dash",
+      "pm2", "forever", "babel-node", "esno", "esr", "supervisor", "electron", "uvicorn", "gunicorn",
+      "flask");
+  private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "yarn", "pnpm", "bun");
+
+  private final Map<String, String> scripts;
+  private final String dir;
+  private final Set<String> files;
+
+  /**
+   * @param scripts the package.json scripts of the package the command belongs to
+   * @param dir that package's folder ("" for the root)
+   * @param files every project file path
+   */
+  CommandResolver(Map<String, String> scripts, String dir, Set<String> files) {
+    this.scripts = scripts;
+    this.dir = dir;
+    this.files = files;
+  }
+
+  /** Entry files the command runs, in order, without duplicates. */
+  List<String> entries(String command) {
+    Set<String> out = new LinkedHashSet<>();
+    resolve(command, out, new LinkedHashSet<>(), 0);
+    return new ArrayList<>(out);
+  }
+
+  private void resolve(String command, Set<String> out, Set<String> seenScripts, int depth) {
+    if (depth > MAX_DEPTH) {
+      return;
+    }
+    for (List<String> words : simpleCommands(command)) {
+      resolveSimple(words, out, seenScripts, depth);
+    }
+  }
+
+  private void resolveSimple(List<String> w, Set<String> out, Set<String> seen, int depth) {
+    int i = 0;
+    // skip env assignments and wrappers: FOO=1 cross-env NODE_ENV=x node a.js
+    while (i < w.size() && (w.get(i).contains("=") && !w.get(i).startsWith("-")
+        || w.get(i).equals("cross-env") || w.get(i).equals("env") || w.get(i).equals("npx")
+        || w.get(i).equals("exec") || w.get(i).equals("nohup") || w.get(i).equals("sudo")
+        || w.get(i).equals("dotenv") || w.get(i).equals("--"))) {
+      i++;
+    }
+    if (i >= w.size()) {
+      return;
+    }
+    String cmd = baseName(w.get(i));
+    List<String> args = w.subList(i + 1, w.size());
+    if (PACKAGE_MANAGERS.contains(cmd)) {
+      packageManager(args, out, seen, depth);
+    } else if (cmd.equals("concurrently") || cmd.equals("npm-run-all") || cmd.equals("run-p")
+        || cmd.equals("run-s")) {
+      for (String a : args) {
+        if (!a.startsWith("-")) {
+          if (a.contains(" ")) {
+            resolve(a, out, seen, depth + 1);
+          } else if (scripts.containsKey(a)) {
+            script(a, out, seen, depth);
+          }
+        }
+      }
+    } else if (TOOL_CONFIGS.containsKey(cmd)) {
+      for (String c : TOOL_CONFIGS.get(cmd)) {
+        addIfFile(c, out);
+      }
+    }
+    if (RUNNERS.contains(cmd) || w.get(i).startsWith("./") || files.contains(path(w.get(i)))) {
+      addIfFile(w.get(i), out);
+    }
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        addIfFile(a, out);
+        // python -m package.module
+      }
+    }
+    int m = args.indexOf("-m");
+    if (m >= 0 && m + 1 < args.size()) {
+      String mod = args.get(m + 1).replace('.', '/');
+      addIfFile(mod + ".py", out);
+      addIfFile(mod + "/__main__.py", out);
+    }
+  }
+
+  private void packageManager(List<String> args, Set<String> out, Set<String> seen, int depth) {
+    if (args.isEmpty()) {
+      return;
+    }
+    String sub = args.get(0);
+    String name;
+    if (sub.equals("run") || sub.equals("run-script")) {
+      name = args.size() > 1 ? args.get(1) : "";
+    } else if (sub.equals("start") || sub.equals("test") || sub.equals("t")) {
+      name = sub.equals("t") ? "test" : sub;
+    } else {
+      name = sub; // yarn dev, pnpm dev
+    }
+    if (scripts.containsKey(name)) {
+      script(name, out, seen, depth);
+    }
+  }
+
+  private void script(String name, Set<String> out, Set<String> seen, int depth) {
+    if (seen.add(name)) {
+      for (String pre : List.of("pre" + name, name, "post" + name)) {
+        if (scripts.containsKey(pre)) {
+          resolve(scripts.get(pre), out, seen, depth + 1);
+        }
+      }
+    }
+  }
+
+  private void addIfFile(String arg, Set<String> out) {
+    String p = path(arg);
+    if (p != null && files.contains(p)) {
+      out.add(p);
+    } else if (p != null && !p.contains(".")) {
+      for (String ext : List.of(".js", ".ts", ".mjs", ".cjs", ".py", ".sh", "/index.js")) {
+        if (files.contains(p + ext)) {
+          out.add(p + ext);
+          return;
+        }
+      }
+    }
+  }
+
+  private String path(String arg) {
+    String a = arg;
+    if (a.startsWith("\"") || a.startsWith("'")) {
+      a = a.substring(1);
+    }
+    if (a.endsWith("\"") || a.endsWith("'")) {
+      a = a.substring(0, a.length() - 1);
+    }
+    if (a.isEmpty() || a.contains("://")) {
+      return null;
+    }
+    return ImportGraph.normalize(dir.isEmpty() ? a : dir + "/" + a);
+  }
+
+  private static String baseName(String w) {
+    int i = w.lastIndexOf('/');
+    return i < 0 ? w : w.substring(i + 1);
+  }
+
+  /**
+   * Splits a command line on {@code && || ; |} and newlines into simple commands, and each into
+   * words, honouring single and double quotes (a quoted word keeps its inner text, unquoted).
+   */
+  static List<List<String>> simpleCommands(String line) {
+    List<List<String>> out = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    char quote = 0;
+    boolean inWord = false;
+    int n = Math.min(line.length(), 100_000);
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == '\\' && quote == '"' && i + 1 < n) {
+          cur.append(line.charAt(++i));
+        } else {
+          cur.append(c);
+        }
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = c;
+        inWord = true;
+      } else if (c == '&' || c == '|' || c == ';' || c == '\n') {
+        if (inWord) {
+          words.add(cur.toString());
+          cur.setLength(0);
+          inWord = false;
+        }
+        if (!words.isEmpty()) {
+          out.add(words);
+          words = new ArrayList<>();
+        }
+      } else if (Character.isWhitespace(c)) {
+        if (inWord) {
+          words.add(cur.toString());
+          cur.setLength(0);
+          inWord = false;
+        }
+      } else {
+        if (c == '\\' && i + 1 < n) {
+          c = line.charAt(++i);
+        }
+        cur.append(c);
+        inWord = true;
+      }
+    }
+    if (inWord) {
+      words.add(cur.toString());
+    }
+    if (!words.isEmpty()) {
+      out.add(words);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,263 @@
+package dev.bulwark.project;
+
+import dev.bulwark.artifact.Artifact;
+import dev.bulwark.artifact.ArtifactFile;
+import dev.bulwark.artifact.ArtifactReader;
+import dev.bulwark.artifact.ReaderLimits;
+import dev.bulwark.model.Problem;
+import dev.bulwark.model.Skipped;
+import dev.bulwark.model.SourceLocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * Loads a project from a folder, an archive (.zip, .tar.gz) or a git repository, with limits.
+ * Git repositories are read through JGit's object reader: nothing is checked out and no git
+ * command runs, so no hook, filter or fsmonitor of the repository can fire.
+ */
+public final class ProjectLoader {
+  /** Folders whose content is not the project's own code. */
+  static final Set<String> SKIP_DIRS = Set.of("node_modules", "bower_components", "__pycache__",
+      ".venv", "venv", ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".next", ".nuxt",
+      ".svelte-kit", ".turbo", ".cache", ".parcel-cache", "coverage", ".gradle", "target",
+      ".yarn", ".pnpm-store", "site-packages");
+
+  private final ReaderLimits limits;
+
+  public ProjectLoader(ReaderLimits limits) {
+    this.limits = limits;
+  }
+
+  /** Loads the project at {@code path}; {@code display} is how output names it. */
+  public ProjectTree load(Path path, String display, Optional<char[]> password) throws IOException {
+    if (Files.isDirectory(path)) {
+      if (isBareRepository(path)) {
+        return fromGit(path, display, List.of(), "git HEAD");
+      }
+      ProjectTree tree = fromFolder(path, display);
+      Path dotGit = path.resolve(".git");
+      if (Files.isDirectory(dotGit, LinkOption.NOFOLLOW_LINKS)) {
+        // Files committed at HEAD that the working tree lacks (e.g. a --no-checkout clone).
+        return fromGit(dotGit, display, tree.files(), "folder + git HEAD").merge(tree);
+      }
+      return tree;
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new java.nio.file.NoSuchFileException(path.toString());
+    }
+    Artifact a = new ArtifactReader(limits).read(path, password).get(0);
+    List<ArtifactFile> files = stripCommonRoot(a.files());
+    List<Skipped> skipped = new ArrayList<>(a.skipped());
+    List<ArtifactFile> kept = new ArrayList<>();
+    for (ArtifactFile f : files) {
+      if (inSkippedDir(f.path())) {
+        continue;
+      }
+      kept.add(f);
+    }
+    List<Problem> problems = new ArrayList<>(a.errors());
+    a.readerFindings().forEach(fi -> problems.add(new Problem(fi.ruleId(), fi.message(), fi.location())));
+    return new ProjectTree(display, "archive", kept, problems, skipped);
+  }
+
+  public static boolean isBareRepository(Path dir) {
+    return Files.isRegularFile(dir.resolve("HEAD")) && Files.isDirectory(dir.resolve("objects"))
+        && Files.isDirectory(dir.resolve("refs"));
+  }
+
+  static boolean inSkippedDir(String path) {
+    String[] parts = path.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (SKIP_DIRS.contains(parts[i])) {
+        return true;
+      }
+      if (parts[i].equals(".git") && !(i + 1 < parts.length
+          && (parts[i + 1].equals("config") || parts[i + 1].equals("hooks")))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "repo-main/src/x.js" → "src/x.js" when every file shares one top folder. */
+  static List<ArtifactFile> stripCommonRoot(List<ArtifactFile> files) {
+    if (files.isEmpty()) {
+      return files;
+    }
+    String first = files.get(0).path();
+    int slash = first.indexOf('/');
+    if (slash <= 0) {
+      return files;
+    }
+    String root = first.substring(0, slash + 1);
+    for (ArtifactFile f : files) {
+      if (!f.path().startsWith(root)) {
+        return files;
+      }
+    }
+    List<ArtifactFile> out = new ArrayList<>(files.size());
+    for (ArtifactFile f : files) {
+      out.add(new ArtifactFile(f.path().substring(root.length()), f.content(), f.executable()));
+    }
+    return out;
+  }
+
+  private ProjectTree fromFolder(Path root, String display) throws IOException {
+    List<ArtifactFile> files = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    long[] total = {0};
+    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+        if (d.equals(root)) {
+          return FileVisitResult.CONTINUE;
+        }
+        String rel = rel(root, d);
+        String name = d.getFileName().toString();
+        if (SKIP_DIRS.contains(name) || Files.isRegularFile(d.resolve("pyvenv.cfg"))) {
+          skipped.add(new Skipped(rel + "/", "not the project's own code"));
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        if (rel.startsWith(".git/") && !rel.equals(".git/hooks")) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+        String rel = rel(root, f);
+        if (rel.startsWith(".git/") && !rel.equals(".git/config") && !rel.startsWith(".git/hooks/")) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (rel.startsWith(".git/hooks/") && rel.endsWith(".sample")) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (attrs.isSymbolicLink()) {
+          skipped.add(new Skipped(rel, "symbolic link, not followed"));
+          return FileVisitResult.CONTINUE;
+        }
+        if (!attrs.isRegularFile()) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (files.size() >= limits.maxEntries()) {
+          problems.add(new Problem("too-many-files", "more than " + limits.maxEntries()
+              + " files; the rest were not read", SourceLocation.of(rel)));
+          return FileVisitResult.TERMINATE;
+        }
+        if (attrs.size() > limits.maxFileBytes()) {
+          skipped.add(new Skipped(rel, "larger than " + (limits.maxFileBytes() >> 20) + " MiB"));
+          return FileVisitResult.CONTINUE;
+        }
+        if (total[0] + attrs.size() > limits.maxTotalBytes()) {
+          problems.add(new Problem("too-large", "the project is larger than "
+              + (limits.maxTotalBytes() >> 20) + " MiB; the rest was not read", SourceLocation.of(rel)));
+          return FileVisitResult.TERMINATE;
+        }
+        try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
+          byte[] b = in.readNBytes((int) limits.maxFileBytes());
+          total[0] += b.length;
+          files.add(new ArtifactFile(rel, b, Files.isExecutable(f)));
+        } catch (IOException e) {
+          problems.add(new Problem("unreadable", "cannot read: " + e.getMessage(), SourceLocation.of(rel)));
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path f, IOException e) {
+        problems.add(new Problem("unreadable", "cannot read: " + e.getMessage(),
+            SourceLocation.of(rel(root, f))));
+        return FileVisitResult.CONTINUE;
+      }
+    });
+    files.sort(Comparator.comparing(ArtifactFile::path));
+    skipped.sort(null);
+    problems.sort(null);
+    return new ProjectTree(display, "folder", files, problems, skipped);
+  }
+
+  private static String rel(Path root, Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+
+  /** Reads HEAD's tree from a repository (its .git folder, or a bare repository). */
+  private ProjectTree fromGit(Path gitDir, String display, List<ArtifactFile> present, String origin) {
+    Set<String> have = new java.util.HashSet<>();
+    present.forEach(f -> have.add(f.path()));
+    List<ArtifactFile> files = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
+    try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile())
+        .setMustExist(true).build()) {
+      ObjectId head = repo.resolve(Constants.HEAD);
+      if (head == null) {
+        return new ProjectTree(display, origin, files, problems, skipped);
+      }
+      try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+        RevCommit commit = walk.parseCommit(head);
+        tw.addTree(commit.getTree());
+        tw.setRecursive(true);
+        long total = 0;
+        while (tw.next()) {
+          String p = tw.getPathString();
+          if (have.contains(p) || inSkippedDir(p)) {
+            continue;
+          }
+          if (tw.getFileMode(0).getObjectType() != Constants.OBJ_BLOB
+              || tw.getFileMode(0) == org.eclipse.jgit.lib.FileMode.SYMLINK) {
+            skipped.add(new Skipped(p, "symbolic link or submodule, not followed"));
+            continue;
+          }
+          if (files.size() >= limits.maxEntries()) {
+            problems.add(new Problem("too-many-files", "more than " + limits.maxEntries()
+                + " files at HEAD; the rest were not read", SourceLocation.of(p)));
+            break;
+          }
+          ObjectLoader loader = repo.open(tw.getObjectId(0));
+          if (loader.getSize() > limits.maxFileBytes() || total + loader.getSize() > limits.maxTotalBytes()) {
+            skipped.add(new Skipped(p, "too large (" + loader.getSize() + " bytes)"));
+            continue;
+          }
+          byte[] b = loader.getBytes((int) limits.maxFileBytes());
+          total += b.length;
+          files.add(new ArtifactFile(p, b,
+              tw.getFileMode(0) == org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      problems.add(new Problem("git-unreadable", "cannot read the repository's HEAD: "
+          + e.getMessage(), SourceLocation.of(".git")));
+    }
+    files.sort(Comparator.comparing(ArtifactFile::path));
+    return new ProjectTree(display, origin, files, problems, skipped);
+  }
+
+  static Map<String, ArtifactFile> index(List<ArtifactFile> files) {
+    Map<String, ArtifactFile> m = new LinkedHashMap<>();
+    files.forEach(f -> m.put(f.path(), f));
+    return m;
+  }
+}

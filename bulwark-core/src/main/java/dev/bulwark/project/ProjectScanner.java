@@ -1,0 +1,186 @@
+package dev.bulwark.project;
+
+import dev.bulwark.analysis.PackageAnalyzer;
+import dev.bulwark.artifact.Artifact;
+import dev.bulwark.artifact.ArtifactFile;
+import dev.bulwark.audit.AdvisoryLookup;
+import dev.bulwark.inventory.LockfileExtractor;
+import dev.bulwark.inventory.LockfileInput;
+import dev.bulwark.model.AuditFinding;
+import dev.bulwark.model.Confidence;
+import dev.bulwark.model.Dependency;
+import dev.bulwark.model.ExtractionException;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Inventory;
+import dev.bulwark.model.Problem;
+import dev.bulwark.model.ScanResult;
+import dev.bulwark.model.Severity;
+import dev.bulwark.model.SourceLocation;
+import dev.bulwark.model.Verdict;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Triage of a take-home project: what would run, what the code does, what it depends on. */
+public final class ProjectScanner {
+  private final PackageAnalyzer analyzer;
+  private final Optional<AdvisoryLookup> lookup;
+  private final List<LockfileExtractor> extractors;
+
+  public ProjectScanner(PackageAnalyzer analyzer, Optional<AdvisoryLookup> lookup,
+      List<LockfileExtractor> extractors) {
+    this.analyzer = analyzer;
+    this.lookup = lookup;
+    this.extractors = List.copyOf(extractors);
+  }
+
+  public ProjectResult scan(ProjectTree tree) {
+    ExecutionSurface surface = SurfaceBuilder.build(tree);
+    ScanResult code = analyzer.analyze(new Artifact(tree.displayName(), Optional.empty(), "", "",
+        tree.files(), List.of(), List.of(), List.of()));
+    List<Problem> errors = new ArrayList<>(tree.problems());
+    errors.addAll(code.errors());
+    List<Inventory> inventories = inventories(tree, errors);
+    List<AuditFinding> audit = audit(inventories, errors);
+    Map<String, List<Finding>> threatsByFile = threatsByFile(code.findings());
+    List<Finding> project = new ProjectChecks(tree, surface, threatsByFile).run(inventories, audit);
+    List<Finding> all = new ArrayList<>(code.findings());
+    all.addAll(project);
+    all.sort(null);
+    Verdict verdict = verdict(code, project);
+    int score = score(code, project, verdict);
+    String reason = ProjectStory.reason(verdict, all);
+    List<dev.bulwark.model.Skipped> skipped = new ArrayList<>(tree.skipped());
+    skipped.addAll(code.skipped());
+    skipped.sort(null);
+    errors.sort(null);
+    ScanResult scan = new ScanResult(tree.displayName(), "project", Optional.empty(), "", "",
+        verdict, score, reason, all, skipped, errors, code.filesScanned(), code.bytesScanned());
+    int deps = inventories.stream().mapToInt(i -> i.dependencies().size()).sum();
+    return new ProjectResult(scan, tree.origin(), surface, audit, deps,
+        ProjectStory.story(surface, all), ProjectStory.nextSteps(verdict, surface));
+  }
+
+  private List<Inventory> inventories(ProjectTree tree, List<Problem> errors) {
+    List<Inventory> out = new ArrayList<>();
+    Map<String, Boolean> lockedDirs = new TreeMap<>();
+    for (ArtifactFile f : tree.files()) {
+      extractor(f).filter(e -> !e.isManifest())
+          .ifPresent(e -> lockedDirs.put(ImportGraph.dir(f.path()) + "|" + e.ecosystem(), true));
+    }
+    for (ArtifactFile f : tree.files()) {
+      Optional<LockfileExtractor> ex = extractor(f);
+      if (ex.isEmpty() || ex.get().isManifest()
+          && lockedDirs.containsKey(ImportGraph.dir(f.path()) + "|" + ex.get().ecosystem())) {
+        continue;
+      }
+      try {
+        out.add(ex.get().extract(LockfileInput.ofText(f.path(),
+            new String(f.content(), StandardCharsets.UTF_8))));
+      } catch (ExtractionException e) {
+        errors.add(new Problem("unreadable", e.getMessage(), e.location()));
+      } catch (RuntimeException e) {
+        errors.add(new Problem("extractor-error", ex.get().id() + " failed: " + e,
+            SourceLocation.of(f.path())));
+      }
+    }
+    return out;
+  }
+
+  private Optional<LockfileExtractor> extractor(ArtifactFile f) {
+    if (f.path().startsWith(".git/")) {
+      return Optional.empty();
+    }
+    return extractors.stream().filter(e -> e.handles(f.fileName())).findFirst();
+  }
+
+  private List<AuditFinding> audit(List<Inventory> inventories, List<Problem> errors) {
+    if (lookup.isEmpty()) {
+      return List.of();
+    }
+    List<AuditFinding> out = new ArrayList<>();
+    Map<String, List<AuditFinding>> cache = new LinkedHashMap<>();
+    try {
+      for (Inventory i : inventories) {
+        for (Dependency d : i.dependencies()) {
+          String key = d.ecosystem() + d.name() + "@" + d.version() + d.unpinned();
+          List<AuditFinding> hit = cache.get(key);
+          if (hit == null) {
+            hit = lookup.get().lookup(d);
+            cache.put(key, hit);
+          }
+          for (AuditFinding f : hit) {
+            out.add(new AuditFinding(f.id(), f.aliases(), f.kind(), f.severity(), f.cvssScore(),
+                f.summary(), d, f.fixedVersions(), f.unpinned(), f.references()));
+          }
+        }
+      }
+    } catch (AdvisoryLookup.LookupException e) {
+      errors.add(new Problem("database-error", "the advisory database could not be queried: "
+          + e.getMessage(), SourceLocation.of("")));
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Threat findings by the real file they are in ("a.js!decoded/1" and "package.json#scripts.x" map to the file). */
+  static Map<String, List<Finding>> threatsByFile(List<Finding> findings) {
+    Map<String, List<Finding>> m = new TreeMap<>();
+    for (Finding f : findings) {
+      if (!f.threat() || f.severity() == Severity.LOW) {
+        continue;
+      }
+      m.computeIfAbsent(realFile(f.location().file()), k -> new ArrayList<>()).add(f);
+    }
+    m.values().forEach(l -> l.sort(null));
+    return m;
+  }
+
+  static String realFile(String path) {
+    int bang = path.indexOf('!');
+    int hash = path.indexOf('#');
+    int cut = bang < 0 ? hash : hash < 0 ? bang : Math.min(bang, hash);
+    return cut < 0 ? path : path.substring(0, cut);
+  }
+
+  static Verdict verdict(ScanResult code, List<Finding> project) {
+    if (code.verdict() == Verdict.MALICIOUS) {
+      return Verdict.MALICIOUS;
+    }
+    long highThreatRules = project.stream()
+        .filter(f -> f.threat() && f.severity().atLeast(Severity.HIGH))
+        .map(Finding::ruleId).distinct().count();
+    boolean critical = project.stream().anyMatch(f -> f.threat()
+        && f.severity() == Severity.CRITICAL && f.confidence() != Confidence.LOW);
+    if (critical || highThreatRules >= 2) {
+      return Verdict.MALICIOUS;
+    }
+    boolean medium = project.stream().anyMatch(f -> f.threat() && f.severity().atLeast(Severity.MEDIUM));
+    if (medium || code.verdict() == Verdict.SUSPICIOUS) {
+      return Verdict.SUSPICIOUS;
+    }
+    return Verdict.CLEAN;
+  }
+
+  private static int score(ScanResult code, List<Finding> project, Verdict v) {
+    int s = code.score();
+    for (Finding f : project) {
+      int w = !f.threat() ? 10 : switch (f.severity()) {
+        case CRITICAL -> 95;
+        case HIGH -> 75;
+        case MEDIUM -> 45;
+        default -> 15;
+      };
+      s = Math.max(s, w);
+    }
+    return switch (v) {
+      case MALICIOUS -> Math.max(s, 70);
+      case SUSPICIOUS -> Math.min(Math.max(s, 30), 69);
+      case CLEAN -> Math.min(s, 29);
+    };
+  }
+}

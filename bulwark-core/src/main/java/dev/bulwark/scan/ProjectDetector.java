@@ -1,0 +1,68 @@
+package dev.bulwark.scan;
+
+import dev.bulwark.artifact.ArtifactFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Tells a project (a repository or take-home assignment) from a package (a published artifact).
+ * A project has a package.json, pyproject.toml, requirements.txt or a .git folder, and is not a
+ * published package: no PKG-INFO or *.dist-info, not under node_modules or site-packages, not the
+ * "package/" folder of an npm tarball.
+ */
+public final class ProjectDetector {
+  private static final Set<String> PROJECT_MARKERS = Set.of(".git", ".vscode", ".devcontainer",
+      ".github", "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb",
+      "requirements.txt", "poetry.lock", "Pipfile", "Pipfile.lock", "uv.lock", "pdm.lock",
+      "docker-compose.yml", "compose.yaml", "Makefile", ".env", ".gitignore", "manage.py");
+  private static final Set<String> MANIFESTS = Set.of("package.json", "pyproject.toml",
+      "requirements.txt", "setup.py");
+
+  private ProjectDetector() {}
+
+  public static boolean isProjectFolder(Path dir) {
+    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+    if (name.equals("node_modules") || name.equals("site-packages") || name.equals("dist-packages")) {
+      return false;
+    }
+    for (Path p = dir.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+      String n = p.getFileName() == null ? "" : p.getFileName().toString();
+      if (n.equals("node_modules") || n.equals("site-packages") || n.equals("dist-packages")) {
+        return false;
+      }
+    }
+    if (Files.exists(dir.resolve("PKG-INFO"))) {
+      return false;
+    }
+    for (String m : PROJECT_MARKERS) {
+      if (Files.exists(dir.resolve(m))) {
+        return true;
+      }
+    }
+    for (String m : MANIFESTS) {
+      if (Files.exists(dir.resolve(m))) {
+        return !name.equals("package");
+      }
+    }
+    return false;
+  }
+
+  /** For archives: files already stripped of a common top folder. */
+  public static boolean isProjectFiles(List<ArtifactFile> files) {
+    boolean manifest = false;
+    for (ArtifactFile f : files) {
+      String p = f.path();
+      if (p.equals("PKG-INFO") || p.contains(".dist-info/") || p.startsWith("EGG-INFO/")) {
+        return false;
+      }
+      String top = p.contains("/") ? p.substring(0, p.indexOf('/')) : p;
+      if (PROJECT_MARKERS.contains(top)) {
+        return true;
+      }
+      manifest |= MANIFESTS.contains(p);
+    }
+    return manifest && files.stream().noneMatch(f -> f.path().startsWith("package/"));
+  }
+}

@@ -1,0 +1,162 @@
+package dev.bulwark.scan;
+
+import dev.bulwark.analysis.PackageAnalyzer;
+import dev.bulwark.artifact.Artifact;
+import dev.bulwark.artifact.ArtifactReader;
+import dev.bulwark.artifact.ReaderLimits;
+import dev.bulwark.inventory.LockfileExtractor;
+import dev.bulwark.model.Problem;
+import dev.bulwark.model.ScanResult;
+import dev.bulwark.model.SourceLocation;
+import dev.bulwark.model.Verdict;
+import dev.bulwark.audit.AdvisoryLookup;
+import dev.bulwark.project.ProjectLoader;
+import dev.bulwark.project.ProjectScanner;
+import dev.bulwark.project.ProjectTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** The scan façade: packages and projects, several targets in parallel, results in input order. */
+public final class Scanner {
+  /** Whether to treat a target as a project, a package, or decide from its content. */
+  public enum Mode { AUTO, PROJECT, PACKAGE }
+
+  /** One target to scan. */
+  public record Request(Path path, String display, Mode mode, Optional<char[]> password) {}
+
+  private final PackageAnalyzer analyzer;
+  private final ReaderLimits limits;
+  private final Optional<AdvisoryLookup> lookup;
+  private final List<LockfileExtractor> extractors;
+  private final int threads;
+
+  public Scanner(PackageAnalyzer analyzer, ReaderLimits limits, Optional<AdvisoryLookup> lookup,
+      List<LockfileExtractor> extractors, int threads) {
+    this.analyzer = analyzer;
+    this.limits = limits;
+    this.lookup = lookup;
+    this.extractors = List.copyOf(extractors);
+    this.threads = Math.max(1, threads);
+  }
+
+  public List<TargetResult> scan(List<Request> requests) {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "bulwark-scan");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<List<Future<TargetResult>>> futures = new ArrayList<>();
+      for (Request req : requests) {
+        futures.add(submit(req, pool));
+      }
+      List<TargetResult> out = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        for (Future<TargetResult> f : futures.get(i)) {
+          out.add(get(f, requests.get(i).display()));
+        }
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private List<Future<TargetResult>> submit(Request req, ExecutorService pool) {
+    List<Future<TargetResult>> out = new ArrayList<>();
+    Path p = req.path();
+    try {
+      boolean dir = Files.isDirectory(p);
+      if (dir && (req.mode() == Mode.PROJECT
+          || req.mode() == Mode.AUTO && (ProjectDetector.isProjectFolder(p)
+              || ProjectLoader.isBareRepository(p)))) {
+        out.add(pool.submit(() -> project(new ProjectLoader(limits).load(p, req.display(), req.password()))));
+        return out;
+      }
+      if (dir) {
+        for (Artifact a : new ArtifactReader(limits).read(p, req.password())) {
+          Artifact named = rename(a, req.display(), p);
+          out.add(pool.submit(() -> new TargetResult.Package(analyzer.analyze(named))));
+        }
+        return out;
+      }
+      out.add(pool.submit(() -> archive(req)));
+    } catch (IOException e) {
+      out.add(pool.submit(() -> failed(req.display(), e.getMessage())));
+    }
+    return out;
+  }
+
+  private TargetResult archive(Request req) throws IOException {
+    if (req.mode() == Mode.PROJECT) {
+      return project(new ProjectLoader(limits).load(req.path(), req.display(), req.password()));
+    }
+    Artifact a = new ArtifactReader(limits).read(req.path(), req.password()).get(0);
+    boolean npmTarball = !a.files().isEmpty()
+        && a.files().stream().allMatch(f -> f.path().startsWith("package/"));
+    if (req.mode() == Mode.AUTO && !npmTarball && ProjectDetector.isProjectFiles(stripRoot(a))) {
+      return project(new ProjectLoader(limits).load(req.path(), req.display(), req.password()));
+    }
+    return new TargetResult.Package(analyzer.analyze(rename(a, req.display(), req.path())));
+  }
+
+  private static List<dev.bulwark.artifact.ArtifactFile> stripRoot(Artifact a) {
+    List<dev.bulwark.artifact.ArtifactFile> files = a.files();
+    if (files.isEmpty()) {
+      return files;
+    }
+    String first = files.get(0).path();
+    int slash = first.indexOf('/');
+    if (slash <= 0) {
+      return files;
+    }
+    String root = first.substring(0, slash + 1);
+    if (files.stream().allMatch(f -> f.path().startsWith(root))) {
+      return files.stream().map(f -> new dev.bulwark.artifact.ArtifactFile(
+          f.path().substring(root.length()), f.content(), f.executable())).toList();
+    }
+    return files;
+  }
+
+  private TargetResult project(ProjectTree tree) {
+    return new TargetResult.Project(new ProjectScanner(analyzer, lookup, extractors).scan(tree));
+  }
+
+  /** Folder reads name artifacts by absolute path; show them relative to what the user typed. */
+  private static Artifact rename(Artifact a, String display, Path given) {
+    String name = a.displayName();
+    String abs = given.toString();
+    if (name.startsWith(abs)) {
+      name = display + name.substring(abs.length());
+    }
+    return new Artifact(name, a.ecosystem(), a.name(), a.version(), a.files(), a.readerFindings(),
+        a.skipped(), a.errors());
+  }
+
+  private static TargetResult get(Future<TargetResult> f, String display) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(display, "interrupted");
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      return failed(display, c.getClass().getSimpleName()
+          + (c.getMessage() == null ? "" : ": " + c.getMessage()));
+    }
+  }
+
+  private static TargetResult failed(String display, String why) {
+    return new TargetResult.Package(new ScanResult(display, "package", Optional.empty(), "", "",
+        Verdict.CLEAN, 0, "The scan could not finish: " + why, List.of(), List.of(),
+        List.of(new Problem("scan-failed", why, SourceLocation.of(display))), 0, 0));
+  }
+}
