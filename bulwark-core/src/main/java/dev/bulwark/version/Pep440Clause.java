@@ -14,7 +14,10 @@ record Pep440Clause(String op, Pep440Version version, boolean prefix, String tex
   /** The smallest valid PEP 440 version; only invalid strings sort below it. */
   static final String MIN_VALID = "0.dev0";
 
-  /** Exact PEP 440 semantics for a candidate, given parsed and as written. */
+  /**
+   * Exact PEP 440 semantics for a candidate, given parsed and as written; "===" compares the text
+   * as written, ignoring case only, as packaging does.
+   */
   boolean contains(Pep440Version v, String raw) {
     return switch (op) {
       case "==" -> prefix ? prefixMatch(v) : equalsMatch(v);
@@ -24,13 +27,13 @@ record Pep440Clause(String op, Pep440Version version, boolean prefix, String tex
       case ">=" -> v.publicVersion().compareTo(version) >= 0;
       case "<" -> lessThan(v);
       case ">" -> greaterThan(v);
-      default -> text.equalsIgnoreCase(raw.strip()) || text.equalsIgnoreCase(v.toString());
+      default -> containsRaw(raw);
     };
   }
 
   /** For candidates that are not valid PEP 440: only arbitrary equality can match them. */
   boolean containsRaw(String candidate) {
-    return op.equals("===") && text.equalsIgnoreCase(candidate.strip());
+    return op.equals("===") && text.equalsIgnoreCase(candidate);
   }
 
   private boolean equalsMatch(Pep440Version v) {
@@ -60,25 +63,26 @@ record Pep440Clause(String op, Pep440Version version, boolean prefix, String tex
         true, "");
   }
 
-  /** "&lt;V" excludes pre-releases of V's own release unless V is itself a pre-release. */
+  /**
+   * "&lt;V" with V not a pre-release excludes the pre-releases from V.dev0 up, i.e. it is "&lt;V.dev0"
+   * (packaging 26 reading of PEP 440: "1.0rc1" is not a pre-release of "1.0.post1").
+   */
   private boolean lessThan(Pep440Version v) {
-    if (v.compareTo(version) >= 0) {
-      return false;
-    }
-    return version.isPrerelease() || !v.isPrerelease()
-        || v.baseVersion().compareTo(version.baseVersion()) != 0;
+    return v.compareTo(version.isPrerelease() ? version : version.withDev(BigInteger.ZERO)) < 0;
   }
 
-  /** "&gt;V" excludes post-releases (unless V is one) and local versions of V's release. */
+  /**
+   * "&gt;V" excludes post-releases of V itself (unless V is one) and local versions of V; a
+   * post-release of V is one whose version without post, dev and local parts equals V.
+   */
   private boolean greaterThan(Pep440Version v) {
     if (v.compareTo(version) <= 0) {
       return false;
     }
-    boolean sameBase = v.baseVersion().compareTo(version.baseVersion()) == 0;
-    if (!version.isPostrelease() && v.isPostrelease() && sameBase) {
+    if (!version.isPostrelease() && v.isPostrelease() && v.postBase().compareTo(version) == 0) {
       return false;
     }
-    return v.local().isEmpty() || !sameBase;
+    return v.local().isEmpty() || v.publicVersion().compareTo(version) != 0;
   }
 
   /** A superset of {@link #contains} as one interval; "!=" gives everything. */
@@ -93,7 +97,8 @@ record Pep440Clause(String op, Pep440Version version, boolean prefix, String tex
           lowestWithPrefix(bumped(version.release().subList(0, version.release().size() - 1))), false);
       case "<=" -> new Interval("", false, aboveLocals(version), false);
       case ">=" -> new Interval(version.toString(), true, "", false);
-      case "<" -> new Interval("", false, version.toString(), false);
+      case "<" -> new Interval("", false,
+          (version.isPrerelease() ? version : version.withDev(BigInteger.ZERO)).toString(), false);
       case ">" -> new Interval(version.toString(), false, "", false);
       case "===" -> Pep440Version.parse(text).isPresent()
           ? Interval.exactly(text)

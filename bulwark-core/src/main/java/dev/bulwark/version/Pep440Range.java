@@ -51,7 +51,7 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
       }
     }
     String text = part.substring(op.length()).strip();
-    if (op.isEmpty() || text.isEmpty() || hasWhitespace(text)) {
+    if (op.isEmpty() || (text.isEmpty() && !op.equals("===")) || hasWhitespace(text)) {
       throw invalid(spec);
     }
     if (op.equals("===")) {
@@ -84,7 +84,7 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
   public boolean contains(String version) {
     Optional<Pep440Version> v = Pep440Version.parse(version);
     if (v.isEmpty()) {
-      return !clauses.isEmpty() && clauses.stream().allMatch(c -> c.containsRaw(version));
+      return clauses.stream().allMatch(c -> c.containsRaw(version));
     }
     return clauses.stream().allMatch(c -> c.contains(v.get(), version));
   }
