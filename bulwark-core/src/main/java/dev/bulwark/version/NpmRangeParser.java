@@ -150,7 +150,10 @@ final class NpmRangeParser {
     String main = plus < 0 ? s : s.substring(0, plus);
     int dash = main.indexOf('-');
     String[] parts = (dash < 0 ? main : main.substring(0, dash)).split("\\.", -1);
-    if (parts.length > 3 || (dash >= 0 && parts.length != 3)) {
+    Optional<List<String>> pre =
+        dash < 0 ? Optional.of(List.of()) : SemVer.identifiers(main.substring(dash + 1), true);
+    boolean buildOk = plus < 0 || SemVer.identifiers(s.substring(plus + 1), false).isPresent();
+    if (parts.length > 3 || (dash >= 0 && parts.length != 3) || pre.isEmpty() || !buildOk) {
       throw invalid(spec);
     }
     List<BigInteger> nums = new ArrayList<>();
@@ -158,18 +161,15 @@ final class NpmRangeParser {
     for (String part : parts) {
       if (part.equals("x") || part.equals("X") || part.equals("*")) {
         wild = true;
-      } else if (!Ascii.allDigits(part)) {
+      } else if (!Ascii.allDigits(part) || wild) {
+        // node-semver rejects a number after a wildcard ("1.x.2", "x.1.2").
         throw invalid(spec);
-      } else if (!wild) {
+      } else {
         nums.add(Ascii.number(part));
       }
     }
-    if (nums.size() < 3) {
-      return new Partial(nums, List.of());
-    }
-    // Full version: let the strict parser check prerelease and build identifiers.
-    SemVer v = SemVer.parseCore(s).orElseThrow(() -> invalid(spec));
-    return new Partial(nums, v.pre());
+    // A prerelease after a wildcard ("1.2.x-beta") is valid syntax but ignored, as in node-semver.
+    return new Partial(nums, nums.size() == 3 ? pre.get() : List.of());
   }
 
   private static List<NpmComparator> xrange(String op, Partial p) {

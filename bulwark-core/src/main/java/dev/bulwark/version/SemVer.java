@@ -73,7 +73,7 @@ record SemVer(BigInteger major, BigInteger minor, BigInteger patch, List<String>
   }
 
   /** Dot-separated non-empty identifiers of [0-9A-Za-z-]; numeric prerelease ids lose leading zeros. */
-  private static Optional<List<String>> identifiers(String s, boolean normaliseNumbers) {
+  static Optional<List<String>> identifiers(String s, boolean normaliseNumbers) {
     List<String> out = new ArrayList<>();
     for (String id : s.split("\\.", -1)) {
       if (id.isEmpty()) {
