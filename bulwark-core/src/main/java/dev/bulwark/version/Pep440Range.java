@@ -2,6 +2,7 @@ package dev.bulwark.version;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +17,6 @@ import java.util.Optional;
 record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRange {
   /** Longest specifier text accepted. */
   static final int MAX_SPEC_LENGTH = 16_384;
-
-  private static final String[] OPS = {"===", "~=", "==", "!=", "<=", ">=", "<", ">"};
 
   Pep440Range {
     clauses = List.copyOf(clauses);
@@ -43,33 +42,33 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
   }
 
   private static Pep440Clause clause(String part, String spec) throws InvalidVersionException {
-    String op = "";
-    for (String candidate : OPS) {
-      if (part.startsWith(candidate)) {
-        op = candidate;
-        break;
-      }
-    }
-    String text = part.substring(op.length()).strip();
-    if (op.isEmpty() || (text.isEmpty() && !op.equals("===")) || hasWhitespace(text)) {
+    Optional<Pep440Clause.Op> op = Arrays.stream(Pep440Clause.Op.values())
+        .filter(o -> part.startsWith(o.text))
+        .findFirst();
+    if (op.isEmpty()) {
       throw invalid(spec);
     }
-    if (op.equals("===")) {
-      // The operand may be any string; a parsed form is kept only when there is one.
+    String text = part.substring(op.get().text.length()).strip();
+    if (hasWhitespace(text)) {
+      throw invalid(spec);
+    }
+    if (op.get() == Pep440Clause.Op.ARBITRARY) {
+      // The operand may be any string (even empty); a parsed form is kept only when there is one.
       Pep440Version parsed = Pep440Version.parse(text)
           .orElse(Pep440Version.release(BigInteger.ZERO, List.of(BigInteger.ZERO)));
-      return new Pep440Clause(op, parsed, false, text);
+      return new Pep440Clause(op.get(), parsed, false, text);
     }
-    boolean prefix = text.endsWith(".*") && (op.equals("==") || op.equals("!="));
+    boolean equality = op.get() == Pep440Clause.Op.EQ || op.get() == Pep440Clause.Op.NE;
+    boolean prefix = equality && text.endsWith(".*");
     Pep440Version v = Pep440Version.parse(prefix ? text.substring(0, text.length() - 2) : text)
         .orElseThrow(() -> invalid(spec));
     boolean onlyRelease = !v.hasPre() && v.post().isEmpty() && v.dev().isEmpty() && v.local().isEmpty();
     if ((prefix && !onlyRelease)
-        || (!v.local().isEmpty() && !(op.equals("==") || op.equals("!=")))
-        || (op.equals("~=") && v.release().size() < 2)) {
+        || (!v.local().isEmpty() && !equality)
+        || (op.get() == Pep440Clause.Op.COMPATIBLE && v.release().size() < 2)) {
       throw invalid(spec);
     }
-    return new Pep440Clause(op, v, prefix, text);
+    return new Pep440Clause(op.get(), v, prefix, text);
   }
 
   private static boolean hasWhitespace(String s) {
