@@ -26,10 +26,10 @@ final class NpmRangeParser {
     if (spec.length() > MAX_SPEC_LENGTH) {
       throw new InvalidVersionException("npm range longer than " + MAX_SPEC_LENGTH + " characters");
     }
-    String body = stripAlias(spec.strip());
+    String body = stripAlias(Ascii.stripJs(spec));
     List<List<NpmComparator>> sets = new ArrayList<>();
     for (String part : splitOr(body)) {
-      sets.add(parseSet(part.strip(), spec));
+      sets.add(parseSet(Ascii.stripJs(part), spec));
     }
     return new NpmRange(spec, sets);
   }
@@ -43,7 +43,7 @@ final class NpmRangeParser {
     if (at < 0) {
       throw new InvalidVersionException("npm alias without a version range: " + clip(s));
     }
-    return s.substring(at + 1).strip();
+    return Ascii.stripJs(s.substring(at + 1));
   }
 
   private static List<String> splitOr(String s) {
@@ -74,7 +74,7 @@ final class NpmRangeParser {
     List<String> raw = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i <= set.length(); i++) {
-      if (i == set.length() || Character.isWhitespace(set.charAt(i))) {
+      if (i == set.length() || Ascii.isJsSpace(set.charAt(i))) {
         if (!cur.isEmpty()) {
           raw.add(cur.toString());
           cur.setLength(0);

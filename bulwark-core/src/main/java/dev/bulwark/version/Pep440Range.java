@@ -29,7 +29,7 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
     List<Pep440Clause> clauses = new ArrayList<>();
     int start = 0;
     for (int comma = spec.indexOf(','); ; comma = spec.indexOf(',', start)) {
-      String part = (comma < 0 ? spec.substring(start) : spec.substring(start, comma)).strip();
+      String part = Ascii.stripPython(comma < 0 ? spec.substring(start) : spec.substring(start, comma));
       if (!part.isEmpty()) {
         clauses.add(clause(part, spec));
       }
@@ -48,7 +48,7 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
     if (op.isEmpty()) {
       throw invalid(spec);
     }
-    String text = part.substring(op.get().text.length()).strip();
+    String text = Ascii.stripPython(part.substring(op.get().text.length()));
     if (hasWhitespace(text)) {
       throw invalid(spec);
     }
@@ -72,7 +72,7 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
   }
 
   private static boolean hasWhitespace(String s) {
-    return s.chars().anyMatch(Character::isWhitespace);
+    return s.chars().anyMatch(c -> Ascii.isPythonSpace((char) c));
   }
 
   private static InvalidVersionException invalid(String spec) {

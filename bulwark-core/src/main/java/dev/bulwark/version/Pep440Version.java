@@ -34,7 +34,7 @@ record Pep440Version(
     if (text.length() > MAX_LENGTH) {
       return Optional.empty();
     }
-    return new Pep440Parser(Ascii.lower(text.strip())).parse();
+    return new Pep440Parser(Ascii.lower(Ascii.stripPython(text))).parse();
   }
 
   boolean hasPre() {

@@ -35,11 +35,11 @@ record SemVer(BigInteger major, BigInteger minor, BigInteger patch, List<String>
     if (text.length() > MAX_LENGTH) {
       return Optional.empty();
     }
-    String s = text.strip();
+    String s = Ascii.stripJs(text);
     int i = 0;
     if (i < s.length() && s.charAt(i) == '=') {
       i++;
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      while (i < s.length() && Ascii.isJsSpace(s.charAt(i))) {
         i++;
       }
     }
