@@ -88,14 +88,22 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
     return clauses.stream().allMatch(c -> c.contains(v.get(), version));
   }
 
-  /** The intersection of the clauses' intervals: a single interval, possibly empty. */
+  /** The intersection of the clauses' intervals: one interval, or none when it is empty. */
   @Override
   public List<Interval> intervals() {
     Interval acc = Interval.ALL;
     for (Pep440Clause c : clauses) {
       acc = intersect(acc, c.interval());
     }
-    return List.of(acc);
+    return isEmpty(acc) ? List.of() : List.of(acc);
+  }
+
+  private static boolean isEmpty(Interval i) {
+    if (i.lower().isEmpty() || i.upper().isEmpty()) {
+      return false;
+    }
+    int c = Pep440VersionScheme.INSTANCE.compare(i.lower(), i.upper());
+    return c > 0 || (c == 0 && !(i.lowerInclusive() && i.upperInclusive()));
   }
 
   private static Interval intersect(Interval a, Interval b) {
