@@ -91,6 +91,26 @@ final class LockGraph {
     adjacencySize.set(from, n + 1);
   }
 
+  /**
+   * Links from the root every package that nothing depends on. Used when the file does not say
+   * what the root depends on (or not for every workspace): such packages must be wanted by the
+   * project itself.
+   */
+  void linkUnreferenced() {
+    BitSet referenced = new BitSet();
+    for (int u = 0; u < pkgs.size(); u++) {
+      int[] a = adjacency.get(u);
+      for (int k = 0; k < adjacencySize.get(u); k++) {
+        referenced.set(a[k] / 4);
+      }
+    }
+    for (int v = 1; v < pkgs.size(); v++) {
+      if (!referenced.get(v)) {
+        edge(ROOT, v, Edge.PROD);
+      }
+    }
+  }
+
   /** Every package except the root, sorted by line, name and version. */
   List<Dependency> dependencies() {
     int n = pkgs.size();
