@@ -131,7 +131,7 @@ final class LockGraph {
       Pkg p = pkgs.get(v);
       boolean reached = parent[v] >= 0;
       boolean dev = p.dev().orElse(reached && !prod[v]);
-      boolean optional = p.optional().orElse(reached && prod[v] && !required[v]);
+      boolean optional = p.optional().orElse(reached && !required[v]);
       out.add(new Dependency(Ecosystem.NPM, p.name(), p.version(), false, direct[v], dev, optional,
           p.source(), p.resolved(), p.integrity(), SourceLocation.of(file, p.line()),
           reached ? path(v, parent, dist) : List.of()));

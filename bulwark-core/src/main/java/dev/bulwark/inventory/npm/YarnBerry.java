@@ -25,7 +25,7 @@ final class YarnBerry {
 
   private final LockfileInput input;
   private final Issues issues;
-  private final Map<String, Integer> byDescriptor = new HashMap<>();
+  private final Map<String, Integer> byDescriptor = new java.util.LinkedHashMap<>();
   private final Map<Integer, Tree.Obj> entries = new HashMap<>();
   private final Map<Integer, String> workspacePaths = new HashMap<>();
   private Tree.Obj rootEntry = new Tree.Obj(Map.of(), 0);
@@ -66,6 +66,7 @@ final class YarnBerry {
     }
     edges(g, LockGraph.ROOT, rootEntry, devNames(manifest));
     int reads = 0;
+    patchBases(g);
     for (Map.Entry<Integer, Tree.Obj> e : entries.entrySet().stream()
         .sorted(Map.Entry.comparingByKey()).toList()) {
       Set<String> dev = Set.of();
@@ -77,6 +78,26 @@ final class YarnBerry {
     }
     g.linkUnreferenced();
     return g;
+  }
+
+  /** A patched package depends on the package it patches ("a@patch:a@npm%3A^1#..." on a@npm:^1). */
+  private void patchBases(LockGraph g) {
+    byDescriptor.forEach((descriptor, node) -> NpmSpecs.split(descriptor)
+        .filter(nr -> nr.ref().startsWith("patch:"))
+        .ifPresent(nr -> {
+          String inner = nr.ref().substring("patch:".length());
+          int hash = inner.indexOf('#');
+          try {
+            inner = URLDecoder.decode(hash < 0 ? inner : inner.substring(0, hash),
+                StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            return;
+          }
+          Integer base = byDescriptor.get(inner);
+          if (base != null) {
+            g.edge(node, base, LockGraph.Edge.PROD);
+          }
+        }));
   }
 
   private void add(LockGraph g, Tree.Obj entry, String key) {
