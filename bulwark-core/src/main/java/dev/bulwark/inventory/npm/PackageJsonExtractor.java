@@ -68,8 +68,11 @@ final class PackageJsonExtractor implements LockfileExtractor {
       range = alias.get().ref();
     }
     DependencySource source = NpmSpecs.sourceOfSpec(range);
+    if (source == DependencySource.GIT || source == DependencySource.URL) {
+      range = NpmSpecs.redact(range);
+    }
     String resolved = source == DependencySource.GIT || source == DependencySource.URL
-        ? NpmSpecs.redact(range) : "";
+        ? range : "";
     boolean peerOptional = d.kind() == LockGraph.Edge.PEER && root.obj("peerDependenciesMeta")
         .flatMap(meta -> meta.obj(d.name())).map(o -> o.flag("optional")).orElse(false);
     return new Dependency(Ecosystem.NPM, name, range, true, true,

@@ -1,5 +1,6 @@
 package dev.bulwark.inventory.npm;
 
+import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.model.DependencySource;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +21,10 @@ final class PnpmLock {
       "devDependencies", LockGraph.Edge.DEV,
       "optionalDependencies", LockGraph.Edge.OPTIONAL);
 
+  /** Workspace package.json files read at most, to bound the I/O per lockfile. */
+  static final int MAX_MANIFESTS = 200;
+
+  private final LockfileInput input;
   private final Issues issues;
   private final LockGraph g;
   private final PnpmKeys.Style style;
@@ -28,7 +33,8 @@ final class PnpmLock {
   private final Set<Integer> named = new HashSet<>();
   private final Map<String, Integer> links = new HashMap<>();
 
-  PnpmLock(LockGraph g, PnpmKeys.Style style, Issues issues) {
+  PnpmLock(LockfileInput input, LockGraph g, PnpmKeys.Style style, Issues issues) {
+    this.input = input;
     this.g = g;
     this.style = style;
     this.issues = issues;
@@ -36,14 +42,24 @@ final class PnpmLock {
 
   void read(Tree.Obj doc) {
     Map<String, Tree.Obj> importers = importers(doc);
-    importers.forEach((id, imp) -> {
-      if (!id.equals(".")) {
-        int node = g.add(new LockGraph.Pkg(id, "", DependencySource.WORKSPACE, "", "", imp.line(),
-            Optional.empty(), Optional.empty()));
-        g.workspace(node);
-        importerNodes.put(id, node);
+    int reads = 0;
+    for (Map.Entry<String, Tree.Obj> imp : importers.entrySet()) {
+      String id = imp.getKey();
+      if (id.equals(".")) {
+        continue;
       }
-    });
+      Optional<Manifest> m = Manifest.safeFolder(id) && reads++ < MAX_MANIFESTS
+          ? Manifest.beside(input, id + "/package.json", issues).filter(x -> !x.name().isEmpty())
+          : Optional.empty();
+      int node = g.add(new LockGraph.Pkg(m.map(Manifest::name).orElse(id),
+          m.map(Manifest::version).orElse(""), DependencySource.WORKSPACE, "", "",
+          imp.getValue().line(), Optional.empty(), Optional.empty()));
+      g.workspace(node);
+      importerNodes.put(id, node);
+      if (m.isPresent()) {
+        named.add(node);
+      }
+    }
     Tree.Obj packages = doc.obj("packages").orElse(new Tree.Obj(Map.of(), 0));
     Map<Integer, Tree.Obj> depsOf = new LinkedHashMap<>();
     if (style == PnpmKeys.Style.V9) {

@@ -49,7 +49,7 @@ final class PnpmLockExtractor implements LockfileExtractor {
           continue;
         }
         LockGraph g = new LockGraph(input.displayPath(), label);
-        new PnpmLock(g, PnpmKeys.style(version.get()), issues).read((Tree.Obj) t);
+        new PnpmLock(input, g, PnpmKeys.style(version.get()), issues).read((Tree.Obj) t);
         deps.addAll(g.dependencies());
         read++;
       }

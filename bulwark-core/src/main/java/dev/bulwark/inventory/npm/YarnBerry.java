@@ -71,7 +71,7 @@ final class YarnBerry {
         .sorted(Map.Entry.comparingByKey()).toList()) {
       Set<String> dev = Set.of();
       String ws = workspacePaths.get(e.getKey());
-      if (ws != null && safeRelative(ws) && reads++ < MAX_MANIFESTS) {
+      if (ws != null && Manifest.safeFolder(ws) && reads++ < MAX_MANIFESTS) {
         dev = devNames(Manifest.beside(input, ws + "/package.json", issues));
       }
       edges(g, e.getKey(), e.getValue(), dev);
@@ -159,12 +159,6 @@ final class YarnBerry {
             : devNames.contains(name) ? LockGraph.Edge.DEV : LockGraph.Edge.PROD);
       }
     }));
-  }
-
-  /** Only folders below the lockfile's own are read: a hostile path must not reach elsewhere. */
-  static boolean safeRelative(String path) {
-    return !path.isEmpty() && !path.startsWith("/") && !path.contains("..")
-        && !path.contains("\\") && !path.contains(":");
   }
 
   /** Names only in devDependencies of a package.json. */
