@@ -47,6 +47,53 @@ class NpmScaleTest {
     return b.toString();
   }
 
+  /** A pnpm 9 lockfile with the same shape: 100 direct packages, the rest below them. */
+  static String pnpmLockfile(int count, long seed) {
+    Random r = new Random(seed);
+    List<List<Integer>> children = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      children.add(new java.util.ArrayList<>());
+      if (i >= 100) {
+        children.get(r.nextInt(i)).add(i);
+      }
+    }
+    StringBuilder b = new StringBuilder(count * 150);
+    b.append("lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n");
+    for (int i = 0; i < 100; i++) {
+      b.append("      p").append(i).append(":\n        specifier: ^1.0.0\n        version: 1.0.")
+          .append(i).append('\n');
+    }
+    b.append("\npackages:\n\n");
+    for (int i = 0; i < count; i++) {
+      b.append("  p").append(i).append("@1.0.").append(i)
+          .append(":\n    resolution: {integrity: sha512-AAAA}\n\n");
+    }
+    b.append("snapshots:\n\n");
+    for (int i = 0; i < count; i++) {
+      b.append("  p").append(i).append("@1.0.").append(i).append(':');
+      if (children.get(i).isEmpty()) {
+        b.append(" {}\n\n");
+        continue;
+      }
+      b.append("\n    dependencies:\n");
+      for (int j : children.get(i)) {
+        b.append("      p").append(j).append(": 1.0.").append(j).append('\n');
+      }
+      b.append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
+  void extractsTenThousandPnpmPackages() throws Exception {
+    Inventory inv = new PnpmLockExtractor().extract(
+        LockfileInput.ofText("pnpm-lock.yaml", pnpmLockfile(10_000, 7L)));
+    assertThat(inv.problems()).isEmpty();
+    assertThat(inv.dependencies()).hasSize(10_000)
+        .allSatisfy(d -> assertThat(d.path()).isNotEmpty().startsWith("(root)"));
+    assertThat(inv.dependencies()).filteredOn(Dependency::direct).hasSize(100);
+  }
+
   @Test
   void extractsTenThousandPackages() throws Exception {
     String text = lockfile(10_000, 42L);
