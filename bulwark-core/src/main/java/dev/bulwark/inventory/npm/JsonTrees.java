@@ -59,12 +59,19 @@ final class JsonTrees {
       } catch (JsonProcessingException e) {
         JsonLocation loc = e.getLocation() != null ? e.getLocation() : p.currentLocation();
         throw new ExtractionException(in.displayPath(), lineOf(loc),
-            "not valid JSON: " + Issues.clean(e.getOriginalMessage()));
+            "not valid JSON: " + Issues.clean(withoutSource(e.getOriginalMessage())));
       }
     } catch (IOException e) {
       throw new ExtractionException(in.displayPath(), 0, "cannot read JSON: "
           + Issues.clean(String.valueOf(e.getMessage())));
     }
+  }
+
+  /** Jackson's messages may append a "(start marker at [Source: …])" note; it adds nothing here. */
+  private static String withoutSource(String message) {
+    String m = String.valueOf(message);
+    int cut = m.indexOf(" (start marker at ");
+    return cut < 0 ? m : m.substring(0, cut);
   }
 
   private static int lineOf(JsonLocation loc) {

@@ -91,6 +91,26 @@ final class LockGraph {
     adjacencySize.set(from, n + 1);
   }
 
+  /**
+   * Links from the root every package that nothing depends on. Used when the file does not say
+   * what the root depends on (or not for every workspace): such packages must be wanted by the
+   * project itself.
+   */
+  void linkUnreferenced() {
+    BitSet referenced = new BitSet();
+    for (int u = 0; u < pkgs.size(); u++) {
+      int[] a = adjacency.get(u);
+      for (int k = 0; k < adjacencySize.get(u); k++) {
+        referenced.set(a[k] / 4);
+      }
+    }
+    for (int v = 1; v < pkgs.size(); v++) {
+      if (!referenced.get(v)) {
+        edge(ROOT, v, Edge.PROD);
+      }
+    }
+  }
+
   /** Every package except the root, sorted by line, name and version. */
   List<Dependency> dependencies() {
     int n = pkgs.size();
@@ -106,15 +126,19 @@ final class LockGraph {
         direct[a[k] / 4] = true;
       }
     }
+    String[] labels = new String[n];
+    for (int v = 1; v < n; v++) {
+      labels[v] = NpmSpecs.label(pkgs.get(v).name(), pkgs.get(v).version());
+    }
     List<Dependency> out = new ArrayList<>(n);
     for (int v = 1; v < n; v++) {
       Pkg p = pkgs.get(v);
       boolean reached = parent[v] >= 0;
       boolean dev = p.dev().orElse(reached && !prod[v]);
-      boolean optional = p.optional().orElse(reached && prod[v] && !required[v]);
+      boolean optional = p.optional().orElse(reached && !required[v]);
       out.add(new Dependency(Ecosystem.NPM, p.name(), p.version(), false, direct[v], dev, optional,
           p.source(), p.resolved(), p.integrity(), SourceLocation.of(file, p.line()),
-          reached ? path(v, parent, dist) : List.of()));
+          reached ? path(v, parent, dist, labels) : List.of()));
     }
     out.sort(Comparator.comparingInt((Dependency d) -> d.location().line())
         .thenComparing(Dependency::name).thenComparing(Dependency::version));
@@ -151,12 +175,12 @@ final class LockGraph {
     return r;
   }
 
-  private List<String> path(int v, int[] parent, int[] dist) {
+  private List<String> path(int v, int[] parent, int[] dist, String[] labels) {
     int keep = Math.min(dist[v], MAX_PATH - 2);
     String[] tail = new String[keep];
     int u = v;
     for (int i = keep - 1; i >= 0; i--) {
-      tail[i] = label(u);
+      tail[i] = labels[u];
       u = parent[u];
     }
     List<String> path = new ArrayList<>(keep + 2);
@@ -166,10 +190,5 @@ final class LockGraph {
     }
     path.addAll(Arrays.asList(tail));
     return path;
-  }
-
-  private String label(int node) {
-    Pkg p = pkgs.get(node);
-    return NpmSpecs.label(p.name(), p.version());
   }
 }

@@ -83,4 +83,10 @@ record Manifest(String name, String version, List<Decl> declared, Tree.Obj tree)
       return Optional.empty();
     }
   }
+
+  /** Only folders below the lockfile's own are read: a hostile path must not reach elsewhere. */
+  static boolean safeFolder(String path) {
+    return !path.isEmpty() && !path.startsWith("/") && !path.contains("..")
+        && !path.contains("\\") && !path.contains(":");
+  }
 }

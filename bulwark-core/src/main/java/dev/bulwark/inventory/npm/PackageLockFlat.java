@@ -17,7 +17,8 @@ final class PackageLockFlat {
   private final String file;
   private final Issues issues;
   private final Map<String, Integer> nodes = new HashMap<>();
-  private final Map<String, String> links = new HashMap<>();
+  private final Map<String, Tree.Obj> links = new java.util.LinkedHashMap<>();
+  private final Map<String, Integer> linkTargets = new HashMap<>();
   private final List<Map.Entry<String, Tree.Obj>> entries = new ArrayList<>();
 
   PackageLockFlat(String file, Issues issues) {
@@ -40,12 +41,19 @@ final class PackageLockFlat {
         continue;
       }
       if (entry.flag("link")) {
-        links.put(e.getKey(), entry.str("resolved").orElse(""));
+        links.put(e.getKey(), entry);
         continue;
       }
       addPackage(g, e.getKey(), entry, workspaces);
     }
+    links.forEach((path, entry) -> linkTargets.put(path, nodes.computeIfAbsent(
+        entry.str("resolved").orElse(""), target -> g.add(new LockGraph.Pkg(nameFromPath(path),
+            "", DependencySource.LINK, "", "", entry.line(), Optional.empty(),
+            Optional.empty())))));
     addEdges(g, "", LockGraph.ROOT, root);
+    if (packages.get("").isEmpty()) {
+      g.linkUnreferenced();
+    }
     for (Map.Entry<String, Tree.Obj> e : entries) {
       int node = nodes.get(e.getKey());
       addEdges(g, e.getKey(), node, Manifest.of(e.getValue(), issues));
@@ -113,8 +121,8 @@ final class PackageLockFlat {
       if (!base.endsWith("node_modules")) {
         String candidate = (base.isEmpty() ? "" : base + "/") + NM + name;
         Integer n = nodes.get(candidate);
-        if (n == null && links.containsKey(candidate)) {
-          n = nodes.get(links.get(candidate));
+        if (n == null) {
+          n = linkTargets.get(candidate);
         }
         if (n != null) {
           return n;

@@ -3,7 +3,6 @@ package dev.bulwark.inventory.npm;
 import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.model.DependencySource;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,6 @@ final class PackageLockNested {
     LockGraph g = new LockGraph(input.displayPath(), label);
     Scope top = root.obj("dependencies").map(deps -> walk(g, deps, null))
         .orElse(new Scope(null, new HashMap<>()));
-    BitSet required = new BitSet();
     for (Pending p : pending) {
       for (String group : List.of("requires", "optionalDependencies")) {
         LockGraph.Edge kind = group.equals("requires") ? LockGraph.Edge.PROD
@@ -56,22 +54,17 @@ final class PackageLockNested {
           int target = p.scope().find(name);
           if (target > 0) {
             g.edge(p.node(), target, kind);
-            required.set(target);
           }
         }));
       }
     }
-    if (manifest.isPresent()) {
-      for (Manifest.Decl d : manifest.get().declared()) {
-        int target = top.find(d.name());
-        if (target > 0) {
-          g.edge(LockGraph.ROOT, target, d.kind());
-        }
+    for (Manifest.Decl d : manifest.map(Manifest::declared).orElse(List.of())) {
+      int target = top.find(d.name());
+      if (target > 0) {
+        g.edge(LockGraph.ROOT, target, d.kind());
       }
-    } else {
-      top.names().values().stream().sorted().filter(n -> !required.get(n))
-          .forEach(n -> g.edge(LockGraph.ROOT, n, LockGraph.Edge.PROD));
     }
+    g.linkUnreferenced();
     return g;
   }
 

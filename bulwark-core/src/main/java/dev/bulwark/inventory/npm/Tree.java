@@ -1,6 +1,5 @@
 package dev.bulwark.inventory.npm;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,9 @@ sealed interface Tree permits Tree.Obj, Tree.Arr, Tree.Val {
 
   /** An object/mapping with string keys, in file order. */
   record Obj(Map<String, Tree> fields, int line) implements Tree {
+    /** Takes ownership of {@code fields} (the parsers build a fresh map per object). */
     public Obj {
-      fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+      fields = java.util.Collections.unmodifiableMap(fields);
     }
 
     Optional<Tree> get(String key) {

@@ -9,9 +9,12 @@ import java.util.List;
 final class Workspaces {
   private Workspaces() {}
 
+  /** Patterns looked at, at most: the list comes from the (untrusted) lockfile. */
+  static final int MAX_PATTERNS = 100;
+
   static boolean matches(List<String> patterns, String path) {
     String p = trim(path);
-    for (String pattern : patterns) {
+    for (String pattern : patterns.subList(0, Math.min(patterns.size(), MAX_PATTERNS))) {
       if (pattern.startsWith("!") || pattern.length() > 200
           || doubleStars(pattern) > 2) {
         continue;

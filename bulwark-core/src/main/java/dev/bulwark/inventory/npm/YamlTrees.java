@@ -3,11 +3,18 @@ package dev.bulwark.inventory.npm;
 import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.model.ExtractionException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -60,13 +67,36 @@ final class YamlTrees {
       throw new ExtractionException(in.displayPath(), line,
           "not valid YAML: " + Issues.clean(String.valueOf(e.getProblem())));
     } catch (YamlEngineException e) {
-      throw new ExtractionException(in.displayPath(), 0,
+      throw new ExtractionException(in.displayPath(), aliasLimitLine(in.text(), settings),
           "not valid YAML: " + Issues.clean(String.valueOf(e.getMessage())));
     } catch (StackOverflowError e) {
       // Last resort; NestingCheck should have refused such input already.
       throw new ExtractionException(in.displayPath(), 0, "YAML nested too deeply");
     }
     return docs;
+  }
+
+  /**
+   * The composer reports the alias limit without a position. Only on that failure path, the
+   * events are read again to find the line of the first collection alias over the limit (0 when
+   * the failure was something else).
+   */
+  private static int aliasLimitLine(String text, LoadSettings settings) {
+    Set<Anchor> collections = new HashSet<>();
+    int aliases = 0;
+    try {
+      for (Event ev : new Parse(settings).parseString(text)) {
+        if (ev instanceof CollectionStartEvent c && c.getAnchor().isPresent()) {
+          collections.add(c.getAnchor().get());
+        } else if (ev instanceof AliasEvent a && collections.contains(a.getAlias())
+            && ++aliases > MAX_ALIASES) {
+          return a.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+        }
+      }
+    } catch (YamlEngineException e) {
+      return 0;
+    }
+    return 0;
   }
 
   private static int lineOf(Node n) {
