@@ -66,6 +66,10 @@ final class PyDep {
     return this;
   }
 
+  String resolved() {
+    return resolved;
+  }
+
   PyDep resolved(String r) {
     this.resolved = r;
     return this;

@@ -57,6 +57,16 @@ final class PyprojectReader {
         pep508List(asArray(e.value()), true, false);
       }
     });
+    TomlDocs.table(doc, List.of("tool", "pdm")).ifPresent(pdm -> {
+      for (TomlDocs.Indexed<TomlTable> src : TomlDocs.tables(pdm, "source")) {
+        String url = TomlDocs.str(src.value(), "url");
+        if (!url.isEmpty()) {
+          // PDM: a source named "pypi" replaces the default index; others are added to it
+          String kind = TomlDocs.str(src.value(), "name").equals("pypi") ? "index-url" : "extra-index-url";
+          sources.add(new PackageSourceConfig(kind, url, at(src.line())));
+        }
+      }
+    });
     TomlDocs.table(doc, List.of("tool", "uv")).ifPresent(uv -> {
       pep508List(TomlDocs.array(uv, "dev-dependencies"), true, false);
       for (TomlDocs.Indexed<TomlTable> index : TomlDocs.tables(uv, "index")) {

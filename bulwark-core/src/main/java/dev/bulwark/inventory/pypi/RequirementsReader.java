@@ -131,8 +131,11 @@ final class RequirementsReader {
     switch (o.name()) {
       case "--requirement" -> include(in, o.value(), at, constraint, depth);
       case "--constraint" -> include(in, o.value(), at, true, depth);
-      case "--index-url", "--extra-index-url", "--find-links", "--trusted-host" ->
+      case "--index-url", "--extra-index-url", "--find-links", "--trusted-host" -> {
+        if (!o.value().isEmpty()) {
           sources.add(new PackageSourceConfig(o.name().substring(2), o.value(), at));
+        }
+      }
       case "--hash" -> problem("misplaced-option", "--hash must follow a requirement on its line", at);
       default -> { } // --no-index, --pre, --prefer-binary and the like change nothing we report
     }
