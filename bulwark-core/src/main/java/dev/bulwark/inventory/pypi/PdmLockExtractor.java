@@ -46,6 +46,7 @@ final class PdmLockExtractor implements LockfileExtractor {
     Set<String> plain = new HashSet<>();
     boolean groupsRecorded = false;
     List<TomlDocs.Indexed<TomlTable>> packages = TomlDocs.tables(doc, "package");
+    TomlTable oldFiles = TomlDocs.table(doc, List.of("metadata", "files")).orElse(null);
     for (TomlDocs.Indexed<TomlTable> e : packages) {
       if (TomlDocs.strings(e.value(), "extras").isEmpty()) {
         plain.add(PackageNames.normalizePypi(TomlDocs.str(e.value(), "name")));
@@ -65,13 +66,17 @@ final class PdmLockExtractor implements LockfileExtractor {
         continue;
       }
       String version = TomlDocs.str(pkg, "version");
-      d.pin(version.isEmpty() ? Pin.range("") : Pin.exact(version)).integrity(firstHash(pkg));
+      d.pin(version.isEmpty() ? Pin.range("") : Pin.exact(version)).integrity(firstHash(pkg, oldFiles, name + " " + version));
       List<TomlDocs.Indexed<String>> groups = TomlDocs.strings(pkg, "groups");
       if (!groups.isEmpty()) {
         groupsRecorded = true;
         d.dev(groups.stream().noneMatch(g -> g.value().equals("default")));
       }
       source(pkg, d);
+      if (version.isEmpty()) {
+        problems.add(new Problem("missing-version", "package " + d.name() + " has no version",
+            TomlDocs.at(in, e.line())));
+      }
       deps.add(d);
     }
     graph.apply(deps, Siblings.pyproject(in, problems).map(Manifest::roots), in.displayPath(), groupsRecorded);
@@ -91,8 +96,13 @@ final class PdmLockExtractor implements LockfileExtractor {
     return out;
   }
 
-  private static String firstHash(TomlTable pkg) {
-    for (TomlDocs.Indexed<TomlTable> f : TomlDocs.tables(pkg, "files")) {
+  /** The first file hash: per package, or in the {@code [metadata.files]} of lock format 4.0. */
+  private static String firstHash(TomlTable pkg, TomlTable oldFiles, String oldKey) {
+    List<TomlDocs.Indexed<TomlTable>> files = TomlDocs.tables(pkg, "files");
+    if (files.isEmpty() && oldFiles != null) {
+      files = TomlDocs.tables(oldFiles, oldKey);
+    }
+    for (TomlDocs.Indexed<TomlTable> f : files) {
       String h = TomlDocs.str(f.value(), "hash");
       if (!h.isEmpty()) {
         return PyDep.integrityOf(h);

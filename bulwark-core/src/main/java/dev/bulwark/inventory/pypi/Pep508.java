@@ -147,7 +147,11 @@ final class Pep508 {
   }
 
   static String shorten(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    return shorten(s, 60);
+  }
+
+  static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 
   /** A position in the text being read. */

@@ -53,22 +53,13 @@ final class PipfileLockExtractor implements LockfileExtractor {
     List<PackageSourceConfig> sources = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     try (JsonParser p = MAPPER.createParser(in.text())) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new ExtractionException(in.displayPath(), line(p), "not a Pipfile.lock: expected a JSON object");
+      try {
+        read(in, p, deps, sources, problems);
+      } catch (JsonProcessingException e) {
+        int line = e.getLocation() == null ? p.currentLocation().getLineNr() : e.getLocation().getLineNr();
+        throw new ExtractionException(in.displayPath(), Math.max(0, line),
+            "invalid JSON: " + Pep508.shorten(String.valueOf(e.getOriginalMessage()), 200));
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        switch (field) {
-          case "default", "develop" -> section(in, p, field.equals("develop"), deps);
-          case "_meta" -> meta(in, p, sources);
-          default -> p.skipChildren();
-        }
-      }
-    } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ExtractionException(in.displayPath(), Math.max(0, line),
-          "invalid JSON: " + Pep508.shorten(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new ExtractionException(in.displayPath(), 0, "cannot read JSON: " + e.getMessage());
     }
@@ -77,6 +68,26 @@ final class PipfileLockExtractor implements LockfileExtractor {
     graph.apply(deps, Siblings.pipfile(in, problems).map(Manifest::roots), in.displayPath(), true);
     return new Inventory(in.displayPath(), ID, Ecosystem.PYPI, deps.stream().map(PyDep::build).toList(),
         sources, problems.stream().sorted().toList());
+  }
+
+  private static void read(LockfileInput in, JsonParser p, List<PyDep> deps,
+      List<PackageSourceConfig> sources, List<Problem> problems) throws IOException, ExtractionException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new ExtractionException(in.displayPath(), line(p), "not a Pipfile.lock: expected a JSON object");
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      p.nextToken();
+      switch (field) {
+        case "default", "develop" -> section(in, p, field.equals("develop"), deps);
+        case "_meta" -> meta(in, p, sources);
+        default -> p.skipChildren();
+      }
+    }
+    if (p.nextToken() != null) {
+      problems.add(new Problem("trailing-content", "content after the JSON object was ignored",
+          SourceLocation.of(in.displayPath(), line(p))));
+    }
   }
 
   private static int line(JsonParser p) {

@@ -66,6 +66,10 @@ final class PoetryLockExtractor implements LockfileExtractor {
       List<String> edges = new ArrayList<>();
       TomlDocs.table(pkg, "dependencies").ifPresent(t -> t.keySet().forEach(k -> edges.add(PackageNames.normalizePypi(k))));
       graph.add(d.name(), version, edges);
+      if (version.isEmpty()) {
+        problems.add(new Problem("missing-version", "package " + d.name() + " has no version",
+            TomlDocs.at(in, entry.line())));
+      }
       deps.add(d);
     }
     var roots = Siblings.pyproject(in, problems).map(Manifest::roots);

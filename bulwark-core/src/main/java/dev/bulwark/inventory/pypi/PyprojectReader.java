@@ -6,6 +6,7 @@ import dev.bulwark.model.PackageSourceConfig;
 import dev.bulwark.model.Problem;
 import dev.bulwark.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,7 +33,9 @@ final class PyprojectReader {
     r.pep621(doc);
     r.poetry(doc);
     r.toolGroups(doc);
-    return new Manifest(r.deps, r.sources, r.problems);
+    List<PyDep> inFileOrder = new ArrayList<>(r.deps);
+    inFileOrder.sort(Comparator.comparing(PyDep::location)); // stable: same-line entries keep order
+    return new Manifest(inFileOrder, r.sources, r.problems);
   }
 
   private void pep621(TomlTable doc) {

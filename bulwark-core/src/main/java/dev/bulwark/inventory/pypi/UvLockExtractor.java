@@ -80,6 +80,10 @@ final class UvLockExtractor implements LockfileExtractor {
       List<String> edges = new ArrayList<>(names(pkg, "dependencies"));
       edges.addAll(groupNames(pkg, "optional-dependencies"));
       graph.add(d.name(), version, edges);
+      if (version.isEmpty()) {
+        problems.add(new Problem("missing-version", "package " + d.name() + " has no version",
+            TomlDocs.at(in, e.line())));
+      }
       deps.add(d);
     }
     Optional<Manifest.Roots> roots = main.isEmpty() && dev.isEmpty() && optional.isEmpty()
