@@ -46,51 +46,60 @@ final class UvLockExtractor implements LockfileExtractor {
   @Override
   public Inventory extract(LockfileInput in) throws ExtractionException {
     TomlTable doc = TomlDocs.parse(in);
-    List<PyDep> deps = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    Map<String, PackageSourceConfig> registries = new LinkedHashMap<>();
-    LockGraph graph = new LockGraph();
-    Set<String> main = new LinkedHashSet<>();
-    Set<String> dev = new LinkedHashSet<>();
-    Set<String> optional = new LinkedHashSet<>();
+    State st = new State();
     for (TomlDocs.Indexed<TomlTable> e : TomlDocs.tables(doc, "package")) {
       TomlTable pkg = e.value();
       String name = TomlDocs.str(pkg, "name");
       if (name.isEmpty()) {
-        problems.add(new Problem("missing-name", "package entry without a name; skipped", TomlDocs.at(in, e.line())));
+        st.problems.add(new Problem("missing-name", "package entry without a name; skipped", TomlDocs.at(in, e.line())));
         continue;
       }
       Optional<TomlTable> source = TomlDocs.table(pkg, "source");
       if (source.isPresent() && (source.get().contains(List.of("editable")) || source.get().contains(List.of("virtual")))) {
-        main.addAll(names(pkg, "dependencies"));
-        dev.addAll(groupNames(pkg, "dev-dependencies"));
-        optional.addAll(groupNames(pkg, "optional-dependencies"));
-        continue;
+        st.main.addAll(names(pkg, "dependencies"));
+        st.dev.addAll(groupNames(pkg, "dev-dependencies"));
+        st.optional.addAll(groupNames(pkg, "optional-dependencies"));
+      } else {
+        st.deps.add(dependency(in, e, source, st));
       }
-      String version = TomlDocs.str(pkg, "version");
-      PyDep d = PyDep.of(name, TomlDocs.at(in, e.line()))
-          .pin(version.isEmpty() ? Pin.range("") : Pin.exact(version));
-      source.ifPresent(t -> source(d, t));
-      String registry = source.map(t -> TomlDocs.str(t, "registry")).orElse("");
-      if (!registry.isEmpty() && !registries.containsKey(registry)) {
-        registries.put(registry, new PackageSourceConfig(registries.isEmpty() ? "index-url" : "extra-index-url",
-            registry, TomlDocs.at(in, e.line())));
-      }
-      artifact(pkg, d);
-      List<String> edges = new ArrayList<>(names(pkg, "dependencies"));
-      edges.addAll(groupNames(pkg, "optional-dependencies"));
-      graph.add(d.name(), version, edges);
-      if (version.isEmpty()) {
-        problems.add(new Problem("missing-version", "package " + d.name() + " has no version",
-            TomlDocs.at(in, e.line())));
-      }
-      deps.add(d);
     }
-    Optional<Manifest.Roots> roots = main.isEmpty() && dev.isEmpty() && optional.isEmpty()
-        ? Optional.empty() : Optional.of(new Manifest.Roots(main, dev, optional));
-    graph.apply(deps, roots, in.displayPath(), false);
-    return new Inventory(in.displayPath(), ID, Ecosystem.PYPI, deps.stream().map(PyDep::build).toList(),
-        List.copyOf(registries.values()), problems.stream().sorted().toList());
+    Optional<Manifest.Roots> roots = st.main.isEmpty() && st.dev.isEmpty() && st.optional.isEmpty()
+        ? Optional.empty() : Optional.of(new Manifest.Roots(st.main, st.dev, st.optional));
+    st.graph.apply(st.deps, roots, in.displayPath(), false);
+    return new Inventory(in.displayPath(), ID, Ecosystem.PYPI, st.deps.stream().map(PyDep::build).toList(),
+        List.copyOf(st.registries.values()), st.problems.stream().sorted().toList());
+  }
+
+  /** What one extraction collects. */
+  private static final class State {
+    final List<PyDep> deps = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    final Map<String, PackageSourceConfig> registries = new LinkedHashMap<>();
+    final LockGraph graph = new LockGraph();
+    final Set<String> main = new LinkedHashSet<>();
+    final Set<String> dev = new LinkedHashSet<>();
+    final Set<String> optional = new LinkedHashSet<>();
+  }
+
+  private static PyDep dependency(LockfileInput in, TomlDocs.Indexed<TomlTable> e, Optional<TomlTable> source, State st) {
+    TomlTable pkg = e.value();
+    String version = TomlDocs.str(pkg, "version");
+    PyDep d = PyDep.of(TomlDocs.str(pkg, "name"), TomlDocs.at(in, e.line()))
+        .pin(version.isEmpty() ? Pin.range("") : Pin.exact(version));
+    if (version.isEmpty()) {
+      st.problems.add(new Problem("missing-version", "package " + d.name() + " has no version", TomlDocs.at(in, e.line())));
+    }
+    source.ifPresent(t -> source(d, t));
+    String registry = source.map(t -> TomlDocs.str(t, "registry")).orElse("");
+    if (!registry.isEmpty() && !st.registries.containsKey(registry)) {
+      st.registries.put(registry, new PackageSourceConfig(st.registries.isEmpty() ? "index-url" : "extra-index-url",
+          registry, TomlDocs.at(in, e.line())));
+    }
+    artifact(pkg, d);
+    List<String> edges = new ArrayList<>(names(pkg, "dependencies"));
+    edges.addAll(groupNames(pkg, "optional-dependencies"));
+    st.graph.add(d.name(), version, edges);
+    return d;
   }
 
   private static List<String> names(TomlTable t, String key) {
