@@ -75,6 +75,23 @@ class HostileInputTest {
         });
   }
 
+  @Test
+  void tenMegabyteJsonLineFailsWithLine() {
+    String text = "{\n\"default\": {\"django\": {\"version\": \"==3.2.0\"}},\n" + "x".repeat(TEN_MB) + "\n}";
+    assertThatThrownBy(() -> ex("pypi/pipfile-lock").extract(LockfileInput.ofText("Pipfile.lock", text)))
+        .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.line()).isEqualTo(3));
+  }
+
+  @Test
+  void tenMegabyteIniValuesAreProblemsOrIgnored() throws ExtractionException {
+    String cfg = "[options]\ninstall_requires =\n    " + "a".repeat(TEN_MB) + "\n    django==3.2.0\n";
+    Inventory inv = ex("pypi/setup-cfg").extract(LockfileInput.ofText("setup.cfg", cfg));
+    assertThat(inv.dependencies()).extracting(Dependency::name).containsExactly("django");
+    assertThat(inv.problems()).singleElement().satisfies(p -> assertThat(p.location().line()).isEqualTo(3));
+    Inventory conf = ex("pypi/pip-conf").extract(LockfileInput.ofText("pip.conf", "[global]\n" + "k".repeat(TEN_MB)));
+    assertThat(conf.sources()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"[", "{a=", "[[", "{\"a\":["})
   void deepNestingFailsCleanly(String opener) {
