@@ -51,6 +51,8 @@ final class PylockExtractor implements LockfileExtractor {
     List<Problem> problems = new ArrayList<>();
     Map<String, PackageSourceConfig> indexes = new LinkedHashMap<>();
     LockGraph graph = new LockGraph();
+    List<String> defaultGroups = TomlDocs.strings(doc, "default-groups").stream()
+        .map(TomlDocs.Indexed::value).toList();
     for (TomlDocs.Indexed<TomlTable> e : TomlDocs.tables(doc, "packages")) {
       TomlTable pkg = e.value();
       String name = TomlDocs.str(pkg, "name");
@@ -67,6 +69,7 @@ final class PylockExtractor implements LockfileExtractor {
             index, TomlDocs.at(in, TomlDocs.line(pkg, "index"))));
       }
       source(pkg, d);
+      groupFlags(d, TomlDocs.str(pkg, "marker"), defaultGroups);
       List<String> edges = new ArrayList<>();
       for (TomlDocs.Indexed<TomlTable> dep : TomlDocs.tables(pkg, "dependencies")) {
         String n = TomlDocs.str(dep.value(), "name");
@@ -77,7 +80,8 @@ final class PylockExtractor implements LockfileExtractor {
       graph.add(d.name(), version, edges);
       deps.add(d);
     }
-    graph.apply(deps, Siblings.pyproject(in, problems).map(Manifest::roots), in.displayPath(), false);
+    boolean markersSay = deps.stream().anyMatch(d -> d.flags().dev() || d.flags().optional());
+    graph.apply(deps, Siblings.pyproject(in, problems).map(Manifest::roots), in.displayPath(), markersSay);
     return new Inventory(in.displayPath(), ID, Ecosystem.PYPI, deps.stream().map(PyDep::build).toList(),
         List.copyOf(indexes.values()), problems.stream().sorted().toList());
   }
@@ -103,6 +107,23 @@ final class PylockExtractor implements LockfileExtractor {
       Optional<TomlTable> art = sdist.isPresent() ? sdist
           : wheels.isEmpty() ? Optional.empty() : Optional.of(wheels.get(0).value());
       art.ifPresent(a -> d.resolved(TomlDocs.str(a, "url")).integrity(hash(a)));
+    }
+  }
+
+  /**
+   * PEP 751 markers select packages by group ({@code 'dev' in dependency_groups}) or extra
+   * ({@code 'socks' in extras}). A package whose marker names groups, none of them a default
+   * group, is dev; one that is selected by an extra is optional. Plain text search, since the
+   * marker grammar needs no more for these two tests.
+   */
+  private static void groupFlags(PyDep d, String marker, List<String> defaultGroups) {
+    if (marker.contains("dependency_groups")) {
+      boolean inDefault = defaultGroups.stream()
+          .anyMatch(g -> marker.contains("'" + g + "'") || marker.contains("\"" + g + "\""));
+      d.dev(!inDefault);
+    }
+    if (marker.contains("in extras") && !marker.contains("dependency_groups")) {
+      d.optional(true);
     }
   }
 
