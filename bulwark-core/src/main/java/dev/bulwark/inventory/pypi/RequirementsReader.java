@@ -118,9 +118,7 @@ final class RequirementsReader {
       ReqOption o = p.get().option();
       i = p.get().next();
       if (o.name().equals("--editable")) {
-        List<String> rest = new ArrayList<>(List.of(o.value()));
-        rest.addAll(tokens.subList(i, tokens.size()));
-        editable(rest, at, constraint, dev);
+        editable(o.value(), at, constraint, dev); // the rest of the line is per-requirement options
         return;
       }
       option(in, o, at, constraint, depth);
@@ -139,8 +137,7 @@ final class RequirementsReader {
       case "--hash" -> problem("misplaced-option", "--hash must follow a requirement on its line", at);
       default -> { } // --no-index, --pre, --prefer-binary and the like change nothing we report
     }
-    if (o.value().isEmpty() && !List.of("--no-index", "--pre", "--prefer-binary", "--require-hashes")
-        .contains(o.name())) {
+    if (o.value().isEmpty() && !ReqOption.isFlag(o.name())) {
       problem("missing-value", "option " + o.name() + " has no value", at);
     }
   }
@@ -174,8 +171,7 @@ final class RequirementsReader {
     });
   }
 
-  private void editable(List<String> tokens, SourceLocation at, boolean constraint, boolean dev) {
-    String target = tokens.get(0);
+  private void editable(String target, SourceLocation at, boolean constraint, boolean dev) {
     if (target.isEmpty()) {
       problem("missing-value", "option --editable has no value", at);
       return;
