@@ -2,6 +2,7 @@ package dev.bulwark.inventory.pypi;
 
 import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.model.Dependency;
+import dev.bulwark.model.DependencySource;
 import dev.bulwark.model.ExtractionException;
 import dev.bulwark.model.PackageNames;
 import dev.bulwark.model.PackageSourceConfig;
@@ -203,9 +204,12 @@ final class RequirementsReader {
     Optional<String> egg = DirectUrls.eggName(url);
     Optional<DirectUrls.NameVersion> archive = DirectUrls.fromArchive(url);
     String name = egg.orElse(archive.map(DirectUrls.NameVersion::name).orElse(""));
+    if (name.isEmpty() && PyDep.sourceOfUrl(url) != DependencySource.URL) {
+      name = DirectUrls.nameFromPath(url).orElse("");
+    }
     if (name.isEmpty()) {
       problem("unnamed-requirement", "cannot tell the package name of '" + Pep508.shorten(url)
-          + "' (no #egg= and not an archive name); not reported", at);
+          + "' (no #egg=, archive name or path name); not reported", at);
       return Optional.empty();
     }
     PyDep d = PyDep.of(name, at).source(PyDep.sourceOfUrl(url)).resolved(url);

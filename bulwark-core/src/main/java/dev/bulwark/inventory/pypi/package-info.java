@@ -20,8 +20,10 @@
  *       Entries of constraints files are reported only when the same name is also required, as
  *       their own entries at their own lines. An entry is dev when the file it is written in is
  *       named like "requirements-dev.txt" or "test-requirements.txt" (a heuristic). URL and VCS
- *       entries need {@code #egg=} or an archive file name to be named; a wheel or sdist file
- *       name also gives the exact version.
+ *       entries are named by {@code #egg=}, else by an archive file name (a wheel or sdist name
+ *       also gives the exact version), else, for local paths and VCS URLs only, by the last path
+ *       segment (a guess: pip would read the name from the built metadata); unnamed ones, such
+ *       as {@code -e .}, are Problems.
  *   <li>Lockfiles: direct dependencies come from the manifest beside the lockfile
  *       (pyproject.toml, or Pipfile for Pipfile.lock; uv.lock from its own root entries); without
  *       one they are the packages nothing else depends on. Paths are shortest paths from the
