@@ -81,6 +81,30 @@ final class DirectUrls {
     return Optional.empty();
   }
 
+  /**
+   * A name guessed from the last segment of a local path or VCS URL ("./libs/localpkg",
+   * "git+https://host/org/tool.git@v1"), for entries that give no {@code #egg=}: pip would read
+   * the real name from the project's metadata, which Bulwark does not build.
+   */
+  static Optional<String> nameFromPath(String url) {
+    String u = url;
+    int cut = indexOfAny(u, "#?");
+    u = cut >= 0 ? u.substring(0, cut) : u;
+    int bracket = u.indexOf('[');
+    u = bracket >= 0 ? u.substring(0, bracket) : u;
+    while (u.endsWith("/") || u.endsWith("\\")) {
+      u = u.substring(0, u.length() - 1);
+    }
+    String seg = u.substring(Math.max(u.lastIndexOf('/'), u.lastIndexOf('\\')) + 1);
+    int at = seg.indexOf('@');
+    seg = at >= 0 ? seg.substring(0, at) : seg;
+    seg = seg.endsWith(".git") ? seg.substring(0, seg.length() - 4) : seg;
+    boolean valid = !seg.isEmpty() && Character.isLetterOrDigit(seg.charAt(0))
+        && Character.isLetterOrDigit(seg.charAt(seg.length() - 1))
+        && seg.chars().allMatch(c -> Pep508.isNameChar((char) c));
+    return valid ? Optional.of(seg) : Optional.empty();
+  }
+
   private static int indexOfAny(String s, String chars) {
     for (int i = 0; i < s.length(); i++) {
       if (chars.indexOf(s.charAt(i)) >= 0) {

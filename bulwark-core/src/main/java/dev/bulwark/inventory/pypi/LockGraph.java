@@ -104,7 +104,8 @@ final class LockGraph {
   }
 
   private String item(String name) {
-    return name + "==" + versions.get(name);
+    String v = versions.get(name);
+    return v.isEmpty() ? name : name + "==" + v;
   }
 
   /**

@@ -102,21 +102,23 @@ final class Pep508 {
 
   /** Validates "op version, op version" and returns it without spaces. */
   static String checkSpecifierSet(String raw) throws SyntaxError {
-    String s = Pin.stripSpaces(raw);
-    if (s.isEmpty()) {
+    if (raw.isBlank()) {
       return "";
     }
-    for (String clause : s.split(",", -1)) {
+    StringBuilder out = new StringBuilder();
+    for (String part : raw.split(",", -1)) {
+      String clause = part.trim();
       String op = operatorOf(clause);
       if (op.isEmpty()) {
         throw new SyntaxError("expected a version operator in '" + shorten(clause) + "'");
       }
-      String v = clause.substring(op.length());
+      String v = clause.substring(op.length()).trim();
       if (v.isEmpty() || !versionChars(v)) {
         throw new SyntaxError("invalid version in '" + shorten(clause) + "'");
       }
+      out.append(out.length() == 0 ? "" : ",").append(op).append(v);
     }
-    return s;
+    return out.toString();
   }
 
   private static String operatorOf(String clause) {
@@ -145,7 +147,11 @@ final class Pep508 {
   }
 
   static String shorten(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    return shorten(s, 60);
+  }
+
+  static String shorten(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 3) + "...";
   }
 
   /** A position in the text being read. */

@@ -4,7 +4,9 @@ import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.model.DependencySource;
 import dev.bulwark.model.PackageSourceConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tomlj.TomlTable;
 
 /** Reads a Pipfile: {@code [packages]}, {@code [dev-packages]} and {@code [[source]]}. */
@@ -13,8 +15,12 @@ final class PipfileReader {
 
   static Manifest read(LockfileInput in, TomlTable doc) {
     List<PyDep> deps = new ArrayList<>();
-    TomlDocs.table(doc, "packages").ifPresent(t -> section(in, t, false, deps));
-    TomlDocs.table(doc, "dev-packages").ifPresent(t -> section(in, t, true, deps));
+    Map<String, String> urls = new HashMap<>();
+    for (TomlDocs.Indexed<TomlTable> s : TomlDocs.tables(doc, "source")) {
+      urls.putIfAbsent(TomlDocs.str(s.value(), "name"), TomlDocs.str(s.value(), "url"));
+    }
+    TomlDocs.table(doc, "packages").ifPresent(t -> section(in, t, false, urls, deps));
+    TomlDocs.table(doc, "dev-packages").ifPresent(t -> section(in, t, true, urls, deps));
     return new Manifest(deps, sources(in, TomlDocs.tables(doc, "source")), List.of());
   }
 
@@ -31,13 +37,17 @@ final class PipfileReader {
     return out;
   }
 
-  private static void section(LockfileInput in, TomlTable table, boolean dev, List<PyDep> deps) {
+  private static void section(LockfileInput in, TomlTable table, boolean dev, Map<String, String> urls,
+      List<PyDep> deps) {
     for (TomlDocs.Keyed e : TomlDocs.entries(table)) {
       PyDep d = PyDep.of(e.key(), TomlDocs.at(in, e.line())).direct(true).dev(dev);
       if (e.value() instanceof String s) {
         d.pin(Pin.ofSpecifier(s));
       } else if (e.value() instanceof TomlTable t) {
         entryTable(d, t);
+        if (d.resolved().isEmpty()) {
+          d.resolved(urls.getOrDefault(TomlDocs.str(t, "index"), ""));
+        }
       }
       deps.add(d.pathFrom(in.displayPath()));
     }

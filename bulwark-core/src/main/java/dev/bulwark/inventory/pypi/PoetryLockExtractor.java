@@ -10,9 +10,12 @@ import dev.bulwark.model.PackageNames;
 import dev.bulwark.model.PackageSourceConfig;
 import dev.bulwark.model.Problem;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tomlj.TomlTable;
 
 /**
@@ -66,12 +69,26 @@ final class PoetryLockExtractor implements LockfileExtractor {
       List<String> edges = new ArrayList<>();
       TomlDocs.table(pkg, "dependencies").ifPresent(t -> t.keySet().forEach(k -> edges.add(PackageNames.normalizePypi(k))));
       graph.add(d.name(), version, edges);
+      if (version.isEmpty()) {
+        problems.add(new Problem("missing-version", "package " + d.name() + " has no version",
+            TomlDocs.at(in, entry.line())));
+      }
       deps.add(d);
     }
-    var roots = Siblings.pyproject(in, problems).map(Manifest::roots);
-    graph.apply(deps, roots, in.displayPath(), groupsRecorded);
+    Optional<Manifest> manifest = Siblings.pyproject(in, problems);
+    graph.apply(deps, manifest.map(Manifest::roots), in.displayPath(), groupsRecorded);
     return new Inventory(in.displayPath(), ID, Ecosystem.PYPI, deps.stream().map(PyDep::build).toList(),
-        List.copyOf(sources.values()), problems.stream().sorted().toList());
+        kindsFromManifest(sources.values(), manifest), problems.stream().sorted().toList());
+  }
+
+  /** A source declared in the pyproject.toml beside the lock says whether it is the main index. */
+  private static List<PackageSourceConfig> kindsFromManifest(Collection<PackageSourceConfig> fromLock,
+      Optional<Manifest> manifest) {
+    Map<String, String> declared = new HashMap<>();
+    manifest.ifPresent(m -> m.sources().forEach(s -> declared.putIfAbsent(s.url(), s.kind())));
+    return fromLock.stream()
+        .map(s -> new PackageSourceConfig(declared.getOrDefault(s.url(), s.kind()), s.url(), s.location()))
+        .toList();
   }
 
   /** Sets dev from {@code category} (Poetry before 1.5) or {@code groups} (Poetry 2); false if neither. */

@@ -21,7 +21,7 @@ final class PyDep {
   private DependencySource source = DependencySource.REGISTRY;
   private String resolved = "";
   private String integrity = "";
-  private SourceLocation location;
+  private final SourceLocation location;
   private List<String> path = List.of();
 
   private PyDep(String name, SourceLocation location) {
@@ -35,6 +35,10 @@ final class PyDep {
 
   String name() {
     return name;
+  }
+
+  SourceLocation location() {
+    return location;
   }
 
   Pin pin() {
@@ -64,6 +68,10 @@ final class PyDep {
   PyDep source(DependencySource s) {
     this.source = s;
     return this;
+  }
+
+  String resolved() {
+    return resolved;
   }
 
   PyDep resolved(String r) {

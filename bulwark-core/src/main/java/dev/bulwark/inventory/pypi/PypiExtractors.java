@@ -12,6 +12,10 @@ public final class PypiExtractors {
     return List.of(
         new RequirementsExtractor(),
         new PoetryLockExtractor(),
+        new PipfileLockExtractor(),
+        new PdmLockExtractor(),
+        new UvLockExtractor(),
+        new PylockExtractor(),
         new PyprojectExtractor(),
         new PipfileExtractor(),
         new SetupCfgExtractor(),

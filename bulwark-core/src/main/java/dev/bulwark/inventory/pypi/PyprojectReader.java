@@ -6,6 +6,9 @@ import dev.bulwark.model.PackageSourceConfig;
 import dev.bulwark.model.Problem;
 import dev.bulwark.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,6 +25,7 @@ final class PyprojectReader {
   private final List<PyDep> deps = new ArrayList<>();
   private final List<PackageSourceConfig> sources = new ArrayList<>();
   private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, String> poetrySources = new HashMap<>();
 
   private PyprojectReader(LockfileInput in) {
     this.in = in;
@@ -32,7 +36,9 @@ final class PyprojectReader {
     r.pep621(doc);
     r.poetry(doc);
     r.toolGroups(doc);
-    return new Manifest(r.deps, r.sources, r.problems);
+    List<PyDep> inFileOrder = new ArrayList<>(r.deps);
+    inFileOrder.sort(Comparator.comparing(PyDep::location)); // stable: same-line entries keep order
+    return new Manifest(inFileOrder, r.sources, r.problems);
   }
 
   private void pep621(TomlTable doc) {
@@ -55,6 +61,16 @@ final class PyprojectReader {
     TomlDocs.table(doc, List.of("tool", "pdm", "dev-dependencies")).ifPresent(groups -> {
       for (TomlDocs.Keyed e : TomlDocs.entries(groups)) {
         pep508List(asArray(e.value()), true, false);
+      }
+    });
+    TomlDocs.table(doc, List.of("tool", "pdm")).ifPresent(pdm -> {
+      for (TomlDocs.Indexed<TomlTable> src : TomlDocs.tables(pdm, "source")) {
+        String url = TomlDocs.str(src.value(), "url");
+        if (!url.isEmpty()) {
+          // PDM: a source named "pypi" replaces the default index; others are added to it
+          String kind = TomlDocs.str(src.value(), "name").equals("pypi") ? "index-url" : "extra-index-url";
+          sources.add(new PackageSourceConfig(kind, url, at(src.line())));
+        }
       }
     });
     TomlDocs.table(doc, List.of("tool", "uv")).ifPresent(uv -> {
@@ -102,6 +118,13 @@ final class PyprojectReader {
       return;
     }
     TomlTable p = poetry.get();
+    for (TomlDocs.Indexed<TomlTable> s : TomlDocs.tables(p, "source")) {
+      String url = TomlDocs.str(s.value(), "url");
+      if (!url.isEmpty()) {
+        sources.add(new PackageSourceConfig(poetrySourceKind(s.value()), url, at(s.line())));
+        poetrySources.putIfAbsent(TomlDocs.str(s.value(), "name"), url);
+      }
+    }
     TomlDocs.table(p, "dependencies").ifPresent(t -> poetryDeps(t, false));
     TomlDocs.table(p, "dev-dependencies").ifPresent(t -> poetryDeps(t, true));
     TomlDocs.table(p, "group").ifPresent(groups -> {
@@ -112,12 +135,6 @@ final class PyprojectReader {
         }
       }
     });
-    for (TomlDocs.Indexed<TomlTable> s : TomlDocs.tables(p, "source")) {
-      String url = TomlDocs.str(s.value(), "url");
-      if (!url.isEmpty()) {
-        sources.add(new PackageSourceConfig(poetrySourceKind(s.value()), url, at(s.line())));
-      }
-    }
   }
 
   /** Poetry's "primary"/"default" sources replace the default index; the others add to it. */
@@ -149,7 +166,8 @@ final class PyprojectReader {
     }
   }
 
-  private static void poetryTable(PyDep d, TomlTable t) {
+  /** A table entry: version, or git/path/url; a named {@code source} gives the index URL. */
+  private void poetryTable(PyDep d, TomlTable t) {
     d.optional(TomlDocs.bool(t, "optional"));
     String git = TomlDocs.str(t, "git");
     if (!git.isEmpty()) {
@@ -160,7 +178,8 @@ final class PyprojectReader {
     } else if (!TomlDocs.str(t, "url").isEmpty()) {
       d.source(DependencySource.URL).resolved(TomlDocs.str(t, "url"));
     } else {
-      d.pin(Pin.ofPoetry(TomlDocs.str(t, "version")));
+      d.pin(Pin.ofPoetry(TomlDocs.str(t, "version")))
+          .resolved(poetrySources.getOrDefault(TomlDocs.str(t, "source"), ""));
     }
   }
 

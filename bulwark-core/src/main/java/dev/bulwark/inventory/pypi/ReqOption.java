@@ -27,6 +27,10 @@ record ReqOption(String name, String value) {
   private static final List<String> FLAGS = List.of(
       "--no-index", "--pre", "--prefer-binary", "--require-hashes");
 
+  static boolean isFlag(String name) {
+    return FLAGS.contains(name);
+  }
+
   /**
    * Reads the option starting at {@code tokens[i]}, consuming its value from the next token when
    * it is not attached. Returns the option and the index after it, or empty for an unknown one.

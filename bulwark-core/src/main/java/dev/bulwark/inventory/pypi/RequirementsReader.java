@@ -2,6 +2,7 @@ package dev.bulwark.inventory.pypi;
 
 import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.model.Dependency;
+import dev.bulwark.model.DependencySource;
 import dev.bulwark.model.ExtractionException;
 import dev.bulwark.model.PackageNames;
 import dev.bulwark.model.PackageSourceConfig;
@@ -118,9 +119,7 @@ final class RequirementsReader {
       ReqOption o = p.get().option();
       i = p.get().next();
       if (o.name().equals("--editable")) {
-        List<String> rest = new ArrayList<>(List.of(o.value()));
-        rest.addAll(tokens.subList(i, tokens.size()));
-        editable(rest, at, constraint, dev);
+        editable(o.value(), at, constraint, dev); // the rest of the line is per-requirement options
         return;
       }
       option(in, o, at, constraint, depth);
@@ -131,13 +130,15 @@ final class RequirementsReader {
     switch (o.name()) {
       case "--requirement" -> include(in, o.value(), at, constraint, depth);
       case "--constraint" -> include(in, o.value(), at, true, depth);
-      case "--index-url", "--extra-index-url", "--find-links", "--trusted-host" ->
+      case "--index-url", "--extra-index-url", "--find-links", "--trusted-host" -> {
+        if (!o.value().isEmpty()) {
           sources.add(new PackageSourceConfig(o.name().substring(2), o.value(), at));
+        }
+      }
       case "--hash" -> problem("misplaced-option", "--hash must follow a requirement on its line", at);
       default -> { } // --no-index, --pre, --prefer-binary and the like change nothing we report
     }
-    if (o.value().isEmpty() && !List.of("--no-index", "--pre", "--prefer-binary", "--require-hashes")
-        .contains(o.name())) {
+    if (o.value().isEmpty() && !ReqOption.isFlag(o.name())) {
       problem("missing-value", "option " + o.name() + " has no value", at);
     }
   }
@@ -171,8 +172,7 @@ final class RequirementsReader {
     });
   }
 
-  private void editable(List<String> tokens, SourceLocation at, boolean constraint, boolean dev) {
-    String target = tokens.get(0);
+  private void editable(String target, SourceLocation at, boolean constraint, boolean dev) {
     if (target.isEmpty()) {
       problem("missing-value", "option --editable has no value", at);
       return;
@@ -204,9 +204,12 @@ final class RequirementsReader {
     Optional<String> egg = DirectUrls.eggName(url);
     Optional<DirectUrls.NameVersion> archive = DirectUrls.fromArchive(url);
     String name = egg.orElse(archive.map(DirectUrls.NameVersion::name).orElse(""));
+    if (name.isEmpty() && PyDep.sourceOfUrl(url) != DependencySource.URL) {
+      name = DirectUrls.nameFromPath(url).orElse("");
+    }
     if (name.isEmpty()) {
       problem("unnamed-requirement", "cannot tell the package name of '" + Pep508.shorten(url)
-          + "' (no #egg= and not an archive name); not reported", at);
+          + "' (no #egg=, archive name or path name); not reported", at);
       return Optional.empty();
     }
     PyDep d = PyDep.of(name, at).source(PyDep.sourceOfUrl(url)).resolved(url);

@@ -39,7 +39,7 @@ final class TomlDocs {
       TomlPosition p = e.position();
       String msg = e.getMessage() == null ? "syntax error" : e.getMessage();
       throw new ExtractionException(in.displayPath(), p == null ? 0 : p.line(),
-          "invalid TOML: " + Pep508.shorten(msg) + more(r.errors().size()));
+          "invalid TOML: " + Pep508.shorten(msg, 200) + more(r.errors().size()));
     }
     return r;
   }
