@@ -128,6 +128,20 @@ class AdvisoryImportTest {
   }
 
   @Test
+  void lookupIsAnIndexSearchNotAScan() throws Exception {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.ResultSet rs = c.createStatement().executeQuery("EXPLAIN QUERY PLAN " + Schema.LOOKUP
+            .replaceFirst("\\?", "'npm'").replaceFirst("\\?", "'lodash'"))) {
+      List<String> plan = new java.util.ArrayList<>();
+      while (rs.next()) {
+        plan.add(rs.getString("detail"));
+      }
+      assertThat(plan).anySatisfy(d -> assertThat(d).startsWith("SEARCH f USING PRIMARY KEY (ecosystem=? AND name=?)"));
+      assertThat(plan).noneSatisfy(d -> assertThat(d).startsWith("SCAN"));
+    }
+  }
+
+  @Test
   void unknownPackageHasNoMatch() throws Exception {
     try (AdvisoryDatabase d = AdvisoryDatabase.open(db)) {
       assertThat(d.match(TestData.exact(Ecosystem.NPM, "no-such-package-here", "1.0.0"))).isEmpty();
