@@ -52,7 +52,7 @@ class AdvisoryUpdaterTest {
     server.start();
     base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    db = dir.resolve("advisories.db");
+    db = dir.resolve("cache/bulwark/advisories.db"); // folders created on first run
   }
 
   @AfterEach
@@ -147,8 +147,9 @@ class AdvisoryUpdaterTest {
 
     assertThat(count(Ecosystem.NPM, AdvisoryKind.VULNERABILITY)).isEqualTo(466);
     assertThat(count(Ecosystem.PYPI, AdvisoryKind.VULNERABILITY)).isEqualTo(2651);
-    try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("advisories.db");
+    try (var files = Files.list(db.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("advisories.db", "advisories.db.lock");
     }
   }
 
