@@ -54,6 +54,10 @@ public final class AdvisoryUpdater {
    * when its path ends in ".zip", one archive holding records of any ecosystem.
    */
   public UpdateResult update(HttpClient http, URI baseOrSource, Path dbPath) throws AdvisoryException {
+    String scheme = Optional.ofNullable(baseOrSource.getScheme()).orElse("");
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new AdvisoryException(baseOrSource + ": not an http(s) URL (use `bulwark db import` for files)");
+    }
     FileLock lock = DbFiles.lock(dbPath);
     try {
       return updateLocked(http, plan(baseOrSource), dbPath);

@@ -59,8 +59,7 @@ final class Downloader {
           if (code == 200) {
             copyBounded(body, target, resp.headers().firstValueAsLong("Content-Length").orElse(-1), uri);
             return new Fetched(Optional.of(target), new Validators(
-                resp.headers().firstValue("ETag").orElse(""),
-                resp.headers().firstValue("Last-Modified").orElse("")));
+                headerValue(resp, "ETag"), headerValue(resp, "Last-Modified")));
           }
           last = "HTTP " + code;
           if (code != 429 && code < 500) {
@@ -113,6 +112,13 @@ final class Downloader {
     if (declared >= 0 && total != declared) {
       throw new IOException("received " + total + " of " + declared + " bytes");
     }
+  }
+
+  /** A validator worth sending back: printable ASCII of sane length, else "". */
+  private static String headerValue(HttpResponse<?> resp, String name) {
+    String v = resp.headers().firstValue(name).orElse("");
+    boolean ok = v.length() <= 512 && v.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    return ok ? v : "";
   }
 
   private void pause(Duration d, URI uri) throws AdvisoryException {

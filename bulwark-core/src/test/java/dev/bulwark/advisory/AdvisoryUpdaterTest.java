@@ -212,6 +212,12 @@ class AdvisoryUpdaterTest {
   }
 
   @Test
+  void refusesNonHttpSources() {
+    assertThatThrownBy(() -> updater(() -> {}).update(http, URI.create("file:///tmp/all.zip"), db))
+        .isInstanceOf(AdvisoryException.class).hasMessageContaining("not an http(s) URL");
+  }
+
+  @Test
   void plansPerEcosystemArchivesUnderABase() {
     assertThat(AdvisoryUpdater.plan(URI.create("http://127.0.0.1:1/osv")).values())
         .containsExactly(URI.create("http://127.0.0.1:1/osv/npm/all.zip"), URI.create("http://127.0.0.1:1/osv/PyPI/all.zip"));
