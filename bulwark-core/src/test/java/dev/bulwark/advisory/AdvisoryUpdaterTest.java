@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Updates against a loopback server that serves the real OSV archives. */
 class AdvisoryUpdaterTest {
   private static final UpdateOptions FAST =
-      new UpdateOptions(3, Duration.ofMillis(100), Duration.ofSeconds(20), 64L * 1024 * 1024);
+      new UpdateOptions(3, Duration.ofMillis(100), Duration.ofSeconds(20), Duration.ofSeconds(60),
+          64L * 1024 * 1024);
 
   @TempDir Path dir;
   private HttpServer server;
@@ -70,6 +71,10 @@ class AdvisoryUpdaterTest {
     String inm = ex.getRequestHeaders().getFirst("If-None-Match");
     log.add(path + (inm == null ? "" : " if-none-match " + inm));
     Integer fail = path.startsWith("/npm") ? failures.poll() : null;
+    if (path.equals("/stall/all.zip")) {
+      stall(ex);
+      return;
+    }
     byte[] body = content.get(path);
     if (fail != null || body == null) {
       ex.sendResponseHeaders(fail != null ? fail : 404, -1);
@@ -82,6 +87,20 @@ class AdvisoryUpdaterTest {
       try (OutputStream os = ex.getResponseBody()) {
         os.write(body);
       }
+    }
+    ex.close();
+  }
+
+  /** Sends headers and a few bytes, then stops sending for longer than the client waits. */
+  private static void stall(HttpExchange ex) throws IOException {
+    ex.sendResponseHeaders(200, 1000);
+    OutputStream os = ex.getResponseBody();
+    os.write(new byte[] {'P', 'K'});
+    os.flush();
+    try {
+      Thread.sleep(1500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     ex.close();
   }
@@ -209,6 +228,17 @@ class AdvisoryUpdaterTest {
 
     assertThat(r.sources()).extracting(SourceImport::name).containsExactly("all");
     assertThat(count(Ecosystem.NPM, AdvisoryKind.VULNERABILITY)).isEqualTo(466);
+  }
+
+  @Test
+  void abandonsAStalledDownload() {
+    UpdateOptions impatient = new UpdateOptions(1, Duration.ZERO, Duration.ofSeconds(20),
+        Duration.ofMillis(200), 1024);
+    AdvisoryUpdater u = new AdvisoryUpdater(AdvisoryImportTest.CLOCK, impatient, sleeps::add, () -> {});
+
+    assertThatThrownBy(() -> u.update(http, base.resolve("stall/all.zip"), db))
+        .isInstanceOf(AdvisoryException.class).hasMessageEndingWith("failed after 1 attempts (download took longer than 200 ms)");
+    assertThat(db).doesNotExist();
   }
 
   @Test
