@@ -2,6 +2,7 @@ package dev.bulwark.advisory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,10 @@ public final class AdvisoryImporter {
    * database there. Each source is recorded in the database's meta data under its file name.
    */
   public ImportResult importSources(List<Path> sources, Path dbPath) throws AdvisoryException {
+    return locked(dbPath, () -> importLocked(sources, dbPath));
+  }
+
+  private ImportResult importLocked(List<Path> sources, Path dbPath) throws AdvisoryException {
     for (Path s : sources) {
       if (!Files.isDirectory(s) && !Files.isRegularFile(s)) {
         throw new AdvisoryException(s + ": no such archive or folder");
@@ -56,6 +61,10 @@ public final class AdvisoryImporter {
 
   /** Builds {@code dbPath} from the sample archives embedded in Bulwark (source "embedded sample"). */
   public ImportResult buildEmbeddedDefault(Path dbPath) throws AdvisoryException {
+    return locked(dbPath, () -> embeddedLocked(dbPath));
+  }
+
+  private ImportResult embeddedLocked(Path dbPath) throws AdvisoryException {
     Path building = DbFiles.building(dbPath);
     List<SourceImport> done = new ArrayList<>();
     try (DbWriter w = DbWriter.create(building)) {
@@ -84,6 +93,19 @@ public final class AdvisoryImporter {
     w.putMeta(Schema.sourceKey(s.name(), "imported_at"), clock.instant().toString());
     w.putMeta(Schema.sourceKey(s.name(), "records"), Integer.toString(s.records()));
     return s;
+  }
+
+  private ImportResult locked(Path dbPath, Build build) throws AdvisoryException {
+    FileLock lock = DbFiles.lock(dbPath);
+    try {
+      return build.run();
+    } finally {
+      DbFiles.unlock(lock);
+    }
+  }
+
+  private interface Build {
+    ImportResult run() throws AdvisoryException;
   }
 
   private ImportResult finish(

@@ -4,6 +4,7 @@ import dev.bulwark.model.Ecosystem;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -53,7 +54,20 @@ public final class AdvisoryUpdater {
    * when its path ends in ".zip", one archive holding records of any ecosystem.
    */
   public UpdateResult update(HttpClient http, URI baseOrSource, Path dbPath) throws AdvisoryException {
-    Map<String, URI> sources = plan(baseOrSource);
+    String scheme = Optional.ofNullable(baseOrSource.getScheme()).orElse("");
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new AdvisoryException(baseOrSource + ": not an http(s) URL (use `bulwark db import` for files)");
+    }
+    FileLock lock = DbFiles.lock(dbPath);
+    try {
+      return updateLocked(http, plan(baseOrSource), dbPath);
+    } finally {
+      DbFiles.unlock(lock);
+    }
+  }
+
+  private UpdateResult updateLocked(HttpClient http, Map<String, URI> sources, Path dbPath)
+      throws AdvisoryException {
     try {
       DbFiles.removeLeftovers(dbPath, sources.keySet());
     } catch (IOException e) {

@@ -2,8 +2,10 @@ package dev.bulwark.advisory;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import us.springett.cvss.Cvss;
 import us.springett.cvss.CvssV2;
 
@@ -15,12 +17,27 @@ import us.springett.cvss.CvssV2;
  */
 public final class CvssScores {
   private static final int MAX_VECTOR_LENGTH = 256;
+  private static final int MAX_CACHED = 50_000;
+
+  // Real data repeats a few thousand distinct vectors across hundreds of thousands of records.
+  private static final Map<String, OptionalDouble> CACHE = new ConcurrentHashMap<>();
 
   private CvssScores() {}
 
   /** The base score of a CVSS v3.x or v4.0 vector, or empty when it is not one or is malformed. */
   public static OptionalDouble baseScore(String vector) {
-    String v = vector.trim();
+    OptionalDouble cached = CACHE.get(vector);
+    if (cached != null) {
+      return cached;
+    }
+    OptionalDouble score = compute(vector.trim());
+    if (CACHE.size() < MAX_CACHED) {
+      CACHE.put(vector, score);
+    }
+    return score;
+  }
+
+  private static OptionalDouble compute(String v) {
     if (v.length() > MAX_VECTOR_LENGTH || !hasSupportedPrefix(v) || hasDuplicateMetric(v)) {
       return OptionalDouble.empty();
     }

@@ -2,6 +2,8 @@ package dev.bulwark.advisory;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,35 @@ final class DbFiles {
   /** The scratch file a download of one source is streamed to. */
   static Path download(Path db, String source) {
     return db.resolveSibling(db.getFileName() + "." + source.replaceAll("[^A-Za-z0-9_-]", "_") + ".download");
+  }
+
+  /**
+   * Takes the lock that keeps two builds of one database apart (they would share scratch files).
+   * The lock file stays; the lock itself ends with the process.
+   */
+  static FileLock lock(Path db) throws AdvisoryException {
+    Path lockFile = db.resolveSibling(db.getFileName() + ".lock");
+    try {
+      Files.createDirectories(lockFile.toAbsolutePath().getParent());
+      FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock = ch.tryLock();
+      if (lock == null) {
+        ch.close();
+        throw new AdvisoryException(db + ": another import or update of this database is running");
+      }
+      return lock;
+    } catch (IOException | OverlappingFileLockException e) {
+      throw new AdvisoryException(db + ": another import or update of this database is running", e);
+    }
+  }
+
+  /** Releases a lock from {@link #lock} and closes its file. */
+  static void unlock(FileLock lock) {
+    try {
+      lock.channel().close();
+    } catch (IOException e) {
+      // The lock ends with the process anyway.
+    }
   }
 
   /** Removes scratch files left by an interrupted run. */

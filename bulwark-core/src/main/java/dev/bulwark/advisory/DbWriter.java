@@ -26,6 +26,7 @@ final class DbWriter implements AutoCloseable {
   private final Connection conn;
   private final PreparedStatement insertAdvisory;
   private final PreparedStatement insertAffected;
+  private final BlobCodec.Encoder encoder = new BlobCodec.Encoder();
   private int pending;
 
   private DbWriter(Path file, Connection conn) throws SQLException {
@@ -72,7 +73,7 @@ final class DbWriter implements AutoCloseable {
       insertAdvisory.setString(8, String.join(" ", r.related()));
       insertAdvisory.setString(9, r.withdrawn());
       insertAdvisory.setString(10, r.modified());
-      insertAdvisory.setBytes(11, BlobCodec.encode(r));
+      insertAdvisory.setBytes(11, encoder.encode(r));
       insertAdvisory.addBatch();
       for (OsvAffected a : r.affected()) {
         insertAffected.setString(1, a.ecosystem().osvName());
@@ -183,6 +184,7 @@ final class DbWriter implements AutoCloseable {
 
   @Override
   public void close() {
+    encoder.close();
     try {
       conn.close();
     } catch (SQLException e) {

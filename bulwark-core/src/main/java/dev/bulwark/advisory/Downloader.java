@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Conditional GET of one archive to a file, with bounded size, request timeouts, and retries with
@@ -49,18 +52,19 @@ final class Downloader {
     String last = "";
     for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
       Optional<Duration> retryAfter = Optional.empty();
+      AtomicBoolean abandoned = new AtomicBoolean();
       try {
         HttpResponse<InputStream> resp = http.send(request(uri, previous), HttpResponse.BodyHandlers.ofInputStream());
         int code = resp.statusCode();
         try (InputStream body = resp.body()) {
+          abandonAfter(body, options.downloadTimeout(), abandoned);
           if (code == 304 && previous.any()) {
             return new Fetched(Optional.empty(), previous);
           }
           if (code == 200) {
             copyBounded(body, target, resp.headers().firstValueAsLong("Content-Length").orElse(-1), uri);
             return new Fetched(Optional.of(target), new Validators(
-                resp.headers().firstValue("ETag").orElse(""),
-                resp.headers().firstValue("Last-Modified").orElse("")));
+                headerValue(resp, "ETag"), headerValue(resp, "Last-Modified")));
           }
           last = "HTTP " + code;
           if (code != 429 && code < 500) {
@@ -69,7 +73,9 @@ final class Downloader {
           retryAfter = resp.headers().firstValue("Retry-After").flatMap(Downloader::seconds);
         }
       } catch (IOException e) {
-        last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        last = abandoned.get()
+            ? "download took longer than " + options.downloadTimeout().toMillis() + " ms"
+            : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AdvisoryException(uri + ": interrupted");
@@ -113,6 +119,28 @@ final class Downloader {
     if (declared >= 0 && total != declared) {
       throw new IOException("received " + total + " of " + declared + " bytes");
     }
+  }
+
+  /**
+   * Closes the body when the download takes too long: a stalled read then fails with an
+   * IOException (and is retried) instead of blocking forever. Closing a finished body is harmless.
+   */
+  private static void abandonAfter(InputStream body, Duration timeout, AtomicBoolean abandoned) {
+    CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+      abandoned.set(true);
+      try {
+        body.close();
+      } catch (IOException e) {
+        // already failing or closed
+      }
+    });
+  }
+
+  /** A validator worth sending back: printable ASCII of sane length, else "". */
+  private static String headerValue(HttpResponse<?> resp, String name) {
+    String v = resp.headers().firstValue(name).orElse("");
+    boolean ok = v.length() <= 512 && v.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    return ok ? v : "";
   }
 
   private void pause(Duration d, URI uri) throws AdvisoryException {

@@ -26,4 +26,10 @@ record StoredAdvisory(
     aliases = List.copyOf(aliases);
     related = List.copyOf(related);
   }
+
+  /** The stored form of a parsed record, without a database round trip. */
+  static StoredAdvisory of(OsvRecord r) {
+    return new StoredAdvisory(r.id(), r.kind(), r.severity(), r.score(), r.summary(), r.aliases(),
+        r.related(), r.isWithdrawn(), new BlobCodec.Blob(r.affected(), r.references()));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.advisory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SyntheticAdvisories {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectWriter WRITER = MAPPER.writerWithDefaultPrettyPrinter();
   private static final List<String> VECTORS = List.of(
       "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
       "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N",
@@ -45,7 +47,7 @@ public final class SyntheticAdvisories {
         for (int i = 0; i < n; i++) {
           ObjectNode r = record(i, rnd, packages);
           zip.putNextEntry(new ZipEntry(r.path("id").asText() + ".json"));
-          zip.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(r));
+          zip.write(WRITER.writeValueAsBytes(r));
           zip.closeEntry();
         }
       }
@@ -55,7 +57,7 @@ public final class SyntheticAdvisories {
     for (int i = 0; i < n; i++) {
       ObjectNode r = record(i, rnd, packages);
       Files.write(target.resolve(r.path("id").asText() + ".json"),
-          MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(r));
+          WRITER.writeValueAsBytes(r));
     }
   }
 
