@@ -139,6 +139,19 @@ class FolderReaderTest {
   }
 
   @Test
+  void aLinkNamedByTheUserIsFollowedButLinksInsideAreNot() throws IOException {
+    put("real/package.json", pkg("linked", "1.0.0"));
+    Files.createSymbolicLink(tmp.resolve("real/up"), tmp);
+    Files.createSymbolicLink(tmp.resolve("alias"), tmp.resolve("real"));
+    List<Artifact> all = reader.read(tmp.resolve("alias"), Optional.empty());
+    assertThat(all).singleElement().satisfies(a -> {
+      assertThat(a.displayName()).isEqualTo(tmp.resolve("alias").toString());
+      assertThat(paths(a)).containsExactly("package.json");
+      assertThat(a.skipped()).extracting(s -> s.path()).containsExactly("up");
+    });
+  }
+
+  @Test
   void aMissingInputThrows() {
     assertThatThrownBy(() -> reader.read(tmp.resolve("nope.tgz"), Optional.empty()))
         .isInstanceOf(NoSuchFileException.class);
