@@ -66,7 +66,8 @@ final class ZipReader {
         ctx.fail(meter.where(), e);
       }
     } catch (IOException e) {
-      // closing failed; what was read is kept
+      // Opening or closing the source failed; what was read is kept.
+      ctx.error("unreadable", where, "Could not read: " + EntryName.display(String.valueOf(e.getMessage())));
     }
     return true;
   }

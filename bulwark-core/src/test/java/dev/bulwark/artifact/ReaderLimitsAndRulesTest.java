@@ -103,6 +103,19 @@ class ReaderLimitsAndRulesTest {
     assertThat(a.skipped()).isNotEmpty();
   }
 
+  @Test
+  void findingsOfOneRuleAreCappedWithASummary() {
+    List<TestArchives.Entry> entries = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      entries.add(file("../x" + i, "x"));
+    }
+    Artifact a = new ArtifactReader(ReaderLimits.defaults())
+        .read("many.tar", TestArchives.tar(entries), Optional.empty());
+    assertThat(a.readerFindings()).hasSize(ReadContext.MAX_FINDINGS_PER_RULE + 1);
+    assertThat(a.readerFindings()).anySatisfy(f -> assertThat(f.message()).startsWith("70 more"));
+    assertThat(a.skipped()).hasSize(120);
+  }
+
   /** Seeded random corruption of valid archives: never an exception, always one artifact. */
   @ParameterizedTest
   @ValueSource(strings = {"tgz", "zip", "tar.bz2", "tar.xz"})
