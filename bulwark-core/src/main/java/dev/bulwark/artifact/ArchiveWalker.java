@@ -71,7 +71,8 @@ final class ArchiveWalker {
       readDecompressed(src, f, plain, meter, prefix, depth);
     } catch (IOException e) {
       // Opening or closing the source failed; what was read is kept.
-      ctx.error("unreadable", where, "Could not read: " + EntryName.display(String.valueOf(e.getMessage())));
+      ctx.error("unreadable", where,
+          "Could not read: " + EntryName.display(String.valueOf(e.getMessage())));
     }
     return true;
   }

@@ -77,7 +77,8 @@ public final class ArtifactReader {
     ReadContext ctx = new ReadContext(limits, clock);
     String name = displayName.substring(displayName.lastIndexOf('/') + 1);
     try {
-      new ArchiveWalker(ctx, password).readTop(Source.of(name.isEmpty() ? "package" : name, content));
+      Source src = Source.of(name.isEmpty() ? "package" : name, content);
+      new ArchiveWalker(ctx, password).readTop(src);
     } catch (IOException e) {
       ctx.fail(name, e);
     }

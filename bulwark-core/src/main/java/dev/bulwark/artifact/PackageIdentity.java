@@ -54,7 +54,8 @@ record PackageIdentity(Optional<Ecosystem> ecosystem, String name, String versio
     String name = logical.substring(logical.lastIndexOf('/') + 1);
     String parent = depth == 0 ? "" : logical.substring(0, logical.lastIndexOf('/'));
     String dir = parent.substring(parent.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-    boolean infoDir = dir.endsWith(".dist-info") || dir.endsWith(".egg-info") || dir.equals("egg-info");
+    boolean infoDir =
+        dir.endsWith(".dist-info") || dir.endsWith(".egg-info") || dir.equals("egg-info");
     // Some tarballs wrap the usual package/ folder in one more ("name-1.0/package/…").
     if (name.equals("package.json") && (depth <= 1 || (depth == 2 && dir.equals("package")))) {
       return 0;
@@ -90,7 +91,8 @@ record PackageIdentity(Optional<Ecosystem> ecosystem, String name, String versio
   private static PackageIdentity npm(byte[] content) {
     try {
       JsonNode root = JSON.readTree(content);
-      return new PackageIdentity(Optional.of(Ecosystem.NPM), text(root, "name"), text(root, "version"));
+      return new PackageIdentity(
+          Optional.of(Ecosystem.NPM), text(root, "name"), text(root, "version"));
     } catch (java.io.IOException | RuntimeException e) {
       return new PackageIdentity(Optional.of(Ecosystem.NPM), "", "");
     }

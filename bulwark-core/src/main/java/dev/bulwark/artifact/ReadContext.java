@@ -109,7 +109,8 @@ final class ReadContext {
     int n = findingsPerRule.merge(ruleId, 1, Integer::sum);
     String shown = EntryName.display(path);
     if (n <= MAX_FINDINGS_PER_RULE) {
-      findings.add(ReaderFindingRules.get(ruleId).finding(SourceLocation.of(shown), shown, message));
+      ReaderFindingRule rule = ReaderFindingRules.get(ruleId);
+      findings.add(rule.finding(SourceLocation.of(shown), shown, message));
     }
   }
 

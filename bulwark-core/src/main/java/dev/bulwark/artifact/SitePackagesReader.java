@@ -88,7 +88,8 @@ final class SitePackagesReader {
       @Override
       public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
         String rel = FolderReader.relative(root, f);
-        ReadContext ctx = targets.computeIfAbsent(ownerOf(rel), k -> new ReadContext(limits, clock));
+        ReadContext ctx =
+            targets.computeIfAbsent(ownerOf(rel), k -> new ReadContext(limits, clock));
         if (!ctx.stopped()) {
           FolderReader.intake(ctx, new ArchiveWalker(ctx, password), f, rel, a);
         }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Archive bytes to read: a file on disk (streamed) or bytes already in memory (nested archives). */
+/** Archive bytes to read: a file on disk (streamed) or bytes in memory (nested archives). */
 record Source(String name, Optional<Path> file, byte[] bytes) {
   static Source of(Path p) {
     Path fn = p.getFileName();

@@ -67,7 +67,8 @@ final class ZipReader {
       }
     } catch (IOException e) {
       // Opening or closing the source failed; what was read is kept.
-      ctx.error("unreadable", where, "Could not read: " + EntryName.display(String.valueOf(e.getMessage())));
+      ctx.error("unreadable", where,
+          "Could not read: " + EntryName.display(String.valueOf(e.getMessage())));
     }
     return true;
   }

@@ -148,7 +148,8 @@ class HostileArchiveTest {
       assertThat(f.content()).isEqualTo(entries.get(i).data());
     }
     assertThat(rules(a)).containsExactly(ReaderFindingRules.CORRUPT);
-    assertThat(a.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("corrupt-archive"));
+    assertThat(a.errors()).singleElement()
+        .satisfies(e -> assertThat(e.code()).isEqualTo("corrupt-archive"));
   }
 
   @Test
