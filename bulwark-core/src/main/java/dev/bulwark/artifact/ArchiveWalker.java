@@ -70,7 +70,9 @@ final class ArchiveWalker {
           new Meter(ctx, f == Format.TAR ? () -> Long.MAX_VALUE : compressed::count).at(where);
       readDecompressed(src, f, plain, meter, prefix, depth);
     } catch (IOException e) {
-      // closing failed; what was read is kept
+      // Opening or closing the source failed; what was read is kept.
+      ctx.error("unreadable", where,
+          "Could not read: " + EntryName.display(String.valueOf(e.getMessage())));
     }
     return true;
   }

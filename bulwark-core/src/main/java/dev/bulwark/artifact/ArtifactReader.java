@@ -55,8 +55,12 @@ public final class ArtifactReader {
     if (Files.isDirectory(input)) {
       return new FolderReader(limits, clock, password).read(input);
     }
+    if (!Files.exists(input)) {
+      throw new java.nio.file.NoSuchFileException(input.toString());
+    }
     if (!Files.isRegularFile(input)) {
-      throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
+      throw new java.nio.file.FileSystemException(
+          input.toString(), null, "not a regular file or folder");
     }
     ReadContext ctx = new ReadContext(limits, clock);
     new ArchiveWalker(ctx, password).readTop(Source.of(input));
@@ -73,7 +77,8 @@ public final class ArtifactReader {
     ReadContext ctx = new ReadContext(limits, clock);
     String name = displayName.substring(displayName.lastIndexOf('/') + 1);
     try {
-      new ArchiveWalker(ctx, password).readTop(Source.of(name.isEmpty() ? "package" : name, content));
+      Source src = Source.of(name.isEmpty() ? "package" : name, content);
+      new ArchiveWalker(ctx, password).readTop(src);
     } catch (IOException e) {
       ctx.fail(name, e);
     }

@@ -23,6 +23,7 @@ final class ReadContext {
   private final Instant deadline;
   private final Map<String, ArtifactFile> files = new TreeMap<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final Map<String, Integer> findingsPerRule = new TreeMap<>();
   private final List<Skipped> skipped = new ArrayList<>();
   private final List<Problem> errors = new ArrayList<>();
   private long processed;
@@ -101,9 +102,28 @@ final class ReadContext {
     skip(path, "duplicate entry; the first one was kept");
   }
 
+  /** At most this many findings of one rule per package; the rest are counted in one more. */
+  static final int MAX_FINDINGS_PER_RULE = 50;
+
   void report(String ruleId, String path, String message) {
+    int n = findingsPerRule.merge(ruleId, 1, Integer::sum);
     String shown = EntryName.display(path);
-    findings.add(ReaderFindingRules.get(ruleId).finding(SourceLocation.of(shown), shown, message));
+    if (n <= MAX_FINDINGS_PER_RULE) {
+      ReaderFindingRule rule = ReaderFindingRules.get(ruleId);
+      findings.add(rule.finding(SourceLocation.of(shown), shown, message));
+    }
+  }
+
+  /** One finding per rule that hit the cap, saying how many were left out. */
+  private List<Finding> capSummaries(String displayName) {
+    List<Finding> out = new ArrayList<>();
+    findingsPerRule.forEach((rule, n) -> {
+      if (n > MAX_FINDINGS_PER_RULE) {
+        out.add(ReaderFindingRules.get(rule).finding(SourceLocation.of(displayName), "",
+            (n - MAX_FINDINGS_PER_RULE) + " more entries like this were found but not listed."));
+      }
+    });
+    return out;
   }
 
   void skip(String path, String reason) {
@@ -160,7 +180,9 @@ final class ReadContext {
         id.name(),
         id.version(),
         sorted,
-        findings.stream().sorted().toList(),
+        java.util.stream.Stream.concat(findings.stream(), capSummaries(displayName).stream())
+            .sorted()
+            .toList(),
         skipped.stream().sorted().toList(),
         errors.stream().sorted().toList());
   }

@@ -48,22 +48,27 @@ public record ReaderLimits(
   }
 
   public ReaderLimits withMaxTotalBytes(long v) {
-    return new ReaderLimits(v, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget);
+    return new ReaderLimits(
+        v, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget);
   }
 
   public ReaderLimits withMaxFileBytes(long v) {
-    return new ReaderLimits(maxTotalBytes, v, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget);
+    return new ReaderLimits(
+        maxTotalBytes, v, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget);
   }
 
   public ReaderLimits withMaxEntries(int v) {
-    return new ReaderLimits(maxTotalBytes, maxFileBytes, v, maxCompressionRatio, maxNestingDepth, timeBudget);
+    return new ReaderLimits(
+        maxTotalBytes, maxFileBytes, v, maxCompressionRatio, maxNestingDepth, timeBudget);
   }
 
   public ReaderLimits withMaxNestingDepth(int v) {
-    return new ReaderLimits(maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, v, timeBudget);
+    return new ReaderLimits(
+        maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, v, timeBudget);
   }
 
   public ReaderLimits withTimeBudget(Duration v) {
-    return new ReaderLimits(maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, v);
+    return new ReaderLimits(
+        maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, v);
   }
 }

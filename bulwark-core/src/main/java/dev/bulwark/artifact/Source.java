@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Archive bytes to read: a file on disk (streamed) or bytes already in memory (nested archives). */
+/** Archive bytes to read: a file on disk (streamed) or bytes in memory (nested archives). */
 record Source(String name, Optional<Path> file, byte[] bytes) {
   static Source of(Path p) {
     Path fn = p.getFileName();
@@ -16,6 +16,13 @@ record Source(String name, Optional<Path> file, byte[] bytes) {
 
   static Source of(String name, byte[] bytes) {
     return new Source(name, Optional.empty(), bytes);
+  }
+
+  /** Random access, for reading a zip by its central directory. */
+  java.nio.channels.SeekableByteChannel channel() throws IOException {
+    return file.isPresent()
+        ? Files.newByteChannel(file.get(), java.nio.file.StandardOpenOption.READ)
+        : new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes);
   }
 
   InputStream open() throws IOException {

@@ -48,8 +48,9 @@ class ArchiveCaseTest {
 
     List<String> paths = a.files().stream().map(ArtifactFile::path).toList();
     String expected = value(lines, "expect-files").orElseThrow();
-    assertThat(paths).containsExactlyElementsOf(
-        expected.isBlank() ? List.of() : Arrays.stream(expected.split(", ")).map(String::trim).toList());
+    assertThat(paths).containsExactlyElementsOf(expected.isBlank()
+        ? List.of()
+        : Arrays.stream(expected.split(", ")).map(String::trim).toList());
     List<String> findings = a.readerFindings().stream()
         .map(f -> f.ruleId() + " " + f.location().file()).toList();
     List<String> wantFindings = lines.stream().filter(l -> l.startsWith("expect-finding: "))
