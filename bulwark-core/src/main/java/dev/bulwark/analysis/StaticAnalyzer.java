@@ -118,6 +118,9 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h), why));
     why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
     for (Heuristic heur : heuristics) {
+      if (!heur.standalone()) {
+        continue;
+      }
       List<Hit> hits = h.run(heur.name(), f, Map.of());
       if (!hits.isEmpty()) {
         run.findings.add(RuleEngine.finding(heur.meta(), f, hits.get(0)));
