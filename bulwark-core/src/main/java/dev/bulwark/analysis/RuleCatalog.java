@@ -1,5 +1,7 @@
 package dev.bulwark.analysis;
 
+import dev.bulwark.analysis.heuristics.BuiltinHeuristics;
+import dev.bulwark.analysis.parse.QueryCache;
 import dev.bulwark.analysis.rules.Rule;
 import dev.bulwark.analysis.rules.RuleLoader;
 import dev.bulwark.analysis.rules.RuleParser;
@@ -28,11 +30,13 @@ public final class RuleCatalog {
 
   /** The rule parser with the engine's heuristics and tree-sitter query validation. */
   public static RuleParser parser() {
-    return new RuleParser(heuristicNames(), (language, query) -> Optional.empty());
+    return new RuleParser(heuristicNames(), QueryCache::check);
   }
 
   static Set<String> heuristicNames() {
-    return Set.of();
+    Set<String> names = new java.util.TreeSet<>();
+    BuiltinHeuristics.all().forEach(h -> names.add(h.name()));
+    return names;
   }
 
   /** The built-in rules packaged under {@code dev/bulwark/rules/}. */
