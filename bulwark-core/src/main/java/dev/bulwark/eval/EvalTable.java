@@ -38,10 +38,14 @@ public final class EvalTable {
     List<Scores> rows = new ArrayList<>(r.byEcosystem());
     rows.add(r.overall());
     for (Scores s : rows) {
+      boolean mal = s.malicious() > 0;
+      boolean ben = s.benign() > 0;
+      boolean flagged = s.detectedMalicious() + s.falsePositivesMalicious() > 0;
       t.row(s.ecosystem(), Integer.toString(s.malicious()), Integer.toString(s.benign()),
-          pct(s.recallAtMalicious()), pct(s.recallAtSuspicious()),
-          pct(s.falsePositiveRateAtMalicious()), pct(s.falsePositiveRateAtSuspicious()),
-          pct(s.precision()), pct(s.f1()), Integer.toString(s.errors()));
+          pct(mal, s.recallAtMalicious()), pct(mal, s.recallAtSuspicious()),
+          pct(ben, s.falsePositiveRateAtMalicious()), pct(ben, s.falsePositiveRateAtSuspicious()),
+          pct(flagged, s.precision()), pct(flagged && mal, s.f1()),
+          Integer.toString(s.errors()));
     }
     t.writeTo(out);
   }
@@ -57,9 +61,11 @@ public final class EvalTable {
     if (r.baseline().isPresent()) {
       Baseline b = r.baseline().get();
       double ratio = b.scanToTarRatio();
+      String words = ratio == 0 ? "not measured"
+          : ratio < 1 ? "scan is " + num(1 / ratio) + "x slower than tar -xzf"
+          : "scan is " + num(ratio) + "x faster than tar -xzf";
       out.write(String.format(Locale.ROOT,
-          "scan/tar throughput on the same %d tarballs: %.3f (scan takes %s the time of tar -xzf)%n",
-          b.packages(), ratio, ratio == 0 ? "n/a" : num(1 / ratio) + "x"));
+          "scan/tar throughput on the same %d tarballs: %.3f (%s)%n", b.packages(), ratio, words));
     }
     out.write(String.format(Locale.ROOT, "peak heap: %s MB%n", num(r.peakHeapBytes() / 1e6)));
   }
@@ -113,8 +119,9 @@ public final class EvalTable {
     }
   }
 
-  static String pct(double fraction) {
-    return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+  /** A percentage, or "-" when its denominator was zero. */
+  static String pct(boolean defined, double fraction) {
+    return defined ? String.format(Locale.ROOT, "%.1f%%", fraction * 100) : "-";
   }
 
   static String num(double v) {
