@@ -1,0 +1,40 @@
+package dev.bulwark.analysis;
+
+import dev.bulwark.analysis.content.ContentType;
+import dev.bulwark.analysis.heuristics.PackageView;
+import dev.bulwark.artifact.Artifact;
+import dev.bulwark.artifact.ArtifactFile;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/** Tells the package view heuristics need from the artifact. */
+final class PackageShape {
+  private PackageShape() {}
+
+  static PackageView view(Artifact a, Map<String, ContentType> types) {
+    return new PackageView(a.ecosystem(), types, prebuiltBinary(a));
+  }
+
+  /**
+   * A package that ships a prebuilt tool: its manifest declares a {@code bin} or {@code os}/{@code
+   * cpu} restriction, or its name carries a platform (esbuild-linux-64, @swc/core-darwin-arm64).
+   */
+  static boolean prebuiltBinary(Artifact a) {
+    String n = a.name().toLowerCase(Locale.ROOT);
+    for (String platform : new String[] {"linux", "darwin", "win32", "windows", "macos", "freebsd", "musl", "gnu", "arm64", "x64", "x86_64"}) {
+      if (n.contains("-" + platform) || n.contains("_" + platform)) {
+        return true;
+      }
+    }
+    for (ArtifactFile f : a.files()) {
+      if (f.path().equals("package.json") || f.path().endsWith("/package.json") && f.path().indexOf('/') == f.path().lastIndexOf('/')) {
+        String s = new String(f.content(), 0, Math.min(f.content().length, 64 * 1024), StandardCharsets.UTF_8);
+        if (s.contains("\"os\"") || s.contains("\"cpu\"") || s.contains("\"bin\"")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

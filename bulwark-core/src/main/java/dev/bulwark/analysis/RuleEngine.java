@@ -1,0 +1,159 @@
+package dev.bulwark.analysis;
+
+import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.content.Snippets;
+import dev.bulwark.analysis.rules.Hit;
+import dev.bulwark.analysis.rules.Rule;
+import dev.bulwark.model.Ecosystem;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.ahocorasick.trie.Trie;
+
+/**
+ * Runs YAML rules over one file. One Aho–Corasick pass over the lower-cased text finds every
+ * rule literal; rules whose pre-filter literals do not occur are skipped, and huge single-line
+ * files only get regular expressions in windows around those hits. Immutable and thread-safe.
+ */
+final class RuleEngine {
+  /** Files longer than this with long lines are only regex-scanned in windows. */
+  static final int BIG_TEXT = 1_000_000;
+  static final int LONG_LINE = 2_000;
+  static final int WINDOW = 4_096;
+  static final int MAX_POSITIONS = 4_096;
+
+  private final List<Rule> rules;
+  private final Trie trie;
+
+  RuleEngine(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+    Set<String> literals = new HashSet<>();
+    for (Rule r : rules) {
+      literals.addAll(r.match().allLiterals());
+      literals.addAll(r.match().requiredLiterals());
+    }
+    Trie.TrieBuilder b = Trie.builder();
+    literals.stream().filter(s -> !s.isEmpty()).sorted().forEach(b::addKeyword);
+    this.trie = b.build();
+  }
+
+  List<Rule> rules() {
+    return rules;
+  }
+
+  /** The rules that apply to this file, before the literal pre-filter. */
+  List<Rule> candidates(ScanFile f, Optional<Ecosystem> eco) {
+    List<Rule> out = new ArrayList<>();
+    for (Rule r : rules) {
+      if (eco.isPresent() && !r.ecosystems().contains(eco.get())) {
+        continue;
+      }
+      if (!r.appliesTo(f.language()) || !r.scopes().contains(f.scope())) {
+        continue;
+      }
+      if (r.files().selects(f.selectPath())) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** Runs the candidate rules; services are created only when a tree-based rule needs them. */
+  List<Finding> scan(ScanFile f, Optional<Ecosystem> eco, Function<ScanFile, FileServices> services,
+      List<String> skipped) {
+    List<Rule> cands = candidates(f, eco);
+    if (cands.isEmpty()) {
+      return List.of();
+    }
+    Prefilter pf = prefilter(f.text());
+    List<Finding> out = new ArrayList<>();
+    List<Rule> selected = new ArrayList<>();
+    boolean needTree = false;
+    for (Rule r : cands) {
+      Set<String> req = r.match().requiredLiterals();
+      if (req.isEmpty() || req.stream().anyMatch(pf.found::contains)) {
+        selected.add(r);
+        needTree |= r.match().needsTree();
+      }
+    }
+    try (FileServices svc = needTree ? services.apply(f) : FileServices.none()) {
+      FileContext ctx = new FileContext(f, regions(f.text(), pf.positions), svc);
+      for (Rule r : selected) {
+        List<Hit> hits = r.match().find(ctx);
+        if (!hits.isEmpty()) {
+          out.add(finding(r, f, hits.get(0)));
+        }
+      }
+      if (!svc.skippedReason().isEmpty()) {
+        skipped.add(svc.skippedReason());
+      }
+    }
+    return out;
+  }
+
+  static Finding finding(Rule r, ScanFile f, Hit h) {
+    return finding(r.meta(), f, h);
+  }
+
+  static Finding finding(dev.bulwark.analysis.rules.RuleMeta m, ScanFile f, Hit h) {
+    String text = f.text();
+    SourceLocation loc =
+        new SourceLocation(f.path(), Snippets.line(text, h.start()), Snippets.column(text, h.start()));
+    String msg = h.detail().isEmpty() ? m.message() : m.message() + " (" + h.detail() + ")";
+    return new Finding(m.id(), m.category(), m.severity(), m.confidence(), m.threat(), loc,
+        Snippets.around(text, h.start(), h.end()), f.decoded(), msg);
+  }
+
+  private record Prefilter(Set<String> found, List<Integer> positions) {}
+
+  private Prefilter prefilter(String text) {
+    Set<String> found = new HashSet<>();
+    List<Integer> positions = new ArrayList<>();
+    trie.parseText(
+        LowerCase.of(text),
+        emit -> {
+          found.add(emit.getKeyword());
+          if (positions.size() < MAX_POSITIONS) {
+            positions.add(emit.getStart());
+          }
+          return true;
+        });
+    return new Prefilter(found, positions);
+  }
+
+  /** Whole text, or merged windows around literal hits for huge files with long lines. */
+  static List<int[]> regions(String text, List<Integer> positions) {
+    int len = text.length();
+    if (len <= BIG_TEXT || averageLineLength(text) < LONG_LINE) {
+      return List.of(new int[] {0, len});
+    }
+    List<Integer> sorted = new ArrayList<>(positions);
+    sorted.sort(null);
+    List<int[]> out = new ArrayList<>();
+    for (int p : sorted) {
+      int s = Math.max(0, p - WINDOW);
+      int e = Math.min(len, p + WINDOW);
+      if (!out.isEmpty() && out.get(out.size() - 1)[1] >= s) {
+        out.get(out.size() - 1)[1] = Math.max(out.get(out.size() - 1)[1], e);
+      } else {
+        out.add(new int[] {s, e});
+      }
+    }
+    return out;
+  }
+
+  private static int averageLineLength(String text) {
+    int lines = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+      }
+    }
+    return text.length() / lines;
+  }
+}

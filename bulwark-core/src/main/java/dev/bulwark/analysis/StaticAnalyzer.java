@@ -1,0 +1,144 @@
+package dev.bulwark.analysis;
+
+import dev.bulwark.analysis.content.ContentSniffer;
+import dev.bulwark.analysis.content.ContentType;
+import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.deobf.Deobfuscator;
+import dev.bulwark.analysis.heuristics.BuiltinHeuristics;
+import dev.bulwark.analysis.heuristics.Heuristic;
+import dev.bulwark.analysis.heuristics.PackageView;
+import dev.bulwark.analysis.rules.Hit;
+import dev.bulwark.analysis.verdict.VerdictModel;
+import dev.bulwark.artifact.Artifact;
+import dev.bulwark.artifact.ArtifactFile;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.Problem;
+import dev.bulwark.model.ScanResult;
+import dev.bulwark.model.Skipped;
+import dev.bulwark.model.SourceLocation;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The static analysis engine: content detection, virtual files, rules, deobfuscation, heuristics
+ * and the verdict. Never runs the code it reads. Thread-safe: one instance serves many packages
+ * in parallel; each file's work is bounded, and one file's failure becomes a problem entry.
+ */
+public final class StaticAnalyzer implements PackageAnalyzer {
+  private final RuleEngine engine;
+  private final List<Heuristic> heuristics;
+  private final EngineLimits limits;
+
+  public StaticAnalyzer(RuleCatalog catalog) {
+    this(catalog, EngineLimits.DEFAULT);
+  }
+
+  public StaticAnalyzer(RuleCatalog catalog, EngineLimits limits) {
+    this(catalog, limits, BuiltinHeuristics.all());
+  }
+
+  StaticAnalyzer(RuleCatalog catalog, EngineLimits limits, List<Heuristic> heuristics) {
+    this.engine = new RuleEngine(catalog.rules());
+    this.limits = limits;
+    this.heuristics = List.copyOf(heuristics);
+  }
+
+  /** The analyzer with the built-in rules and heuristics. */
+  public static StaticAnalyzer builtin() {
+    return new StaticAnalyzer(RuleCatalog.builtin());
+  }
+
+  @Override
+  public ScanResult analyze(Artifact artifact) {
+    Run run = new Run(artifact);
+    Map<String, ContentType> types = new LinkedHashMap<>();
+    List<ScanFile> shipped = new ArrayList<>();
+    long bytes = 0;
+    for (ArtifactFile af : artifact.files()) {
+      if (af.content().length > limits.maxTextBytes()) {
+        run.skipped.add(new Skipped(af.path(), "larger than " + limits.maxTextBytes() + " bytes"));
+        continue;
+      }
+      ContentType type = ContentSniffer.sniff(af.path(), af.content());
+      types.put(af.path(), type);
+      shipped.add(ScanFile.code(af.path(), type, decode(af.content(), type), af.executable()));
+      bytes += af.content().length;
+    }
+    PackageView pkg = PackageShape.view(artifact, types);
+    Heuristics h = new Heuristics(heuristics, pkg);
+    for (ScanFile f : shipped) {
+      try {
+        scanWithDerived(f, run, h);
+      } catch (RuntimeException | StackOverflowError e) {
+        run.errors.add(new Problem("analysis-error",
+            "analysis of this file failed and was skipped: " + e.getClass().getSimpleName(),
+            SourceLocation.of(f.path())));
+      }
+    }
+    return VerdictModel.result(artifact, run.findings, run.skipped, run.errors, shipped.size(), bytes);
+  }
+
+  /** Mutable per-package state of one analyze call. */
+  private static final class Run {
+    final List<Finding> findings;
+    final List<Skipped> skipped;
+    final List<Problem> errors;
+
+    Run(Artifact a) {
+      findings = new ArrayList<>(a.readerFindings());
+      skipped = new ArrayList<>(a.skipped());
+      errors = new ArrayList<>(a.errors());
+    }
+  }
+
+  private void scanWithDerived(ScanFile f, Run run, Heuristics h) {
+    List<ScanFile> queue = new ArrayList<>();
+    queue.add(f);
+    queue.addAll(VirtualFiles.of(f));
+    int decodedCount = 0;
+    for (int i = 0; i < queue.size(); i++) {
+      ScanFile cur = queue.get(i);
+      scanOne(cur, run, h);
+      if (cur.depth() < limits.decodeDepth() && decodedCount < limits.maxDecodedPerFile()) {
+        List<ScanFile> revealed = Deobfuscator.reveal(cur, limits.maxDecodedBytes(),
+            limits.maxDecodedPerFile() - decodedCount);
+        decodedCount += revealed.size();
+        queue.addAll(revealed);
+      }
+    }
+  }
+
+  private void scanOne(ScanFile f, Run run, Heuristics h) {
+    List<String> why = new ArrayList<>();
+    run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h), why));
+    why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
+    for (Heuristic heur : heuristics) {
+      List<Hit> hits = h.run(heur.name(), f, Map.of());
+      if (!hits.isEmpty()) {
+        run.findings.add(RuleEngine.finding(heur.meta(), f, hits.get(0)));
+      }
+    }
+  }
+
+  /** UTF-8 with replacement for text; Latin-1 (one char per byte) for binaries. */
+  static String decode(byte[] b, ContentType type) {
+    if (!type.isText()) {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(ByteBuffer.wrap(b))
+          .toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return new String(b, StandardCharsets.ISO_8859_1);
+    }
+  }
+}

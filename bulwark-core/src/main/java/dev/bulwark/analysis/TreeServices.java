@@ -1,0 +1,91 @@
+package dev.bulwark.analysis;
+
+import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.parse.Budget;
+import dev.bulwark.analysis.parse.SyntaxTree;
+import dev.bulwark.analysis.rules.Hit;
+import dev.bulwark.analysis.rules.QuerySpec;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Per-file services backed by one lazily parsed syntax tree. Parsing and querying each have a
+ * time budget; running out is reported through {@link #skippedReason()}.
+ */
+final class TreeServices implements FileServices {
+  private final ScanFile file;
+  private final EngineLimits limits;
+  private final Heuristics heuristics;
+  private Optional<SyntaxTree> tree;
+  private Budget queryBudget;
+  private String skipped = "";
+
+  TreeServices(ScanFile file, EngineLimits limits, Heuristics heuristics) {
+    this.file = file;
+    this.limits = limits;
+    this.heuristics = heuristics;
+  }
+
+  /** The tree, parsed on first use; empty when it cannot be parsed in budget. */
+  Optional<SyntaxTree> tree() {
+    if (tree == null) {
+      tree = Optional.empty();
+      if (!SyntaxTree.supports(file.language())) {
+        return tree;
+      }
+      if (file.text().length() > limits.maxParseBytes()) {
+        skipped = "not parsed: larger than " + limits.maxParseBytes() + " bytes (query rules skipped)";
+        return tree;
+      }
+      Budget b = Budget.ofMillis(limits.parseMillis());
+      tree = SyntaxTree.parse(file.language(), file.text(), b);
+      if (tree.isEmpty()) {
+        skipped = "parse ran out of its " + limits.parseMillis() + " ms budget (query rules skipped)";
+      }
+      queryBudget = Budget.ofMillis(limits.queryMillis());
+    }
+    return tree;
+  }
+
+  @Override
+  public List<Hit> query(QuerySpec query) {
+    Optional<SyntaxTree> t = tree();
+    if (t.isEmpty() || queryBudget.wasExceeded()) {
+      return List.of();
+    }
+    List<Hit> hits = t.get().query(query.source(), queryBudget);
+    if (queryBudget.wasExceeded() && skipped.isEmpty()) {
+      skipped = "queries ran out of their " + limits.queryMillis() + " ms budget (some rules skipped)";
+    }
+    return hits;
+  }
+
+  @Override
+  public List<Hit> heuristic(String name, Map<String, String> params) {
+    return heuristics.run(name, file, params);
+  }
+
+  @Override
+  public List<Hit> flow(Set<String> sources, Set<String> sinks) {
+    Optional<SyntaxTree> t = tree();
+    if (t.isEmpty() || queryBudget.wasExceeded()) {
+      return List.of();
+    }
+    return dev.bulwark.analysis.flow.FlowAnalysis.find(t.get(), file, sources, sinks, queryBudget);
+  }
+
+  @Override
+  public String skippedReason() {
+    return skipped;
+  }
+
+  @Override
+  public void close() {
+    if (tree != null) {
+      tree.ifPresent(SyntaxTree::close);
+      tree = Optional.empty();
+    }
+  }
+}

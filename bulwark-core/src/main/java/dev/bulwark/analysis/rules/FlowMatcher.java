@@ -1,0 +1,43 @@
+package dev.bulwark.analysis.rules;
+
+import java.util.List;
+import java.util.Set;
+
+/** {@code flow}: a value from a named source reaches a named sink inside one file. */
+record FlowMatcher(Set<String> sources, Set<String> sinks) implements Matcher {
+  /** The source names the engine understands. */
+  static final Set<String> SOURCES =
+      Set.of(
+          "env",
+          "credential-file",
+          "browser-profile",
+          "wallet-file",
+          "clipboard",
+          "keychain",
+          "hostname",
+          "decoded",
+          "fetched");
+
+  /** The sink names the engine understands. */
+  static final Set<String> SINKS = Set.of("network", "eval", "process", "file-write-exec");
+
+  FlowMatcher {
+    sources = Set.copyOf(sources);
+    sinks = Set.copyOf(sinks);
+  }
+
+  @Override
+  public List<Hit> find(MatchContext ctx) {
+    return Hits.normalize(ctx.flow(sources, sinks));
+  }
+
+  @Override
+  public Set<String> requiredLiterals() {
+    return Set.of();
+  }
+
+  @Override
+  public boolean needsTree() {
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.bulwark.analysis.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code literal} / {@code literal-ci}: any of the strings occurs. The engine's Aho–Corasick
+ * pre-filter already decided that one occurs; here String.indexOf (an intrinsic) finds where.
+ */
+record LiteralMatcher(List<String> literals, boolean ignoreCase) implements Matcher {
+  LiteralMatcher {
+    literals = List.copyOf(literals);
+  }
+
+  @Override
+  public List<Hit> find(MatchContext ctx) {
+    String hay = ignoreCase ? ctx.lowerText() : ctx.text();
+    List<Hit> hits = new ArrayList<>();
+    for (String lit : literals) {
+      String needle = ignoreCase ? lower(lit) : lit;
+      int from = 0;
+      int found = 0;
+      while (found < MatchContext.MAX_HITS) {
+        int i = hay.indexOf(needle, from);
+        if (i < 0) {
+          break;
+        }
+        hits.add(Hit.of(i, i + needle.length()));
+        found++;
+        from = i + Math.max(1, needle.length());
+      }
+    }
+    return Hits.normalize(hits);
+  }
+
+  @Override
+  public Set<String> requiredLiterals() {
+    Set<String> out = new TreeSet<>();
+    for (String l : literals) {
+      out.add(lower(l));
+    }
+    return out;
+  }
+
+  /** Lower-cases char by char so that offsets stay the same as in the original text. */
+  static String lower(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Character.toLowerCase(c[i]);
+    }
+    return new String(c);
+  }
+
+  static String lowerRoot(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}
