@@ -81,6 +81,7 @@ public final class EvalRunner {
           EvalMetrics.misses(all),
           EvalMetrics.falsePositives(all),
           EvalMetrics.errors(all),
+          EvalMetrics.incomplete(all),
           EvalMetrics.throughput(mal.outcomes, mal.wallNanos),
           EvalMetrics.throughput(ben.outcomes, ben.wallNanos),
           baseline,

@@ -28,13 +28,14 @@ public final class EvalTable {
     rules(r.ruleHits(), out);
     misses(r.misses(), out);
     falsePositives(r.falsePositives(), out);
-    errors(r.errors(), out);
+    errors("errors", r.errors(), out);
+    errors("incomplete (scanned despite read or analysis problems)", r.incomplete(), out);
     out.flush();
   }
 
   private static void detection(EvalReport r, Writer out) throws IOException {
     TextTable t = new TextTable("ecosystem", "malicious", "benign", "recall@mal", "recall@susp",
-        "FPR@mal", "FPR@susp", "precision", "F1", "errors");
+        "FPR@mal", "FPR@susp", "precision", "F1", "errors", "incomplete");
     List<Scores> rows = new ArrayList<>(r.byEcosystem());
     rows.add(r.overall());
     for (Scores s : rows) {
@@ -45,7 +46,7 @@ public final class EvalTable {
           pct(mal, s.recallAtMalicious()), pct(mal, s.recallAtSuspicious()),
           pct(ben, s.falsePositiveRateAtMalicious()), pct(ben, s.falsePositiveRateAtSuspicious()),
           pct(flagged, s.precision()), pct(flagged && mal, s.f1()),
-          Integer.toString(s.errors()));
+          Integer.toString(s.errors()), Integer.toString(s.incomplete()));
     }
     t.writeTo(out);
   }
@@ -105,8 +106,9 @@ public final class EvalTable {
     more(fps.size(), out);
   }
 
-  private static void errors(List<SampleError> errors, Writer out) throws IOException {
-    out.write("errors: " + errors.size() + "\n");
+  private static void errors(String title, List<SampleError> errors, Writer out)
+      throws IOException {
+    out.write(title + ": " + errors.size() + "\n");
     for (SampleError e : errors.subList(0, Math.min(MAX_LIST, errors.size()))) {
       out.write("  " + e.id() + ": " + e.message() + "\n");
     }

@@ -26,14 +26,14 @@ class EvalRenderTest {
         Fakes.outcome("pypi/typo@0.1", Label.MALICIOUS, "PyPI", "error", 3_000_000, List.of()),
         Fakes.outcome("npm/left-pad-1.3.0.tgz", Label.BENIGN, "npm", "suspicious", 4_000_000,
             List.of("js-eval-decoded")),
-        Fakes.outcome("npm/lodash-4.17.21.tgz", Label.BENIGN, "npm", "clean", 5_000_000,
+        Fakes.outcome("npm/lodash-4.17.21.tgz", Label.BENIGN, "npm", "clean!", 5_000_000,
             List.of()));
     List<SampleOutcome> mal = all.subList(0, 3);
     List<SampleOutcome> ben = all.subList(3, 5);
     return new EvalReport(
         Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:09Z"), 2,
         EvalMetrics.byEcosystem(all), EvalMetrics.scores("all", all), EvalMetrics.ruleHits(all),
-        EvalMetrics.misses(all), EvalMetrics.falsePositives(all), EvalMetrics.errors(all),
+        EvalMetrics.misses(all), EvalMetrics.falsePositives(all), EvalMetrics.errors(all), EvalMetrics.incomplete(all),
         EvalMetrics.throughput(mal, 500_000_000L), EvalMetrics.throughput(ben, 250_000_000L),
         Optional.of(new Baseline(2, 2000, 100_000_000L, 20_000_000L, 9_000_000L, 0)),
         123_400_000L, List.of("npm/x@1: listed in manifest.json, no sample zip found"), all);
@@ -69,6 +69,9 @@ class EvalRenderTest {
     assertThat(j.at("/falsePositives/0/topRules/0").asText()).isEqualTo("js-eval-decoded");
     assertThat(j.at("/errors/0/message").asText()).isEqualTo("boom");
     assertThat(j.at("/samples/2/verdict").asText()).isEqualTo("error");
+    assertThat(j.at("/overall/incomplete").asInt()).isEqualTo(1);
+    assertThat(j.at("/incomplete/0/firstProblem").asText())
+        .isEqualTo("corrupt-archive: truncated (a.js) (+1 more)");
     assertThat(j.at("/samples").size()).isEqualTo(5);
   }
 

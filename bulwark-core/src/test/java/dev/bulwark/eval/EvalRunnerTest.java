@@ -109,6 +109,21 @@ class EvalRunnerTest {
     assertThat(o.ruleIds()).containsExactly("low-rule", "top-rule");
     assertThat(o.bytes()).isEqualTo("bad-x".length());
     assertThat(o.ecosystem()).isEqualTo("npm");
+    assertThat(o.incomplete()).isFalse();
+  }
+
+  @Test
+  void readerProblemsMakeTheSampleIncompleteNotFailed() {
+    ArtifactSource corrupt = path -> List.of(new dev.bulwark.artifact.Artifact("c.tgz",
+        Optional.empty(), "", "", List.of(), List.of(), List.of(),
+        List.of(new dev.bulwark.model.Problem("corrupt-archive", "cut short",
+            dev.bulwark.model.SourceLocation.of("package/a.js")))));
+    EvalReport r = new EvalRunner(corrupt, ANALYZER, new EvalOptions(1, Optional.empty()), CLOCK)
+        .run(Dataset.empty(), dataset(Label.BENIGN, "ok"));
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.overall().incomplete()).isEqualTo(1);
+    assertThat(r.incomplete()).singleElement().extracting(EvalReport.SampleError::message)
+        .isEqualTo("corrupt-archive: cut short (package/a.js)");
   }
 
   @Test
