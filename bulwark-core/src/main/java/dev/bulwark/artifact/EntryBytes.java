@@ -7,7 +7,10 @@ import java.util.Optional;
 
 /** Reads one entry into memory without ever allocating more than the per-file limit. */
 final class EntryBytes {
-  private static final int CHUNK = 64 * 1024;
+  /** Start small (most package files are small) and double: 100k tiny entries stay cheap. */
+  private static final int FIRST = 4 * 1024;
+
+  private static final int CHUNK = 16 * 1024;
 
   private EntryBytes() {}
 
@@ -17,7 +20,7 @@ final class EntryBytes {
    * streaming archive readers do not decompress it again unmetered.
    */
   static Optional<byte[]> read(InputStream in, long max, boolean drain) throws IOException {
-    byte[] buf = new byte[(int) Math.min(max + 1, CHUNK)];
+    byte[] buf = new byte[(int) Math.min(max + 1, FIRST)];
     int len = 0;
     while (true) {
       if (len == buf.length) {

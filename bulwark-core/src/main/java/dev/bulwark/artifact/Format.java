@@ -53,7 +53,11 @@ enum Format {
     }
     // Old V7 tar has no magic: accept a non-empty name with a valid header checksum.
     byte[] header = len == HEAD ? b : Arrays.copyOf(b, HEAD);
-    return b[0] != 0 && TarUtils.verifyCheckSum(header);
+    try {
+      return b[0] != 0 && TarUtils.verifyCheckSum(header);
+    } catch (RuntimeException e) {
+      return false; // the checksum field is not even octal
+    }
   }
 
   /** True when a zip's first local header has its "encrypted" flag set. */

@@ -14,8 +14,10 @@ import org.tomlj.TomlParseResult;
 /**
  * Ecosystem, name and version of a package, from the manifest nearest its root: package.json
  * (npm), METADATA or PKG-INFO (PyPI, RFC 822 headers), else pyproject.toml, else the mere presence
- * of setup.py or setup.cfg (PyPI, no name). "Nearest" counts nested archives first, then folders
- * below the innermost archive's root; a manifest more than one folder down is not the package's.
+ * of setup.py or setup.cfg (PyPI, no name). "Nearest" counts nested archives first, then prefers
+ * real metadata over pyproject.toml and setup.py, then fewer folders below the innermost
+ * archive's root; a manifest more than one folder down is not the package's (except
+ * "x/package/package.json" and "x.egg-info/PKG-INFO").
  */
 record PackageIdentity(Optional<Ecosystem> ecosystem, String name, String version) {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +28,7 @@ record PackageIdentity(Optional<Ecosystem> ecosystem, String name, String versio
         files.stream()
             .filter(f -> rank(f.path()) < 9)
             .min(Comparator.comparingInt((ArtifactFile f) -> nesting(f.path()))
+                .thenComparingInt(f -> rank(f.path()) <= 2 ? 0 : 1)
                 .thenComparingInt(f -> depth(f.path()))
                 .thenComparingInt(f -> rank(f.path()))
                 .thenComparing(ArtifactFile::path));
@@ -52,7 +55,8 @@ record PackageIdentity(Optional<Ecosystem> ecosystem, String name, String versio
     String parent = depth == 0 ? "" : logical.substring(0, logical.lastIndexOf('/'));
     String dir = parent.substring(parent.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
     boolean infoDir = dir.endsWith(".dist-info") || dir.endsWith(".egg-info") || dir.equals("egg-info");
-    if (depth <= 1 && name.equals("package.json")) {
+    // Some tarballs wrap the usual package/ folder in one more ("name-1.0/package/…").
+    if (name.equals("package.json") && (depth <= 1 || (depth == 2 && dir.equals("package")))) {
       return 0;
     }
     if ((name.equals("METADATA") || name.equals("PKG-INFO")) && (depth <= 1 || infoDir)

@@ -40,9 +40,14 @@ final class TarReader {
       }
       boolean exec = (e.getMode() & 0111) != 0;
       long max = ctx.limits().maxFileBytes();
-      // A tar entry's size frames the stream, so a larger one need not be buffered at all: the
-      // tar stream skips it (metered) on the next getNextEntry.
-      Optional<byte[]> bytes = e.getSize() > max ? Optional.empty() : EntryBytes.read(tar, max, false);
+      // A tar entry's size frames the stream, so a larger one need not be buffered at all. It is
+      // drained here (metered, one reused buffer) rather than by the library's skip.
+      Optional<byte[]> bytes = Optional.empty();
+      if (e.getSize() > max) {
+        EntryBytes.drain(tar);
+      } else {
+        bytes = EntryBytes.read(tar, max, true);
+      }
       walker.keepOrSkip(path.get(), bytes, exec, depth);
     }
   }
