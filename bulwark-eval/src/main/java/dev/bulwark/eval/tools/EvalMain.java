@@ -27,21 +27,21 @@ import java.util.Optional;
  *
  * <pre>
  * EvalMain --malicious DIR [--malicious DIR] --benign DIR [--benign DIR] [--password P]
- *          [--threads N] [--rules DIR] [--json FILE] [--baseline] [--read-only]
+ *          [--threads N] [--rules DIR] [--json FILE] [--tar-baseline] [--read-only]
  * </pre>
  */
 public final class EvalMain {
   private EvalMain() {}
 
   public static void main(String[] argv) throws IOException {
-    Args a = new Args(argv, List.of("baseline", "read-only"));
+    Args a = new Args(argv, List.of("tar-baseline", "read-only"));
     Dataset mal = discover(a.all("malicious"), Label.MALICIOUS);
     Dataset ben = discover(a.all("benign"), Label.BENIGN);
     System.err.printf("%d malicious, %d benign samples%n", mal.samples().size(),
         ben.samples().size());
     PackageAnalyzer analyzer = a.flag("read-only") ? Engines.none() : Engines.analyzer(a.all("rules"));
     Path tmp = Files.createTempDirectory("bulwark-eval-");
-    Optional<Extractor> baseline = a.flag("baseline")
+    Optional<Extractor> baseline = a.flag("tar-baseline")
         ? Optional.of(new TarExtractor(tmp, Duration.ofSeconds(60))) : Optional.empty();
     int threads = a.integer("threads", Runtime.getRuntime().availableProcessors());
     EvalReport report = new EvalRunner(Engines.reader(a.one("password")), analyzer,
