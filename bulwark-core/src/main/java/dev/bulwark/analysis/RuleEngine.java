@@ -56,6 +56,9 @@ final class RuleEngine {
       if (!r.appliesTo(f.language()) || !r.scopes().contains(f.scope())) {
         continue;
       }
+      if (f.path().endsWith("#install") && r.files().include().isEmpty()) {
+        continue; // setup.py#install repeats setup.py: only rules that ask for it by path see it
+      }
       if (r.files().selects(f.selectPath())) {
         out.add(r);
       }

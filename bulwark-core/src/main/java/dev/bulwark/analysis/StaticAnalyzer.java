@@ -104,7 +104,8 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     for (int i = 0; i < queue.size(); i++) {
       ScanFile cur = queue.get(i);
       scanOne(cur, run, h);
-      if (cur.depth() < limits.decodeDepth() && decodedCount < limits.maxDecodedPerFile()) {
+      boolean duplicate = cur.type() == ContentType.JSON || cur.path().endsWith("#install");
+      if (!duplicate && cur.depth() < limits.decodeDepth() && decodedCount < limits.maxDecodedPerFile()) {
         List<ScanFile> revealed = Deobfuscator.reveal(cur, limits.maxDecodedBytes(),
             limits.maxDecodedPerFile() - decodedCount);
         decodedCount += revealed.size();
@@ -118,6 +119,9 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h), why));
     why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
     for (Heuristic heur : heuristics) {
+      if (!heur.standalone() || f.path().contains("#")) {
+        continue;
+      }
       List<Hit> hits = h.run(heur.name(), f, Map.of());
       if (!hits.isEmpty()) {
         run.findings.add(RuleEngine.finding(heur.meta(), f, hits.get(0)));

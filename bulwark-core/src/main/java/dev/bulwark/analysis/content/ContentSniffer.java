@@ -190,6 +190,13 @@ public final class ContentSniffer {
     if ((t.startsWith("{") || t.startsWith("[")) && (t.contains("\":") || t.length() < 3)) {
       return ContentType.JSON;
     }
+    String head16 = t.substring(0, Math.min(t.length(), 16));
+    int sp = head16.indexOf(' ');
+    String first = sp < 0 ? head16 : head16.substring(0, sp);
+    if (java.util.Set.of("curl", "wget", "bash", "sh", "chmod", "nohup", "echo", "export", "cd", "rm",
+        "mkdir", "powershell", "sudo", "apt-get", "python", "python3", "node").contains(first)) {
+      return ContentType.BASH;
+    }
     int js = score(head, "require(", "function", "=>", "const ", "let ", "var ", "module.exports", "document.", "window.", "import(");
     int py = score(head, "\nimport ", "\nfrom ", "def ", "__name__", "self.", "elif ", "print(");
     if (head.startsWith("import ") || head.startsWith("from ")) {

@@ -1,13 +1,85 @@
 package dev.bulwark.analysis.deobf;
 
+import dev.bulwark.analysis.content.ContentSniffer;
+import dev.bulwark.analysis.content.ContentType;
 import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.content.Snippets;
+import dev.bulwark.analysis.rules.Language;
+import dev.bulwark.analysis.rules.Scope;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Reveals payloads hidden by common obfuscation, as virtual files {@code <path>!decoded/<n>}. */
+/**
+ * Reveals payloads hidden by common obfuscation, as virtual files {@code <path>!decoded/<n>} that
+ * rules with scope {@code decoded} see. Static only: strings are decoded, never evaluated. Short
+ * fragments (folded concatenations, char codes, escapes) are merged into one virtual file.
+ */
 public final class Deobfuscator {
+  /** Length of the excerpt kept as a finding's decoded evidence. */
+  public static final int EXCERPT = 300;
+
+  private static final List<Technique> TECHNIQUES = List.of(
+      new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
+      new ReverseTechnique(), new CharCodeTechnique(), new StringArrayTechnique(), new ConcatTechnique());
+
   private Deobfuscator() {}
 
+  /**
+   * The payloads revealed in one file (one layer; the engine calls again on each result up to
+   * its depth limit).
+   *
+   * @param maxBytes cap on one payload
+   * @param maxCount cap on the number of virtual files returned
+   */
   public static List<ScanFile> reveal(ScanFile f, int maxBytes, int maxCount) {
-    return List.of();
+    if (!f.type().isText() || maxCount <= 0) {
+      return List.of();
+    }
+    List<Reveal> found = new ArrayList<>();
+    for (Technique t : TECHNIQUES) {
+      found.addAll(t.find(f.text(), maxBytes));
+    }
+    found.sort(Comparator.comparingInt(Reveal::offset));
+    Set<String> seen = new LinkedHashSet<>();
+    List<String> big = new ArrayList<>();
+    StringBuilder small = new StringBuilder();
+    for (Reveal r : found) {
+      String p = r.payload();
+      if (!seen.add(p) || f.text().contains(p) && !r.technique().equals("string-table")) {
+        continue;
+      }
+      if (r.small()) {
+        if (small.length() + p.length() < maxBytes) {
+          small.append(p).append('\n');
+        }
+      } else {
+        big.add(p);
+      }
+    }
+    if (small.length() > 0) {
+      big.add(small.toString());
+    }
+    List<ScanFile> out = new ArrayList<>();
+    for (String p : big) {
+      if (out.size() >= maxCount) {
+        break;
+      }
+      out.add(virtual(f, out.size() + 1, p));
+    }
+    return out;
+  }
+
+  private static ScanFile virtual(ScanFile parent, int n, String payload) {
+    ContentType type = ContentSniffer.sniff("", payload.getBytes(StandardCharsets.UTF_8));
+    if (type == ContentType.TEXT || !type.isText()) {
+      type = parent.type().family() == ContentType.Family.CODE ? parent.type() : ContentType.TEXT;
+    }
+    Language lang = type.language();
+    return new ScanFile(parent.path() + "!decoded/" + n, parent.selectPath(), type, lang, Scope.DECODED,
+        payload, false, parent.depth() + 1, Snippets.escape(payload, EXCERPT));
   }
 }

@@ -4,9 +4,20 @@ import java.util.List;
 
 /** Every coded heuristic the engine ships. */
 public final class BuiltinHeuristics {
+  private static final List<Heuristic> ALL = List.of(
+      new EntropyHeuristic(),
+      new WhitespacePaddingHeuristic(),
+      new InvisibleUnicodeHeuristic(),
+      new MinifiedOutlierHeuristic(),
+      new NativeBinaryHeuristic(),
+      new UnexpectedBinaryHeuristic(),
+      new DisguisedCodeHeuristic(),
+      new ObfuscatorIdentifiersHeuristic(),
+      new BinaryPayloadHeuristic());
+
   private BuiltinHeuristics() {}
 
   public static List<Heuristic> all() {
-    return List.of();
+    return ALL;
   }
 }

@@ -21,6 +21,11 @@ public interface Heuristic {
   /** Where it fires in the file; {@code params} come from a YAML rule ("" map on its own). */
   List<Hit> find(ScanFile file, PackageView pkg, Map<String, String> params);
 
+  /** False for heuristics that only serve YAML rules and report nothing on their own. */
+  default boolean standalone() {
+    return true;
+  }
+
   /** Reads an integer parameter with a default. */
   static int intParam(Map<String, String> params, String key, int dflt) {
     try {

@@ -1,0 +1,11 @@
+package dev.bulwark.analysis.deobf;
+
+import java.util.List;
+
+/** One deobfuscation technique: finds encoded payloads in text, never runs anything. */
+interface Technique {
+  /** At most this many candidates are tried per technique and file. */
+  int MAX_CANDIDATES = 128;
+
+  List<Reveal> find(String text, int maxBytes);
+}

@@ -1,0 +1,78 @@
+package dev.bulwark.analysis.flow;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Classifies a call by its callee text into sink kinds. */
+final class Sinks {
+  enum Kind {
+    NETWORK("network"), EVAL("eval"), PROCESS("process"), FILE_WRITE_EXEC("file-write-exec");
+
+    final String ruleName;
+
+    Kind(String ruleName) {
+      this.ruleName = ruleName;
+    }
+
+    static Set<Kind> parse(Set<String> names) {
+      Set<Kind> out = EnumSet.noneOf(Kind.class);
+      for (Kind k : values()) {
+        if (names.contains(k.ruleName)) {
+          out.add(k);
+        }
+      }
+      return out;
+    }
+  }
+
+  private static final Set<String> NETWORK = Set.of("fetch", "request", "get", "post", "put", "patch",
+      "send", "sendall", "sendto", "write", "end", "urlopen", "Request", "connect", "lookup", "resolve",
+      "resolve4", "resolveTxt", "axios", "got", "WebSocket", "XMLHttpRequest", "sendBeacon", "emit",
+      "create_connection", "gethostbyname", "getaddrinfo", "sendmail");
+  private static final Set<String> NETWORK_BASES = Set.of("http", "https", "axios", "requests", "urllib",
+      "httpx", "socket", "sock", "s", "client", "dns", "net", "tls", "req", "got", "fetch", "ws", "smtp",
+      "session", "conn", "aiohttp", "navigator", "xhr");
+  private static final Set<String> EVAL = Set.of("eval", "Function", "runInThisContext", "runInNewContext",
+      "runInContext", "Script", "compileFunction", "exec", "execfile", "compile", "setTimeout", "setInterval");
+  private static final Set<String> PROCESS = Set.of("exec", "execSync", "spawn", "spawnSync", "execFile",
+      "execFileSync", "fork", "system", "popen", "Popen", "run", "call", "check_call", "check_output",
+      "getoutput", "getstatusoutput", "startfile", "execv", "execve", "execvp", "execl", "execlp", "spawnv");
+  private static final Set<String> PROCESS_BASES = Set.of("child_process", "cp", "subprocess", "os", "pty",
+      "shell", "proc", "childProcess", "execa", "Bun", "Deno", "commands");
+  private static final Set<String> WRITE = Set.of("writeFileSync", "writeFile", "write", "write_bytes",
+      "write_text", "createWriteStream", "appendFileSync", "appendFile");
+
+  private Sinks() {}
+
+  /**
+   * Sink kinds of a callee such as {@code https.request}, {@code subprocess.Popen}, {@code eval}.
+   * Python's exec/eval are code evaluation; a bare JS {@code exec} (destructured from
+   * child_process) counts as both, which the caller narrows by language.
+   */
+  static Set<Kind> of(String callee, boolean python, boolean fileHasProcessOrChmod) {
+    String c = callee.replace("?.", ".").replace("new ", "").trim();
+    int dot = c.lastIndexOf('.');
+    String name = dot < 0 ? c : c.substring(dot + 1);
+    String base = dot < 0 ? "" : c.substring(0, c.indexOf('.'));
+    Set<Kind> out = EnumSet.noneOf(Kind.class);
+    if (dot < 0 && (name.equals("fetch") || name.equals("axios") || name.equals("got") || name.equals("urlopen")
+        || name.equals("WebSocket") || name.equals("XMLHttpRequest") || name.equals("request"))) {
+      out.add(Kind.NETWORK);
+    } else if (NETWORK.contains(name) && NETWORK_BASES.contains(base) || c.startsWith("urllib.request.")) {
+      out.add(Kind.NETWORK);
+    }
+    if (EVAL.contains(name) && (dot < 0 || base.equals("vm") || base.equals("builtins"))) {
+      if (!(name.equals("exec") && !python) && !(name.equals("compile") && !python)) {
+        out.add(Kind.EVAL);
+      }
+    }
+    if (PROCESS.contains(name) && (PROCESS_BASES.contains(base) || dot < 0 && !python && !name.equals("run")
+        && !name.equals("call"))) {
+      out.add(Kind.PROCESS);
+    }
+    if (WRITE.contains(name) && fileHasProcessOrChmod && (dot > 0)) {
+      out.add(Kind.FILE_WRITE_EXEC);
+    }
+    return out;
+  }
+}

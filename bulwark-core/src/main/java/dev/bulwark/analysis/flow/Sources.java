@@ -1,0 +1,94 @@
+package dev.bulwark.analysis.flow;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Recognises source expressions in a code fragment by the text they contain. */
+final class Sources {
+  /** Source kinds, named as in rules. */
+  enum Kind {
+    ENV("env"), CREDENTIAL_FILE("credential-file"), BROWSER_PROFILE("browser-profile"),
+    WALLET_FILE("wallet-file"), CLIPBOARD("clipboard"), KEYCHAIN("keychain"), HOSTNAME("hostname"),
+    DECODED("decoded"), FETCHED("fetched");
+
+    final String ruleName;
+
+    Kind(String ruleName) {
+      this.ruleName = ruleName;
+    }
+
+    static Set<Kind> parse(Set<String> names) {
+      Set<Kind> out = EnumSet.noneOf(Kind.class);
+      for (Kind k : values()) {
+        if (names.contains(k.ruleName)) {
+          out.add(k);
+        }
+      }
+      return out;
+    }
+  }
+
+  /** Markers per kind; matched case-sensitively unless written in lower case (then any case). */
+  private static final Map<Kind, List<String>> MARKERS = Map.of(
+      Kind.ENV, List.of("process.env", "os.environ", "os.getenv", "environ.get", "environ[", "Deno.env",
+          "getenv("),
+      Kind.CREDENTIAL_FILE, List.of(".npmrc", ".ssh/", ".ssh\\\\", "id_rsa", "id_ed25519", ".aws/credentials",
+          ".git-credentials", ".netrc", ".pypirc", ".docker/config.json", ".kube/config",
+          "gcloud/credentials", "application_default_credentials", ".gitconfig", ".bash_history",
+          ".zsh_history", "/etc/passwd", "/etc/shadow", "/.env", "'.env'", "\".env\""),
+      Kind.BROWSER_PROFILE, List.of("login data", "local state", "/cookies", "network/cookies", "google/chrome", "google\\\\chrome",
+          "bravesoftware", "mozilla/firefox", "logins.json", "key4.db", "user data", "microsoft/edge",
+          "opera software", "web data"),
+      Kind.WALLET_FILE, List.of("wallet.dat", "exodus", "electrum", "metamask", "nkbihfbeogaeaoehlefnkodbefgpgknn",
+          "phantom", "solana/id.json", "keystore", "atomic/local storage", "coinbase", "ledger live",
+          "bfnaelmomeimhlpmgjnjophhpkkoljpa", "hnfanknocfeofbddgcijnmhnfnkdnaad"),
+      Kind.CLIPBOARD, List.of("clipboard", "pbpaste", "xclip", "xsel", "pyperclip", "get-clipboard"),
+      Kind.KEYCHAIN, List.of("find-generic-password", "find-internet-password", "keytar", "keyring.get_password",
+          "keychain", "secretstorage", "credentialmanager", "dpapi", "cryptunprotectdata"),
+      Kind.HOSTNAME, List.of("os.hostname", "gethostname", "platform.node", "os.userInfo", "os.uname",
+          "getpass.getuser", "os.networkInterfaces", "getlogin", "os.homedir", "os.userinfo",
+          "expanduser", "os.platform", "platform.system", "os.arch"),
+      Kind.DECODED, List.of("atob(", "'base64'", "\"base64\"", "'hex'", "\"hex\"", "b64decode", "decompress(",
+          "fromhex", "fromCharCode", "codecs.decode", "unhexlify", "inflateSync", "gunzipSync", "marshal.loads"),
+      Kind.FETCHED, List.of("fetch(", "axios", "http.get", "https.get", "http.request", "https.request",
+          "requests.get", "requests.post", "urlopen", "urllib.request", "httpx.", "got(", "got.get",
+          "request(", "XMLHttpRequest", "responseText", ".read()", "net.connect", "socket.recv"));
+
+  private Sources() {}
+
+  /** The source kinds whose markers occur in the fragment. */
+  static Set<Kind> in(String fragment) {
+    Set<Kind> out = EnumSet.noneOf(Kind.class);
+    String lower = null;
+    for (Map.Entry<Kind, List<String>> e : MARKERS.entrySet()) {
+      for (String m : e.getValue()) {
+        boolean ci = m.equals(m.toLowerCase(Locale.ROOT)) && hasLetter(m);
+        if (ci) {
+          if (lower == null) {
+            lower = fragment.toLowerCase(Locale.ROOT);
+          }
+          if (lower.contains(m)) {
+            out.add(e.getKey());
+            break;
+          }
+        } else if (fragment.contains(m)) {
+          out.add(e.getKey());
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean hasLetter(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isLetter(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.bulwark.analysis.heuristics;
+
+import dev.bulwark.analysis.content.ContentType;
+import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.rules.Hit;
+import dev.bulwark.analysis.rules.RuleMeta;
+import dev.bulwark.model.Category;
+import dev.bulwark.model.Confidence;
+import dev.bulwark.model.Severity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Invisible or misleading characters in code: bidirectional controls (Trojan Source), zero-width
+ * characters and Hangul fillers used as identifiers, variation selectors and tag characters used
+ * to smuggle data, and identifiers mixing Latin with Cyrillic or Greek look-alike letters.
+ */
+final class InvisibleUnicodeHeuristic implements Heuristic {
+  private static final RuleMeta META = Meta.of("invisible-unicode", "Invisible or look-alike characters in code",
+      Severity.HIGH, Confidence.MEDIUM, Category.EVASION, true,
+      "The code contains invisible or look-alike characters.",
+      "Some characters in the code are invisible (zero-width, bidirectional controls, variation"
+          + " selectors) or look like Latin letters but are not.",
+      "They make code read differently from how it runs, or hide data and names from reviewers.",
+      "Open the file in a hex viewer or an editor that shows invisible characters and read the marked line.",
+      "T1027", "https://trojansource.codes/");
+
+  @Override
+  public String name() {
+    return "invisible-unicode";
+  }
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
+    if (f.type().family() != ContentType.Family.CODE || f.type() == ContentType.JSON) {
+      return List.of();
+    }
+    String t = f.text();
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      String kind = kind(cp, i);
+      if (!kind.isEmpty()) {
+        return List.of(new Hit(i, i + Character.charCount(cp), kind + String.format(" U+%04X", cp)));
+      }
+      i += Character.charCount(cp);
+    }
+    int h = homoglyph(t);
+    return h < 0 ? List.of() : List.of(new Hit(h, h + 1, "identifier mixes Latin and Cyrillic/Greek letters"));
+  }
+
+  private static String kind(int cp, int index) {
+    if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      return "bidirectional control";
+    }
+    if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || (cp == 0xFEFF && index > 0)) {
+      return "zero-width character";
+    }
+    if (cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0) {
+      return "Hangul filler";
+    }
+    if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
+      return "variation selector";
+    }
+    if (cp >= 0xE0000 && cp <= 0xE007F) {
+      return "tag character";
+    }
+    return "";
+  }
+
+  /** Offset of the first word mixing Latin letters with Cyrillic or Greek ones, or -1. */
+  private static int homoglyph(String t) {
+    int start = -1;
+    boolean latin = false;
+    boolean other = false;
+    for (int i = 0; i <= t.length(); i++) {
+      char c = i < t.length() ? t.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+        if (start < 0) {
+          start = i;
+          latin = false;
+          other = false;
+        }
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+        if (c < 128 && Character.isLetter(c)) {
+          latin = true;
+        } else if (b == Character.UnicodeBlock.CYRILLIC || b == Character.UnicodeBlock.GREEK) {
+          other = true;
+        }
+      } else {
+        if (start >= 0 && latin && other) {
+          return start;
+        }
+        start = -1;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.bulwark.analysis.heuristics;
+
+import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.rules.Hit;
+import dev.bulwark.analysis.rules.RuleMeta;
+import dev.bulwark.analysis.rules.Scope;
+import dev.bulwark.model.Category;
+import dev.bulwark.model.Confidence;
+import dev.bulwark.model.Severity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An executable (ELF, PE, Mach-O) shipped where a prebuilt tool is expected: a package with a
+ * prebuilt-binary shape, under bin/, prebuilds/, build/Release or as a .node addon. A capability:
+ * such packages are common, but the binary cannot be reviewed like source.
+ */
+final class NativeBinaryHeuristic implements Heuristic {
+  private static final RuleMeta META = Meta.of("native-binary", "Ships a prebuilt native executable",
+      Severity.LOW, Confidence.HIGH, Category.BINARY_PAYLOAD, false,
+      "The package ships a prebuilt native executable.",
+      "The package contains a compiled program (ELF, PE or Mach-O) rather than source code.",
+      "Compiled programs cannot be reviewed like source; attackers hide payloads in them.",
+      "Check that the package is expected to ship this binary and that it comes from the real project.",
+      "T1204.002");
+
+  @Override
+  public String name() {
+    return "native-binary";
+  }
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
+    if (f.scope() != Scope.CODE || !f.type().isNativeExecutable()) {
+      return List.of();
+    }
+    return expected(f.path(), pkg) ? List.of(new Hit(0, 0, f.type().name())) : List.of();
+  }
+
+  /** Whether a binary at this path is where prebuilt tools usually live. */
+  static boolean expected(String path, PackageView pkg) {
+    String ext = Paths.extension(path);
+    boolean disguised = ext.equals("js") || ext.equals("py") || ext.equals("json") || ext.equals("txt")
+        || ext.equals("png") || ext.equals("jpg") || ext.equals("woff2") || ext.equals("ttf") || ext.equals("md");
+    return !disguised && (pkg.prebuiltBinaryShape() || Paths.isBinaryHome(path));
+  }
+}

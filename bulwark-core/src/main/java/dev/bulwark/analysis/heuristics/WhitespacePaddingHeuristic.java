@@ -1,0 +1,68 @@
+package dev.bulwark.analysis.heuristics;
+
+import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.rules.Hit;
+import dev.bulwark.analysis.rules.RuleMeta;
+import dev.bulwark.model.Category;
+import dev.bulwark.model.Confidence;
+import dev.bulwark.model.Severity;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Code pushed out of sight: code after a long run of spaces on one line (default 150, parameter
+ * {@code min-spaces}), or after many blank lines (default 100, parameter {@code min-blank-lines}).
+ */
+final class WhitespacePaddingHeuristic implements Heuristic {
+  private static final RuleMeta META = Meta.of("whitespace-padding", "Code hidden behind whitespace",
+      Severity.MEDIUM, Confidence.MEDIUM, Category.EVASION, true,
+      "Code is pushed out of sight by a long run of whitespace.",
+      "Some code sits after hundreds of spaces on a line, or after hundreds of blank lines, where an editor or a code review does not show it.",
+      "Attackers append their payload off-screen so that a quick look at the file shows nothing unusual.",
+      "Scroll to the hidden code, read it, and do not install the package if it is not explained.",
+      "T1564");
+
+  @Override
+  public String name() {
+    return "whitespace-padding";
+  }
+
+  @Override
+  public RuleMeta meta() {
+    return META;
+  }
+
+  @Override
+  public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
+    if (!f.type().isText() || f.type().family() != dev.bulwark.analysis.content.ContentType.Family.CODE) {
+      return List.of();
+    }
+    int minSpaces = Heuristic.intParam(params, "min-spaces", 150);
+    int minBlank = Heuristic.intParam(params, "min-blank-lines", 100);
+    String t = f.text();
+    int run = 0;
+    int blank = 0;
+    boolean lineHasContent = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\n') {
+        blank = lineHasContent ? 0 : blank + 1;
+        lineHasContent = false;
+        run = 0;
+      } else if (c == ' ' || c == '\t' || c == '\r' || c == '\u00a0') {
+        run++;
+      } else {
+        if (run >= minSpaces && lineHasContent) {
+          return List.of(new Hit(i, i + 1, run + " spaces before code"));
+        }
+        if (!lineHasContent && blank >= minBlank) {
+          return List.of(new Hit(i, i + 1, blank + " blank lines before code"));
+        }
+        lineHasContent = true;
+        blank = 0;
+        run = 0;
+      }
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,49 @@
+package dev.bulwark.analysis.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.analysis.content.ContentSniffer;
+import dev.bulwark.analysis.content.ContentType;
+import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.parse.Budget;
+import dev.bulwark.analysis.parse.SyntaxTree;
+import dev.bulwark.analysis.rules.Hit;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FlowAnalysisTest {
+  @ParameterizedTest(name = "{0}: {1} -> {2} = {3}")
+  @CsvSource({
+    "env-to-https.js, env, network, true",
+    "env-direct-fetch.js, env, network, true",
+    "env-unused.js, env, network, false",
+    "fetched-to-eval.js, fetched, eval, true",
+    "fetched-to-eval-await.js, fetched, eval, true",
+    "decoded-to-exec.js, decoded, process, true",
+    "decoded-to-exec.js, env, process, false",
+    "constant-exec.js, decoded env fetched, process, false",
+    "npmrc-to-dns.js, credential-file, network, true",
+    "py-environ-requests.py, env, network, true",
+    "py-hostname-socket.py, hostname, network, true",
+    "py-ssh-with-open.py, credential-file, network, true",
+    "py-decoded-exec.py, decoded, eval, true",
+    "py-decoded-exec.py, decoded, network, false",
+    "py-safe.py, env, network, false",
+  })
+  void flows(String file, String sources, String sinks, boolean expected) throws Exception {
+    Path p = Path.of(getClass().getResource("testdata/" + file).toURI());
+    String text = Files.readString(p, StandardCharsets.UTF_8);
+    ContentType type = ContentSniffer.sniff(file, text.getBytes(StandardCharsets.UTF_8));
+    ScanFile f = ScanFile.code(file, type, text, false);
+    try (SyntaxTree t = SyntaxTree.parse(type.language(), text, Budget.ofMillis(5_000)).orElseThrow()) {
+      List<Hit> hits = FlowAnalysis.find(t, f, Set.of(sources.split(" ")), Set.of(sinks.split(" ")),
+          Budget.ofMillis(5_000));
+      assertThat(hits).as(hits.toString()).hasSize(expected ? Math.max(1, hits.size()) : 0);
+    }
+  }
+}

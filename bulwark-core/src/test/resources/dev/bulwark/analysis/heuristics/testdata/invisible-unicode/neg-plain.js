@@ -1,0 +1,2 @@
+const msg = "héllo wörld — ok";
+const π = 3.14;

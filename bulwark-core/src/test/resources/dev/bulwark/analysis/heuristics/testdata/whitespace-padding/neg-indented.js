@@ -1,0 +1,53 @@
+function f() {
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+        return 1;
+}
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+f();
