@@ -55,8 +55,12 @@ public final class ArtifactReader {
     if (Files.isDirectory(input)) {
       return new FolderReader(limits, clock, password).read(input);
     }
+    if (!Files.exists(input)) {
+      throw new java.nio.file.NoSuchFileException(input.toString());
+    }
     if (!Files.isRegularFile(input)) {
-      throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
+      throw new java.nio.file.FileSystemException(
+          input.toString(), null, "not a regular file or folder");
     }
     ReadContext ctx = new ReadContext(limits, clock);
     new ArchiveWalker(ctx, password).readTop(Source.of(input));

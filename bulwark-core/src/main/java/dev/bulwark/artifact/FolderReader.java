@@ -43,7 +43,8 @@ final class FolderReader {
       return new SitePackagesReader(limits, clock, password).read(root);
     }
     List<Artifact> out = new ArrayList<>();
-    readTree(root, root.toString(), 0, out);
+    // The folder named by the user may itself be a link; links inside it are never followed.
+    readTree(root.toRealPath(), root.toString(), 0, out);
     out.sort(Comparator.comparing(Artifact::displayName));
     return out;
   }

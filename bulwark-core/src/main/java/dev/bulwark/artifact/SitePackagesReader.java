@@ -71,7 +71,8 @@ final class SitePackagesReader {
     return name.endsWith(".dist-info") || name.endsWith(".egg-info");
   }
 
-  List<Artifact> read(Path root) throws IOException {
+  List<Artifact> read(Path given) throws IOException {
+    Path root = given.toRealPath();
     List<Path> infoDirs;
     try (Stream<Path> s = Files.list(root)) {
       infoDirs = s.limit(limits.maxEntries())
@@ -100,7 +101,7 @@ final class SitePackagesReader {
       }
     });
     List<Artifact> out = new ArrayList<>();
-    targets.forEach((key, ctx) -> out.add(asPypi(ctx.toArtifact(root + "/" + key), key)));
+    targets.forEach((key, ctx) -> out.add(asPypi(ctx.toArtifact(given + "/" + key), key)));
     return out;
   }
 

@@ -18,6 +18,13 @@ record Source(String name, Optional<Path> file, byte[] bytes) {
     return new Source(name, Optional.empty(), bytes);
   }
 
+  /** Random access, for reading a zip by its central directory. */
+  java.nio.channels.SeekableByteChannel channel() throws IOException {
+    return file.isPresent()
+        ? Files.newByteChannel(file.get(), java.nio.file.StandardOpenOption.READ)
+        : new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(bytes);
+  }
+
   InputStream open() throws IOException {
     return file.isPresent()
         ? new java.io.BufferedInputStream(Files.newInputStream(file.get()), 64 * 1024)

@@ -2,6 +2,7 @@ package dev.bulwark.artifact;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -10,12 +11,15 @@ import net.lingala.zip4j.io.inputstream.ZipInputStream;
 import net.lingala.zip4j.model.LocalFileHeader;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
- * Reads zip archives as streams of local entries (commons-compress; zip4j for encrypted ones).
- * Streaming, not the central directory, keeps memory bounded by the entry limit even for hostile
- * directories with millions of records, and lets a truncated zip yield the entries before the cut.
- * Every entry is read or drained through the meter, so skipped entries are decompressed metered.
+ * Reads zip archives. A zip with a small central directory is read by it ({@link
+ * ZipCentralReader}), like installers do. Otherwise, and for truncated zips without a directory,
+ * entries are streamed by their local headers (commons-compress; zip4j for encrypted zips), which
+ * keeps memory bounded even for hostile directories with millions of records and yields the
+ * entries before a cut. Streamed entries are read or drained through the meter, so skipped
+ * entries are decompressed metered too.
  */
 final class ZipReader {
   private final ReadContext ctx;
@@ -41,6 +45,9 @@ final class ZipReader {
       ctx.skip(where, "encrypted archive; no password given");
       return false;
     }
+    if (!encrypted && readCentral(src, prefix, depth)) {
+      return true;
+    }
     boolean[] opened = {false};
     try (InputStream raw = src.open()) {
       CountingInputStream compressed = new CountingInputStream(raw);
@@ -64,6 +71,33 @@ final class ZipReader {
     return true;
   }
 
+  /**
+   * Reads by the central directory when it is small; false when it cannot be used (too big, zip64,
+   * missing or unreadable), and then nothing was read.
+   */
+  private boolean readCentral(Source src, String prefix, int depth) {
+    try (SeekableByteChannel ch = src.channel()) {
+      if (!ZipCentralReader.usable(ch, ctx.limits().maxEntries())) {
+        return false;
+      }
+      ch.position(0);
+      ZipFile zf;
+      try {
+        zf = ZipFile.builder().setSeekableByteChannel(ch).get();
+      } catch (IOException | RuntimeException e) {
+        return false;
+      }
+      try (zf) {
+        new ZipCentralReader(ctx, walker).read(zf, prefix, depth);
+      } catch (IOException | RuntimeException e) {
+        ctx.fail(prefix.isEmpty() ? src.name() : prefix, e);
+      }
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private void readPlain(InputStream in, Meter meter, String prefix, int depth, boolean[] opened)
       throws IOException {
     ZipArchiveInputStream zis =
@@ -75,7 +109,7 @@ final class ZipReader {
       InputStream data = new CountingInputStream(zis, meter.at(prefix + name));
       if (!zis.canReadEntryData(e)) {
         ctx.countEntry(prefix + name);
-        unreadable(prefix + e.getName(), e.getGeneralPurposeBit().usesEncryption());
+        unreadable(ctx, prefix + name, e.getGeneralPurposeBit().usesEncryption());
         continue;
       }
       boolean exec = e.getPlatform() == ZipArchiveEntry.PLATFORM_UNIX
@@ -134,7 +168,7 @@ final class ZipReader {
    * The entry name as written. commons-compress silently turns '\\' into '/' in some names; the
    * reader wants to see (and report) backslashes itself.
    */
-  private static String rawName(ZipArchiveEntry e) {
+  static String rawName(ZipArchiveEntry e) {
     byte[] raw = e.getRawName();
     if (raw != null) {
       for (byte b : raw) {
@@ -146,7 +180,7 @@ final class ZipReader {
     return e.getName();
   }
 
-  private void unreadable(String path, boolean encrypted) {
+  static void unreadable(ReadContext ctx, String path, boolean encrypted) {
     if (encrypted) {
       ctx.report(ReaderFindingRules.ENCRYPTED, path,
           "This zip entry is encrypted and could not be read.");
