@@ -56,6 +56,9 @@ public final class EvalJson {
     });
     ArrayNode errors = root.putArray("errors");
     r.errors().forEach(e -> errors.addObject().put("id", e.id()).put("message", e.message()));
+    ArrayNode incomplete = root.putArray("incomplete");
+    r.incomplete().forEach(e -> incomplete.addObject().put("id", e.id())
+        .put("firstProblem", e.message()));
     ArrayNode notes = root.putArray("notes");
     r.notes().forEach(notes::add);
     ArrayNode samples = root.putArray("samples");
@@ -79,7 +82,8 @@ public final class EvalJson {
         .put("precision", s.precision())
         .put("f1", s.f1())
         .put("maliciousErrors", s.maliciousErrors())
-        .put("benignErrors", s.benignErrors());
+        .put("benignErrors", s.benignErrors())
+        .put("incomplete", s.incomplete());
     return n;
   }
 
@@ -115,7 +119,8 @@ public final class EvalJson {
         .put("verdict", o.failed() ? "error" : o.verdict().jsonName())
         .put("score", o.score())
         .put("millis", o.nanos() / 1e6)
-        .put("bytes", o.bytes());
+        .put("bytes", o.bytes())
+        .put("problems", o.problems());
     o.ruleIds().forEach(n.putArray("rules")::add);
     if (o.failed()) {
       n.put("error", o.error());

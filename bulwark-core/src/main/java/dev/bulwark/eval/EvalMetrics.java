@@ -30,6 +30,7 @@ final class EvalMetrics {
 
   static Scores scores(String name, List<SampleOutcome> outcomes) {
     int mal = 0, ben = 0, malErr = 0, benErr = 0, tpMal = 0, tpSus = 0, fpMal = 0, fpSus = 0;
+    int incomplete = 0;
     for (SampleOutcome o : outcomes) {
       boolean isMal = o.sample().label() == Label.MALICIOUS;
       if (o.failed()) {
@@ -37,6 +38,7 @@ final class EvalMetrics {
         benErr += isMal ? 0 : 1;
         continue;
       }
+      incomplete += o.incomplete() ? 1 : 0;
       int m = o.flaggedMalicious() ? 1 : 0;
       int s = o.flaggedSuspicious() ? 1 : 0;
       if (isMal) {
@@ -49,7 +51,7 @@ final class EvalMetrics {
         fpSus += s;
       }
     }
-    return new Scores(name, mal, ben, malErr, benErr, tpMal, tpSus, fpMal, fpSus);
+    return new Scores(name, mal, ben, malErr, benErr, tpMal, tpSus, fpMal, fpSus, incomplete);
   }
 
   /** Per rule, samples of each label with a finding of it; most malicious hits first. */
@@ -91,6 +93,16 @@ final class EvalMetrics {
     return outcomes.stream()
         .filter(SampleOutcome::failed)
         .map(o -> new SampleError(o.sample().id(), o.error()))
+        .sorted(Comparator.comparing(SampleError::id))
+        .toList();
+  }
+
+  /** Samples scanned despite read or analysis problems, with the first problem. */
+  static List<SampleError> incomplete(List<SampleOutcome> outcomes) {
+    return outcomes.stream()
+        .filter(SampleOutcome::incomplete)
+        .map(o -> new SampleError(o.sample().id(),
+            o.firstProblem() + (o.problems() > 1 ? " (+" + (o.problems() - 1) + " more)" : "")))
         .sorted(Comparator.comparing(SampleError::id))
         .toList();
   }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param misses malicious samples not given verdict malicious, by id
  * @param falsePositives benign samples given verdict suspicious or malicious, by id
  * @param errors samples that could not be scanned, by id
+ * @param incomplete samples scanned despite read or analysis problems, by id, with the first
+ *     problem
  * @param malicious throughput over the malicious set
  * @param benign throughput over the benign set
  * @param baseline the plain-extraction baseline, when measured
@@ -35,6 +37,7 @@ public record EvalReport(
     List<Miss> misses,
     List<FalsePositive> falsePositives,
     List<SampleError> errors,
+    List<SampleError> incomplete,
     Throughput malicious,
     Throughput benign,
     Optional<Baseline> baseline,
@@ -53,6 +56,7 @@ public record EvalReport(
     misses = List.copyOf(misses);
     falsePositives = List.copyOf(falsePositives);
     errors = List.copyOf(errors);
+    incomplete = List.copyOf(incomplete);
     notes = List.copyOf(notes);
     samples = List.copyOf(samples);
   }

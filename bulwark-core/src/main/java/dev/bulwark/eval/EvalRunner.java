@@ -5,6 +5,7 @@ import dev.bulwark.artifact.Artifact;
 import dev.bulwark.eval.EvalReport.Baseline;
 import dev.bulwark.model.ExtractionException;
 import dev.bulwark.model.ScanResult;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,6 +81,7 @@ public final class EvalRunner {
           EvalMetrics.misses(all),
           EvalMetrics.falsePositives(all),
           EvalMetrics.errors(all),
+          EvalMetrics.incomplete(all),
           EvalMetrics.throughput(mal.outcomes, mal.wallNanos),
           EvalMetrics.throughput(ben.outcomes, ben.wallNanos),
           baseline,
@@ -139,6 +141,9 @@ public final class EvalRunner {
       return Outcomes.summarize(sample, artifacts, results, nanos);
     } catch (ExtractionException e) {
       return SampleOutcome.failed(sample, eco, nanoTime.getAsLong() - t0, e.describe());
+    } catch (IOException e) {
+      return SampleOutcome.failed(
+          sample, eco, nanoTime.getAsLong() - t0, sample.path() + ": " + describe(e));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return SampleOutcome.failed(sample, eco, nanoTime.getAsLong() - t0, describe(e));
     }

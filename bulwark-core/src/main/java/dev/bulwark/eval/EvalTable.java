@@ -28,20 +28,25 @@ public final class EvalTable {
     rules(r.ruleHits(), out);
     misses(r.misses(), out);
     falsePositives(r.falsePositives(), out);
-    errors(r.errors(), out);
+    errors("errors", r.errors(), out);
+    errors("incomplete (scanned despite read or analysis problems)", r.incomplete(), out);
     out.flush();
   }
 
   private static void detection(EvalReport r, Writer out) throws IOException {
     TextTable t = new TextTable("ecosystem", "malicious", "benign", "recall@mal", "recall@susp",
-        "FPR@mal", "FPR@susp", "precision", "F1", "errors");
+        "FPR@mal", "FPR@susp", "precision", "F1", "errors", "incomplete");
     List<Scores> rows = new ArrayList<>(r.byEcosystem());
     rows.add(r.overall());
     for (Scores s : rows) {
+      boolean mal = s.malicious() > 0;
+      boolean ben = s.benign() > 0;
+      boolean flagged = s.detectedMalicious() + s.falsePositivesMalicious() > 0;
       t.row(s.ecosystem(), Integer.toString(s.malicious()), Integer.toString(s.benign()),
-          pct(s.recallAtMalicious()), pct(s.recallAtSuspicious()),
-          pct(s.falsePositiveRateAtMalicious()), pct(s.falsePositiveRateAtSuspicious()),
-          pct(s.precision()), pct(s.f1()), Integer.toString(s.errors()));
+          pct(mal, s.recallAtMalicious()), pct(mal, s.recallAtSuspicious()),
+          pct(ben, s.falsePositiveRateAtMalicious()), pct(ben, s.falsePositiveRateAtSuspicious()),
+          pct(flagged, s.precision()), pct(flagged && mal, s.f1()),
+          Integer.toString(s.errors()), Integer.toString(s.incomplete()));
     }
     t.writeTo(out);
   }
@@ -57,9 +62,11 @@ public final class EvalTable {
     if (r.baseline().isPresent()) {
       Baseline b = r.baseline().get();
       double ratio = b.scanToTarRatio();
+      String words = ratio == 0 ? "not measured"
+          : ratio < 1 ? "scan is " + num(1 / ratio) + "x slower than tar -xzf"
+          : "scan is " + num(ratio) + "x faster than tar -xzf";
       out.write(String.format(Locale.ROOT,
-          "scan/tar throughput on the same %d tarballs: %.3f (scan takes %s the time of tar -xzf)%n",
-          b.packages(), ratio, ratio == 0 ? "n/a" : num(1 / ratio) + "x"));
+          "scan/tar throughput on the same %d tarballs: %.3f (%s)%n", b.packages(), ratio, words));
     }
     out.write(String.format(Locale.ROOT, "peak heap: %s MB%n", num(r.peakHeapBytes() / 1e6)));
   }
@@ -99,8 +106,9 @@ public final class EvalTable {
     more(fps.size(), out);
   }
 
-  private static void errors(List<SampleError> errors, Writer out) throws IOException {
-    out.write("errors: " + errors.size() + "\n");
+  private static void errors(String title, List<SampleError> errors, Writer out)
+      throws IOException {
+    out.write(title + ": " + errors.size() + "\n");
     for (SampleError e : errors.subList(0, Math.min(MAX_LIST, errors.size()))) {
       out.write("  " + e.id() + ": " + e.message() + "\n");
     }
@@ -113,8 +121,9 @@ public final class EvalTable {
     }
   }
 
-  static String pct(double fraction) {
-    return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
+  /** A percentage, or "-" when its denominator was zero. */
+  static String pct(boolean defined, double fraction) {
+    return defined ? String.format(Locale.ROOT, "%.1f%%", fraction * 100) : "-";
   }
 
   static String num(double v) {

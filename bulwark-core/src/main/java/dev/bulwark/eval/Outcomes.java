@@ -3,6 +3,7 @@ package dev.bulwark.eval;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.model.Ecosystem;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.Problem;
 import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Verdict;
 import java.util.ArrayList;
@@ -27,6 +28,11 @@ final class Outcomes {
     }
     findings.sort(null);
     long bytes = artifacts.stream().mapToLong(Artifact::totalBytes).sum();
+    List<Problem> problems = new ArrayList<>();
+    artifacts.forEach(a -> problems.addAll(a.errors()));
+    results.forEach(r -> problems.addAll(r.errors()));
+    problems.sort(null);
+    String first = problems.isEmpty() ? "" : describe(problems.get(0));
     List<String> rules = findings.stream().map(Finding::ruleId).toList();
     String top = findings.isEmpty() ? "" : findings.get(0).ruleId() + ": " + findings.get(0).message();
     return new SampleOutcome(
@@ -39,7 +45,13 @@ final class Outcomes {
         top,
         nanos,
         bytes,
+        problems.size(),
+        first,
         "");
+  }
+
+  static String describe(Problem p) {
+    return p.code() + ": " + p.message() + " (" + p.location() + ")";
   }
 
   /** The dataset's ecosystem, else the first artifact's or result's, else "unknown". */

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param topFinding "rule: message" of the most severe finding, "" when none
  * @param nanos time to read and analyse the sample
  * @param bytes unpacked bytes read
+ * @param problems how many read or analysis problems the reader and analyzer reported (the
+ *     sample was scanned, but maybe not completely)
+ * @param firstProblem the first of them, "code: message (location)", "" when none
  * @param error why the sample could not be scanned, "" when it was
  */
 public record SampleOutcome(
@@ -29,6 +32,8 @@ public record SampleOutcome(
     String topFinding,
     long nanos,
     long bytes,
+    int problems,
+    String firstProblem,
     String error) {
   public static final String UNKNOWN_ECOSYSTEM = "unknown";
 
@@ -37,6 +42,7 @@ public record SampleOutcome(
     Objects.requireNonNull(ecosystem, "ecosystem");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(topFinding, "topFinding");
+    Objects.requireNonNull(firstProblem, "firstProblem");
     Objects.requireNonNull(error, "error");
     ruleIds = ruleIds.stream().distinct().sorted().toList();
     topRules = List.copyOf(topRules);
@@ -44,11 +50,16 @@ public record SampleOutcome(
 
   static SampleOutcome failed(Sample sample, String ecosystem, long nanos, String error) {
     return new SampleOutcome(
-        sample, ecosystem, Verdict.CLEAN, 0, List.of(), List.of(), "", nanos, 0, error);
+        sample, ecosystem, Verdict.CLEAN, 0, List.of(), List.of(), "", nanos, 0, 0, "", error);
   }
 
   public boolean failed() {
     return !error.isEmpty();
+  }
+
+  /** Scanned, but the reader or analyzer reported problems. */
+  public boolean incomplete() {
+    return !failed() && problems > 0;
   }
 
   /** Verdict is malicious. */

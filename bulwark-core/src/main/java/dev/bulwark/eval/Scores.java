@@ -14,6 +14,8 @@ package dev.bulwark.eval;
  * @param detectedSuspicious malicious samples with verdict suspicious or malicious
  * @param falsePositivesMalicious benign samples with verdict malicious
  * @param falsePositivesSuspicious benign samples with verdict suspicious or malicious
+ * @param incomplete samples scanned (and counted above) whose reading or analysis reported
+ *     problems, so that part of the package may not have been analysed
  */
 public record Scores(
     String ecosystem,
@@ -24,7 +26,8 @@ public record Scores(
     int detectedMalicious,
     int detectedSuspicious,
     int falsePositivesMalicious,
-    int falsePositivesSuspicious) {
+    int falsePositivesSuspicious,
+    int incomplete) {
 
   public double recallAtMalicious() {
     return ratio(detectedMalicious, malicious);

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EvalMetricsTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"mixed", "perfect", "nothing-flagged", "errors-excluded", "per-ecosystem"})
+  @ValueSource(strings = {"mixed", "perfect", "nothing-flagged", "errors-excluded", "per-ecosystem",
+    "incomplete"})
   void figuresMatchTheCaseFile(String name) throws IOException {
     List<String> lines = read("testdata/metrics/" + name + ".txt");
     List<SampleOutcome> outcomes = new ArrayList<>();
@@ -83,6 +84,7 @@ class EvalMetricsTest {
       case "errors" -> s.errors();
       case "malicious" -> s.malicious();
       case "benign" -> s.benign();
+      case "incomplete" -> s.incomplete();
       default -> throw new IllegalArgumentException("unknown figure " + name);
     };
   }

@@ -29,6 +29,9 @@ class EvalRunnerTest {
     if (n.startsWith("unreadable")) {
       throw new ExtractionException(n, 3, "truncated archive");
     }
+    if (n.startsWith("missing")) {
+      throw new java.nio.file.NoSuchFileException(n);
+    }
     if (n.startsWith("empty")) {
       return List.of();
     }
@@ -71,12 +74,15 @@ class EvalRunnerTest {
   @Test
   void failingSamplesAreRecordedAndTheRunGoesOn() {
     EvalReport r = runner(2, Optional.empty()).run(
-        dataset(Label.MALICIOUS, "bad1", "throws1", "deep1", "unreadable1", "empty1", "odd1"),
+        dataset(Label.MALICIOUS, "bad1", "throws1", "deep1", "unreadable1", "empty1", "odd1",
+            "missing1"),
         dataset(Label.BENIGN, "ok1", "throws2"));
     assertThat(r.errors()).extracting(EvalReport.SampleError::id, EvalReport.SampleError::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("set/deep1", "StackOverflowError"),
             org.assertj.core.groups.Tuple.tuple("set/empty1", "no package found"),
+            org.assertj.core.groups.Tuple.tuple("set/missing1",
+                "/none/missing1: NoSuchFileException: missing1"),
             org.assertj.core.groups.Tuple.tuple("set/throws1",
                 "IllegalStateException: analyzer bug"),
             org.assertj.core.groups.Tuple.tuple("set/throws2",
@@ -84,13 +90,13 @@ class EvalRunnerTest {
             org.assertj.core.groups.Tuple.tuple("set/unreadable1",
                 "unreadable1:3: truncated archive"));
     assertThat(r.overall().malicious()).isEqualTo(2);
-    assertThat(r.overall().maliciousErrors()).isEqualTo(4);
+    assertThat(r.overall().maliciousErrors()).isEqualTo(5);
     assertThat(r.overall().benignErrors()).isEqualTo(1);
     assertThat(r.overall().detectedMalicious()).isEqualTo(1);
     assertThat(r.misses()).singleElement()
         .extracting(EvalReport.Miss::id, EvalReport.Miss::verdict, EvalReport.Miss::topFinding)
         .containsExactly("set/odd1", Verdict.SUSPICIOUS, "odd-rule: odd-rule matched");
-    assertThat(r.samples()).hasSize(8);
+    assertThat(r.samples()).hasSize(9);
   }
 
   @Test
@@ -103,6 +109,21 @@ class EvalRunnerTest {
     assertThat(o.ruleIds()).containsExactly("low-rule", "top-rule");
     assertThat(o.bytes()).isEqualTo("bad-x".length());
     assertThat(o.ecosystem()).isEqualTo("npm");
+    assertThat(o.incomplete()).isFalse();
+  }
+
+  @Test
+  void readerProblemsMakeTheSampleIncompleteNotFailed() {
+    ArtifactSource corrupt = path -> List.of(new dev.bulwark.artifact.Artifact("c.tgz",
+        Optional.empty(), "", "", List.of(), List.of(), List.of(),
+        List.of(new dev.bulwark.model.Problem("corrupt-archive", "cut short",
+            dev.bulwark.model.SourceLocation.of("package/a.js")))));
+    EvalReport r = new EvalRunner(corrupt, ANALYZER, new EvalOptions(1, Optional.empty()), CLOCK)
+        .run(Dataset.empty(), dataset(Label.BENIGN, "ok"));
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.overall().incomplete()).isEqualTo(1);
+    assertThat(r.incomplete()).singleElement().extracting(EvalReport.SampleError::message)
+        .isEqualTo("corrupt-archive: cut short (package/a.js)");
   }
 
   @Test

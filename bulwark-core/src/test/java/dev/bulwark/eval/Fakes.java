@@ -43,16 +43,22 @@ final class Fakes {
         List.of(), List.of(), a.files().size(), a.totalBytes());
   }
 
-  /** An outcome with given label, verdict ("error" for a failure), time and rules. */
+  /**
+   * An outcome with given label, verdict ("error" for a failure; a trailing "!" marks a sample
+   * scanned with a read problem), time and rules.
+   */
   static SampleOutcome outcome(
       String id, Label label, String eco, String verdict, long nanos, List<String> rules) {
     Sample s = sample(id, label, Ecosystem.parse(eco));
     if (verdict.equals("error")) {
       return SampleOutcome.failed(s, eco, nanos, "boom");
     }
-    Verdict v = Verdict.valueOf(verdict.toUpperCase(java.util.Locale.ROOT));
+    boolean partial = verdict.endsWith("!");
+    String name = partial ? verdict.substring(0, verdict.length() - 1) : verdict;
+    Verdict v = Verdict.valueOf(name.toUpperCase(java.util.Locale.ROOT));
     String top = rules.isEmpty() ? "" : rules.get(0) + ": " + rules.get(0) + " matched";
     return new SampleOutcome(s, eco, v, 0, rules,
-        rules.stream().distinct().limit(3).toList(), top, nanos, 1000, "");
+        rules.stream().distinct().limit(3).toList(), top, nanos, 1000,
+        partial ? 2 : 0, partial ? "corrupt-archive: truncated (a.js)" : "", "");
   }
 }
