@@ -20,8 +20,11 @@ import picocli.CommandLine.Command;
       "Offline and static: Bulwark never runs the code it checks."
     },
     subcommands = {
+      ScanCommand.class,
       AuditCommand.class,
       DbCommand.class,
+      RulesCommand.class,
+      RulesCommand.Explain.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,5 +1,6 @@
 package dev.bulwark.inventory;
 
+import dev.bulwark.inventory.npm.NpmExtractors;
 import dev.bulwark.inventory.pypi.PypiExtractors;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,8 @@ public final class Extractors {
   private Extractors() {}
 
   public static List<LockfileExtractor> all() {
-    List<LockfileExtractor> all = new ArrayList<>(PypiExtractors.all());
+    List<LockfileExtractor> all = new ArrayList<>(NpmExtractors.all());
+    all.addAll(PypiExtractors.all());
     return List.copyOf(all);
   }
 }

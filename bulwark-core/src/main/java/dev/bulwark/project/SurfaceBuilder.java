@@ -94,21 +94,31 @@ public final class SurfaceBuilder {
           continue;
         }
         String label = task.path("label").asText(task.path("taskName").asText("(unnamed)"));
+        // One trigger per distinct command; OS variants with the same command are merged.
+        Map<String, List<String>> byCommand = new LinkedHashMap<>();
+        Map<String, String> original = new LinkedHashMap<>();
         for (String os : List.of("", "linux", "osx", "windows")) {
           JsonNode src = os.isEmpty() ? task : task.path(os);
           String cmd = Jsonc.text(src.path("command"));
           if (task.path("type").asText("").equals("npm") && os.isEmpty()) {
             cmd = "npm run " + task.path("script").asText("");
           }
-          String args = Jsonc.text(src.path("args"));
-          String full = (cmd + " " + args).trim();
+          String full = (cmd + " " + Jsonc.text(src.path("args"))).trim();
           if (full.isEmpty()) {
             continue;
           }
-          String name = "task '" + label + "' runs on folder open" + (os.isEmpty() ? "" : " (" + os + ")");
+          String key = full.replace('\\', '/').trim();
+          byCommand.computeIfAbsent(key, k -> new ArrayList<>()).add(os.isEmpty() ? "all" : os);
+          original.putIfAbsent(key, full);
+        }
+        for (Map.Entry<String, List<String>> e : byCommand.entrySet()) {
+          String full = original.get(e.getKey());
+          String name = "task '" + label + "'" + (e.getValue().contains("all") ? ""
+              : " (" + String.join(", ", e.getValue()) + ")");
+          String cmd = full.strip();
           String needle = cmd.length() > 40 ? cmd.substring(0, 40) : cmd;
-          add(TriggerKind.FOLDER_OPEN, name, full, SourceLocation.of(path, Jsonc.lineOf(t, needle)),
-              rootScripts(), "");
+          add(TriggerKind.FOLDER_OPEN, name, e.getKey().equals(full) ? full : e.getKey(),
+              SourceLocation.of(path, Jsonc.lineOf(t, needle)), rootScripts(), "");
         }
       }
     });

@@ -1,0 +1,197 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.analysis.RuleCatalog;
+import dev.bulwark.analysis.StaticAnalyzer;
+import dev.bulwark.artifact.ReaderLimits;
+import dev.bulwark.audit.AdvisoryLookup;
+import dev.bulwark.inventory.Extractors;
+import dev.bulwark.model.ExtractionException;
+import dev.bulwark.model.ScanResult;
+import dev.bulwark.model.Verdict;
+import dev.bulwark.report.BulwarkVersion;
+import dev.bulwark.report.ConsoleScanRenderer;
+import dev.bulwark.report.JsonScanRenderer;
+import dev.bulwark.report.RuleText;
+import dev.bulwark.report.Style;
+import dev.bulwark.report.ToolInfo;
+import dev.bulwark.scan.Catalogs;
+import dev.bulwark.scan.Scanner;
+import dev.bulwark.scan.TargetResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Decides whether a package or a project is safe to open, install and run, without running it.",
+      "PATH may be an npm .tgz, a wheel, sdist or egg, a zip (also password-protected), a folder,",
+      "a node_modules or site-packages folder (each package is scanned), or a project: a repository,",
+      "a take-home assignment folder or its .zip/.tar.gz, or a git repository (read from HEAD)."
+    })
+final class ScanCommand implements Callable<Integer> {
+  private final Env env;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "What to scan.")
+  List<Path> paths = new ArrayList<>();
+
+  @Mixin OutputOptions output = new OutputOptions();
+
+  @Option(names = "--as", paramLabel = "KIND",
+      description = "Treat every PATH as a 'project' or a 'package' (default: decide from content).")
+  String as;
+
+  @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+      description = "Password of encrypted zips (for example 'infected' for malware datasets).")
+  char[] password;
+
+  @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule folder (repeatable).")
+  List<Path> rules = new ArrayList<>();
+
+  @Option(names = "--fail-on", paramLabel = "VERDICT", defaultValue = "malicious",
+      description = "Exit 1 when a target is malicious (default) or, with 'suspicious', suspicious too.")
+  String failOn;
+
+  @Option(names = "--explain", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Explain each rule in the console (default); --no-explain shows one line per finding.")
+  boolean explain;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Targets scanned in parallel (default: cores).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--db", paramLabel = "PATH",
+      description = "Advisory database for a project's dependencies (default: the user cache).")
+  Path db;
+
+  @Option(names = "--no-audit", description = "Do not audit a project's dependencies.")
+  boolean noAudit;
+
+  ScanCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    try {
+      output.validate("console", "json");
+      Scanner.Mode mode = mode();
+      boolean failSuspicious = switch (failOn.toLowerCase(Locale.ROOT)) {
+        case "malicious" -> false;
+        case "suspicious" -> true;
+        default -> throw new OutputOptions.UsageError(
+            "unknown --fail-on '" + failOn + "'; expected malicious or suspicious");
+      };
+      List<Scanner.Request> requests = requests(mode);
+      RuleCatalog catalog = Catalogs.load(resolveAll(rules));
+      for (ExtractionException e : catalog.errors()) {
+        env.err().println("bulwark scan: invalid rule " + e.describe());
+      }
+      if (!catalog.errors().isEmpty() && !rules.isEmpty()) {
+        return ExitCode.USAGE.code;
+      }
+      List<TargetResult> results;
+      ToolInfo info;
+      Databases.Opened opened = null;
+      try {
+        Optional<AdvisoryLookup> lookup = Optional.empty();
+        if (!noAudit && mode != Scanner.Mode.PACKAGE) {
+          opened = Databases.openForReading(db, env, true);
+          lookup = Optional.of(opened.lookup());
+        }
+        info = opened == null ? new ToolInfo(BulwarkVersion.get(), "", "") : opened.info();
+        if (env.tty() && !output.quiet) {
+          env.err().println("bulwark: scanning " + requests.size() + " target(s)…");
+        }
+        Scanner scanner = new Scanner(new StaticAnalyzer(catalog), ReaderLimits.defaults(), lookup,
+            Extractors.all(), jobs);
+        results = scanner.scan(requests);
+      } finally {
+        if (opened != null) {
+          opened.close();
+        }
+      }
+      int code = exitCode(results, failSuspicious);
+      RuleText.Source texts = Catalogs.texts(catalog);
+      PrintWriter w = output.open(env);
+      try {
+        if (output.json()) {
+          JsonScanRenderer.render(results, info, texts, code, w);
+        } else {
+          ConsoleScanRenderer.render(results, texts, new Style(output.color(env)),
+              new ConsoleScanRenderer.Options(explain, output.quiet), w);
+        }
+      } finally {
+        output.close(w, env);
+      }
+      return code;
+    } catch (OutputOptions.UsageError e) {
+      env.err().println("bulwark scan: " + e.getMessage());
+      return ExitCode.USAGE.code;
+    } catch (Databases.DatabaseError e) {
+      env.err().println("bulwark scan: " + e.getMessage());
+      return ExitCode.INCOMPLETE.code;
+    } catch (IOException e) {
+      env.err().println("bulwark scan: cannot write the report: " + e.getMessage());
+      return ExitCode.INCOMPLETE.code;
+    }
+  }
+
+  private Scanner.Mode mode() throws OutputOptions.UsageError {
+    if (as == null) {
+      return Scanner.Mode.AUTO;
+    }
+    return switch (as.toLowerCase(Locale.ROOT)) {
+      case "project" -> Scanner.Mode.PROJECT;
+      case "package" -> Scanner.Mode.PACKAGE;
+      default -> throw new OutputOptions.UsageError("--as must be project or package, not '" + as + "'");
+    };
+  }
+
+  private List<Scanner.Request> requests(Scanner.Mode mode) throws OutputOptions.UsageError {
+    List<Scanner.Request> out = new ArrayList<>();
+    Optional<char[]> pw = Optional.ofNullable(password);
+    for (Path p : paths) {
+      Path abs = p.isAbsolute() ? p : env.cwd().resolve(p).normalize();
+      if (!Files.exists(abs)) {
+        throw new OutputOptions.UsageError("no such file or directory: " + p);
+      }
+      out.add(new Scanner.Request(abs, p.toString(), mode, pw));
+    }
+    return out;
+  }
+
+  private List<Path> resolveAll(List<Path> dirs) throws OutputOptions.UsageError {
+    List<Path> out = new ArrayList<>();
+    for (Path d : dirs) {
+      Path abs = d.isAbsolute() ? d : env.cwd().resolve(d).normalize();
+      if (!Files.isDirectory(abs)) {
+        throw new OutputOptions.UsageError("--rules: not a folder: " + d);
+      }
+      out.add(abs);
+    }
+    return out;
+  }
+
+  static int exitCode(List<TargetResult> results, boolean failSuspicious) {
+    boolean fail = false;
+    boolean incomplete = false;
+    for (TargetResult t : results) {
+      ScanResult r = t.scan();
+      fail |= r.verdict() == Verdict.MALICIOUS
+          || failSuspicious && r.verdict() == Verdict.SUSPICIOUS;
+      incomplete |= r.errors().stream().anyMatch(e -> e.code().equals("scan-failed"));
+    }
+    return fail ? ExitCode.FINDINGS.code : incomplete ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
+  }
+}
