@@ -53,7 +53,11 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
       throw invalid(spec);
     }
     if (op.get() == Pep440Clause.Op.ARBITRARY) {
-      // The operand may be any string (even empty); a parsed form is kept only when there is one.
+      // The operand may be any string (even empty) without ";" or ")", which end a requirement;
+      // a parsed form is kept only when there is one.
+      if (text.indexOf(';') >= 0 || text.indexOf(')') >= 0) {
+        throw invalid(spec);
+      }
       Pep440Version parsed = Pep440Version.parse(text)
           .orElse(Pep440Version.release(BigInteger.ZERO, List.of(BigInteger.ZERO)));
       return new Pep440Clause(op.get(), parsed, false, text);
