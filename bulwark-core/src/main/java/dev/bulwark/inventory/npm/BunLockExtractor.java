@@ -57,7 +57,7 @@ final class BunLockExtractor implements LockfileExtractor {
     private final Issues issues;
     private final Map<String, Integer> byKey = new HashMap<>();
     private final Map<String, Integer> byWorkspacePath = new HashMap<>();
-    private final Map<Integer, Tree.Obj> infos = new HashMap<>();
+    private final Map<Integer, Tree.Obj> infos = new java.util.LinkedHashMap<>();
     private final Map<Integer, String> keys = new HashMap<>();
 
     Reader(String file, Issues issues) {
@@ -67,7 +67,9 @@ final class BunLockExtractor implements LockfileExtractor {
 
     LockGraph read(Tree.Obj root) {
       Tree.Obj workspaces = root.obj("workspaces").orElse(new Tree.Obj(Map.of(), 0));
-      Manifest rootWs = Manifest.of(workspaces.obj("").orElse(new Tree.Obj(Map.of(), 0)), issues);
+      // Only the label is used here; the root's problems are reported once, in workspace().
+      Manifest rootWs = Manifest.of(workspaces.obj("").orElse(new Tree.Obj(Map.of(), 0)),
+          new Issues(file));
       LockGraph g = new LockGraph(file, rootWs.label());
       root.obj("packages").get().fields().forEach((key, value) -> add(g, key, value));
       workspaces.fields().forEach((path, ws) -> ws.asObj().ifPresent(w -> workspace(g, path, w)));

@@ -60,8 +60,18 @@ final class PnpmLock {
         named.add(node);
       }
     }
-    Tree.Obj packages = doc.obj("packages").orElse(new Tree.Obj(Map.of(), 0));
+    Map<Integer, Tree.Obj> depsOf = packages(doc);
+    importers.forEach((id, imp) -> importerEdges(id, imp));
+    depsOf.forEach((node, entry) -> {
+      edges(node, entry, "dependencies", LockGraph.Edge.PROD);
+      edges(node, entry, "optionalDependencies", LockGraph.Edge.OPTIONAL);
+    });
+  }
+
+  /** Adds the installed packages; returns each node's entry that lists its dependencies. */
+  private Map<Integer, Tree.Obj> packages(Tree.Obj doc) {
     Map<Integer, Tree.Obj> depsOf = new LinkedHashMap<>();
+    Tree.Obj packages = doc.obj("packages").orElse(new Tree.Obj(Map.of(), 0));
     if (style == PnpmKeys.Style.V9) {
       Set<String> used = new HashSet<>();
       doc.obj("snapshots").ifPresent(snaps -> snaps.fields().forEach((key, snap) -> {
@@ -79,11 +89,7 @@ final class PnpmLock {
       packages.fields().forEach((key, entry) ->
           add(key, entry, entry).ifPresent(n -> depsOf.put(n, (Tree.Obj) entry)));
     }
-    importers.forEach((id, imp) -> importerEdges(id, imp));
-    depsOf.forEach((node, entry) -> {
-      edges(node, entry, "dependencies", LockGraph.Edge.PROD);
-      edges(node, entry, "optionalDependencies", LockGraph.Edge.OPTIONAL);
-    });
+    return depsOf;
   }
 
   private static Map<String, Tree.Obj> importers(Tree.Obj doc) {
