@@ -57,4 +57,47 @@ final class Ascii {
     }
     return b.toString();
   }
+
+  /**
+   * Python's {@code str.isspace()}, which PEP 440 tooling uses for the whitespace it strips: Java's
+   * whitespace plus the no-break spaces and NEL.
+   */
+  static boolean isPythonSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085';
+  }
+
+  /** Strips {@link #isPythonSpace} characters from both ends. */
+  static String stripPython(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isPythonSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isPythonSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  /** JavaScript's whitespace ({@code \s}, {@code trim()}), which node-semver splits and trims on. */
+  static boolean isJsSpace(char c) {
+    return switch (c) {
+      case '\t', '\n', '\u000b', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2028', '\u2029', '\u202f',
+          '\u205f', '\u3000', '\ufeff' -> true;
+      default -> c >= '\u2000' && c <= '\u200a';
+    };
+  }
+
+  /** Strips {@link #isJsSpace} characters from both ends. */
+  static String stripJs(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isJsSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isJsSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
 }

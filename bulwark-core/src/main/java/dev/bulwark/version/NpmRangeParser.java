@@ -26,10 +26,10 @@ final class NpmRangeParser {
     if (spec.length() > MAX_SPEC_LENGTH) {
       throw new InvalidVersionException("npm range longer than " + MAX_SPEC_LENGTH + " characters");
     }
-    String body = stripAlias(spec.strip());
+    String body = stripAlias(Ascii.stripJs(spec));
     List<List<NpmComparator>> sets = new ArrayList<>();
     for (String part : splitOr(body)) {
-      sets.add(parseSet(part.strip(), spec));
+      sets.add(parseSet(Ascii.stripJs(part), spec));
     }
     return new NpmRange(spec, sets);
   }
@@ -43,7 +43,7 @@ final class NpmRangeParser {
     if (at < 0) {
       throw new InvalidVersionException("npm alias without a version range: " + clip(s));
     }
-    return s.substring(at + 1).strip();
+    return Ascii.stripJs(s.substring(at + 1));
   }
 
   private static List<String> splitOr(String s) {
@@ -74,7 +74,7 @@ final class NpmRangeParser {
     List<String> raw = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i <= set.length(); i++) {
-      if (i == set.length() || Character.isWhitespace(set.charAt(i))) {
+      if (i == set.length() || Ascii.isJsSpace(set.charAt(i))) {
         if (!cur.isEmpty()) {
           raw.add(cur.toString());
           cur.setLength(0);
@@ -150,7 +150,10 @@ final class NpmRangeParser {
     String main = plus < 0 ? s : s.substring(0, plus);
     int dash = main.indexOf('-');
     String[] parts = (dash < 0 ? main : main.substring(0, dash)).split("\\.", -1);
-    if (parts.length > 3 || (dash >= 0 && parts.length != 3)) {
+    Optional<List<String>> pre =
+        dash < 0 ? Optional.of(List.of()) : SemVer.identifiers(main.substring(dash + 1), true);
+    boolean buildOk = plus < 0 || SemVer.identifiers(s.substring(plus + 1), false).isPresent();
+    if (parts.length > 3 || (dash >= 0 && parts.length != 3) || pre.isEmpty() || !buildOk) {
       throw invalid(spec);
     }
     List<BigInteger> nums = new ArrayList<>();
@@ -158,18 +161,15 @@ final class NpmRangeParser {
     for (String part : parts) {
       if (part.equals("x") || part.equals("X") || part.equals("*")) {
         wild = true;
-      } else if (!Ascii.allDigits(part)) {
+      } else if (!Ascii.allDigits(part) || wild) {
+        // node-semver rejects a number after a wildcard ("1.x.2", "x.1.2").
         throw invalid(spec);
-      } else if (!wild) {
+      } else {
         nums.add(Ascii.number(part));
       }
     }
-    if (nums.size() < 3) {
-      return new Partial(nums, List.of());
-    }
-    // Full version: let the strict parser check prerelease and build identifiers.
-    SemVer v = SemVer.parseCore(s).orElseThrow(() -> invalid(spec));
-    return new Partial(nums, v.pre());
+    // A prerelease after a wildcard ("1.2.x-beta") is valid syntax but ignored, as in node-semver.
+    return new Partial(nums, nums.size() == 3 ? pre.get() : List.of());
   }
 
   private static List<NpmComparator> xrange(String op, Partial p) {

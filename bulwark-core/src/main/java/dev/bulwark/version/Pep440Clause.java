@@ -6,31 +6,46 @@ import java.util.List;
 
 /**
  * One PEP 440 version clause such as "~=1.4.5" or "!=2.*". {@code version} is the parsed operand
- * (for a prefix match only epoch and release are set); {@code text} is the operand as written,
- * which "===" compares literally.
+ * (for a prefix match only epoch and release are set; for "===" it is unused and "0" when the
+ * operand is not a valid version); {@code text} is the operand as written, which "===" compares
+ * literally.
  */
-record Pep440Clause(String op, Pep440Version version, boolean prefix, String text) {
+record Pep440Clause(Op op, Pep440Version version, boolean prefix, String text) {
+
+  /** The operators, longest spelling first so that parsing can try them in order. */
+  enum Op {
+    ARBITRARY("==="), COMPATIBLE("~="), EQ("=="), NE("!="), LE("<="), GE(">="), LT("<"), GT(">");
+
+    final String text;
+
+    Op(String text) {
+      this.text = text;
+    }
+  }
 
   /** The smallest valid PEP 440 version; only invalid strings sort below it. */
   static final String MIN_VALID = "0.dev0";
 
-  /** Exact PEP 440 semantics for a candidate, given parsed and as written. */
+  /**
+   * Exact PEP 440 semantics for a candidate, given parsed and as written; "===" compares the text
+   * as written, ignoring case only, as packaging does.
+   */
   boolean contains(Pep440Version v, String raw) {
     return switch (op) {
-      case "==" -> prefix ? prefixMatch(v) : equalsMatch(v);
-      case "!=" -> !(prefix ? prefixMatch(v) : equalsMatch(v));
-      case "~=" -> v.publicVersion().compareTo(version) >= 0 && compatiblePrefix().prefixMatch(v);
-      case "<=" -> v.publicVersion().compareTo(version) <= 0;
-      case ">=" -> v.publicVersion().compareTo(version) >= 0;
-      case "<" -> lessThan(v);
-      case ">" -> greaterThan(v);
-      default -> text.equalsIgnoreCase(raw.strip()) || text.equalsIgnoreCase(v.toString());
+      case EQ -> prefix ? prefixMatch(v) : equalsMatch(v);
+      case NE -> !(prefix ? prefixMatch(v) : equalsMatch(v));
+      case COMPATIBLE -> v.publicVersion().compareTo(version) >= 0 && compatiblePrefix().prefixMatch(v);
+      case LE -> v.publicVersion().compareTo(version) <= 0;
+      case GE -> v.publicVersion().compareTo(version) >= 0;
+      case LT -> v.compareTo(lessThanBound()) < 0;
+      case GT -> greaterThan(v);
+      case ARBITRARY -> containsRaw(raw);
     };
   }
 
   /** For candidates that are not valid PEP 440: only arbitrary equality can match them. */
   boolean containsRaw(String candidate) {
-    return op.equals("===") && text.equalsIgnoreCase(candidate.strip());
+    return op == Op.ARBITRARY && text.equalsIgnoreCase(candidate);
   }
 
   private boolean equalsMatch(Pep440Version v) {
@@ -55,51 +70,63 @@ record Pep440Clause(String op, Pep440Version version, boolean prefix, String tex
 
   /** "~=1.4.5" also requires "==1.4.*". */
   private Pep440Clause compatiblePrefix() {
-    List<BigInteger> r = version.release();
-    return new Pep440Clause("==", Pep440Version.release(version.epoch(), r.subList(0, r.size() - 1)),
-        true, "");
+    return new Pep440Clause(
+        Op.EQ, Pep440Version.release(version.epoch(), dropLast(version.release())), true, "");
   }
 
-  /** "&lt;V" excludes pre-releases of V's own release unless V is itself a pre-release. */
-  private boolean lessThan(Pep440Version v) {
-    if (v.compareTo(version) >= 0) {
-      return false;
-    }
-    return version.isPrerelease() || !v.isPrerelease()
-        || v.baseVersion().compareTo(version.baseVersion()) != 0;
+  /**
+   * "&lt;V" with V not a pre-release excludes the pre-releases from V.dev0 up, i.e. it is "&lt;V.dev0"
+   * (packaging 26 reading of PEP 440: "1.0rc1" is not a pre-release of "1.0.post1").
+   */
+  private Pep440Version lessThanBound() {
+    return version.isPrerelease() ? version : version.withDev(BigInteger.ZERO);
   }
 
-  /** "&gt;V" excludes post-releases (unless V is one) and local versions of V's release. */
+  /**
+   * "&gt;V" excludes post-releases of V itself (unless V is one) and local versions of V; a
+   * post-release of V is one whose version without post, dev and local parts equals V.
+   */
   private boolean greaterThan(Pep440Version v) {
     if (v.compareTo(version) <= 0) {
       return false;
     }
-    boolean sameBase = v.baseVersion().compareTo(version.baseVersion()) == 0;
-    if (!version.isPostrelease() && v.isPostrelease() && sameBase) {
+    if (!version.isPostrelease() && v.isPostrelease() && v.postBase().compareTo(version) == 0) {
       return false;
     }
-    return v.local().isEmpty() || !sameBase;
+    return v.local().isEmpty() || v.publicVersion().compareTo(version) != 0;
   }
 
   /** A superset of {@link #contains} as one interval; "!=" gives everything. */
   Interval interval() {
+    String v = version.toString();
     return switch (op) {
-      case "==" -> prefix
-          ? new Interval(lowestWithPrefix(version.release()), true, lowestWithPrefix(bumped(version.release())), false)
-          : version.local().isEmpty()
-              ? new Interval(version.toString(), true, aboveLocals(version), false)
-              : Interval.exactly(version.toString());
-      case "~=" -> new Interval(version.toString(), true,
-          lowestWithPrefix(bumped(version.release().subList(0, version.release().size() - 1))), false);
-      case "<=" -> new Interval("", false, aboveLocals(version), false);
-      case ">=" -> new Interval(version.toString(), true, "", false);
-      case "<" -> new Interval("", false, version.toString(), false);
-      case ">" -> new Interval(version.toString(), false, "", false);
-      case "===" -> Pep440Version.parse(text).isPresent()
+      case EQ -> prefix ? prefixInterval(version.release()) : equalsInterval();
+      case NE -> Interval.ALL;
+      case COMPATIBLE -> new Interval(v, true, prefixInterval(dropLast(version.release())).upper(), false);
+      case LE -> new Interval("", false, aboveLocals(version), false);
+      case GE -> new Interval(v, true, "", false);
+      case LT -> new Interval("", false, lessThanBound().toString(), false);
+      case GT -> new Interval(v, false, "", false);
+      case ARBITRARY -> Pep440Version.parse(text).isPresent()
           ? Interval.exactly(text)
           : new Interval("", false, MIN_VALID, false);
-      default -> Interval.ALL;
     };
+  }
+
+  /** "==V" also matches "V+anything" unless V has a local part itself. */
+  private Interval equalsInterval() {
+    return version.local().isEmpty()
+        ? new Interval(version.toString(), true, aboveLocals(version), false)
+        : Interval.exactly(version.toString());
+  }
+
+  /** "==1.2.*" is [1.2.dev0, 1.3.dev0). */
+  private Interval prefixInterval(List<BigInteger> release) {
+    return new Interval(lowestWithPrefix(release), true, lowestWithPrefix(bumped(release)), false);
+  }
+
+  private static List<BigInteger> dropLast(List<BigInteger> release) {
+    return release.subList(0, release.size() - 1);
   }
 
   /** The lowest version whose zero-padded release starts with the given prefix: "E!P.dev0". */

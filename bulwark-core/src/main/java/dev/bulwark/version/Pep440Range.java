@@ -2,6 +2,7 @@ package dev.bulwark.version;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,8 +18,6 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
   /** Longest specifier text accepted. */
   static final int MAX_SPEC_LENGTH = 16_384;
 
-  private static final String[] OPS = {"===", "~=", "==", "!=", "<=", ">=", "<", ">"};
-
   Pep440Range {
     clauses = List.copyOf(clauses);
   }
@@ -30,7 +29,7 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
     List<Pep440Clause> clauses = new ArrayList<>();
     int start = 0;
     for (int comma = spec.indexOf(','); ; comma = spec.indexOf(',', start)) {
-      String part = (comma < 0 ? spec.substring(start) : spec.substring(start, comma)).strip();
+      String part = Ascii.stripPython(comma < 0 ? spec.substring(start) : spec.substring(start, comma));
       if (!part.isEmpty()) {
         clauses.add(clause(part, spec));
       }
@@ -43,37 +42,41 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
   }
 
   private static Pep440Clause clause(String part, String spec) throws InvalidVersionException {
-    String op = "";
-    for (String candidate : OPS) {
-      if (part.startsWith(candidate)) {
-        op = candidate;
-        break;
-      }
-    }
-    String text = part.substring(op.length()).strip();
-    if (op.isEmpty() || text.isEmpty() || hasWhitespace(text)) {
+    Optional<Pep440Clause.Op> op = Arrays.stream(Pep440Clause.Op.values())
+        .filter(o -> part.startsWith(o.text))
+        .findFirst();
+    if (op.isEmpty()) {
       throw invalid(spec);
     }
-    if (op.equals("===")) {
-      // The operand may be any string; a parsed form is kept only when there is one.
+    String text = Ascii.stripPython(part.substring(op.get().text.length()));
+    if (hasWhitespace(text)) {
+      throw invalid(spec);
+    }
+    if (op.get() == Pep440Clause.Op.ARBITRARY) {
+      // The operand may be any string (even empty) without ";" or ")", which end a requirement;
+      // a parsed form is kept only when there is one.
+      if (text.indexOf(';') >= 0 || text.indexOf(')') >= 0) {
+        throw invalid(spec);
+      }
       Pep440Version parsed = Pep440Version.parse(text)
           .orElse(Pep440Version.release(BigInteger.ZERO, List.of(BigInteger.ZERO)));
-      return new Pep440Clause(op, parsed, false, text);
+      return new Pep440Clause(op.get(), parsed, false, text);
     }
-    boolean prefix = text.endsWith(".*") && (op.equals("==") || op.equals("!="));
+    boolean equality = op.get() == Pep440Clause.Op.EQ || op.get() == Pep440Clause.Op.NE;
+    boolean prefix = equality && text.endsWith(".*");
     Pep440Version v = Pep440Version.parse(prefix ? text.substring(0, text.length() - 2) : text)
         .orElseThrow(() -> invalid(spec));
     boolean onlyRelease = !v.hasPre() && v.post().isEmpty() && v.dev().isEmpty() && v.local().isEmpty();
     if ((prefix && !onlyRelease)
-        || (!v.local().isEmpty() && !(op.equals("==") || op.equals("!=")))
-        || (op.equals("~=") && v.release().size() < 2)) {
+        || (!v.local().isEmpty() && !equality)
+        || (op.get() == Pep440Clause.Op.COMPATIBLE && v.release().size() < 2)) {
       throw invalid(spec);
     }
-    return new Pep440Clause(op, v, prefix, text);
+    return new Pep440Clause(op.get(), v, prefix, text);
   }
 
   private static boolean hasWhitespace(String s) {
-    return s.chars().anyMatch(Character::isWhitespace);
+    return s.chars().anyMatch(c -> Ascii.isPythonSpace((char) c));
   }
 
   private static InvalidVersionException invalid(String spec) {
@@ -84,19 +87,27 @@ record Pep440Range(String spec, List<Pep440Clause> clauses) implements VersionRa
   public boolean contains(String version) {
     Optional<Pep440Version> v = Pep440Version.parse(version);
     if (v.isEmpty()) {
-      return !clauses.isEmpty() && clauses.stream().allMatch(c -> c.containsRaw(version));
+      return clauses.stream().allMatch(c -> c.containsRaw(version));
     }
     return clauses.stream().allMatch(c -> c.contains(v.get(), version));
   }
 
-  /** The intersection of the clauses' intervals: a single interval, possibly empty. */
+  /** The intersection of the clauses' intervals: one interval, or none when it is empty. */
   @Override
   public List<Interval> intervals() {
     Interval acc = Interval.ALL;
     for (Pep440Clause c : clauses) {
       acc = intersect(acc, c.interval());
     }
-    return List.of(acc);
+    return isEmpty(acc) ? List.of() : List.of(acc);
+  }
+
+  private static boolean isEmpty(Interval i) {
+    if (i.lower().isEmpty() || i.upper().isEmpty()) {
+      return false;
+    }
+    int c = Pep440VersionScheme.INSTANCE.compare(i.lower(), i.upper());
+    return c > 0 || (c == 0 && !(i.lowerInclusive() && i.upperInclusive()));
   }
 
   private static Interval intersect(Interval a, Interval b) {

@@ -34,7 +34,7 @@ record Pep440Version(
     if (text.length() > MAX_LENGTH) {
       return Optional.empty();
     }
-    return new Pep440Parser(Ascii.lower(text.strip())).parse();
+    return new Pep440Parser(Ascii.lower(Ascii.stripPython(text))).parse();
   }
 
   boolean hasPre() {
@@ -55,9 +55,9 @@ record Pep440Version(
     return new Pep440Version(epoch, release, preLabel, preNumber, post, dev, List.of());
   }
 
-  /** Epoch and release only ("base version"). */
-  Pep440Version baseVersion() {
-    return new Pep440Version(epoch, release, "", BigInteger.ZERO, Optional.empty(), Optional.empty(), List.of());
+  /** The version a post-release is a post-release of: without post, dev and local parts. */
+  Pep440Version postBase() {
+    return new Pep440Version(epoch, release, preLabel, preNumber, Optional.empty(), Optional.empty(), List.of());
   }
 
   Pep440Version withDev(BigInteger n) {

@@ -35,11 +35,11 @@ record SemVer(BigInteger major, BigInteger minor, BigInteger patch, List<String>
     if (text.length() > MAX_LENGTH) {
       return Optional.empty();
     }
-    String s = text.strip();
+    String s = Ascii.stripJs(text);
     int i = 0;
     if (i < s.length() && s.charAt(i) == '=') {
       i++;
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+      while (i < s.length() && Ascii.isJsSpace(s.charAt(i))) {
         i++;
       }
     }
@@ -73,7 +73,7 @@ record SemVer(BigInteger major, BigInteger minor, BigInteger patch, List<String>
   }
 
   /** Dot-separated non-empty identifiers of [0-9A-Za-z-]; numeric prerelease ids lose leading zeros. */
-  private static Optional<List<String>> identifiers(String s, boolean normaliseNumbers) {
+  static Optional<List<String>> identifiers(String s, boolean normaliseNumbers) {
     List<String> out = new ArrayList<>();
     for (String id : s.split("\\.", -1)) {
       if (id.isEmpty()) {

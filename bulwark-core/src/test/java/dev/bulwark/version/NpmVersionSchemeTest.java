@@ -15,13 +15,13 @@ class NpmVersionSchemeTest {
   private static final VersionScheme NPM = VersionScheme.of(Ecosystem.NPM);
 
   static Stream<Arguments> precedence() {
-    return OrderingTables.pairs("semver-precedence.txt").stream();
+    return OrderingTables.rows("semver-precedence.txt").stream();
   }
 
-  @ParameterizedTest(name = "{0} vs {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("precedence")
-  void comparesPerSemverPrecedence(String a, String b, int expected) {
-    assertThat(Integer.signum(NPM.compare(a, b))).isEqualTo(expected);
+  void comparesPerSemverPrecedence(String version, int index, List<List<String>> groups) {
+    OrderingTables.assertRow(NPM, version, index, groups);
   }
 
   static Stream<Arguments> versions() {

@@ -15,13 +15,13 @@ class Pep440VersionSchemeTest {
   private static final VersionScheme PYPI = VersionScheme.of(Ecosystem.PYPI);
 
   static Stream<Arguments> ordering() {
-    return OrderingTables.pairs("pep440-ordering.txt").stream();
+    return OrderingTables.rows("pep440-ordering.txt").stream();
   }
 
-  @ParameterizedTest(name = "{0} vs {1}")
+  @ParameterizedTest(name = "{0}")
   @MethodSource("ordering")
-  void comparesPerPep440(String a, String b, int expected) {
-    assertThat(Integer.signum(PYPI.compare(a, b))).isEqualTo(expected);
+  void comparesPerPep440(String version, int index, List<List<String>> groups) {
+    OrderingTables.assertRow(PYPI, version, index, groups);
   }
 
   static Stream<Arguments> normalization() {
