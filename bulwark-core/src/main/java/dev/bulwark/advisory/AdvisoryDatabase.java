@@ -57,7 +57,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
     try {
       conn = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
       AdvisoryDatabase db = new AdvisoryDatabase(path, conn, schemes);
-      int version = db.intMeta(db.meta(), Schema.SCHEMA_VERSION);
+      int version = intMeta(db.meta(), Schema.SCHEMA_VERSION);
       if (version != Schema.VERSION) {
         db.close();
         throw new AdvisoryException(path + ": schema version " + version + ", expected "

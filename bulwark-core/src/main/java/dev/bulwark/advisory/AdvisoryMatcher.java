@@ -26,8 +26,9 @@ final class AdvisoryMatcher {
   /** One affected advisory and the fixed versions its entries for this package name. */
   record Hit(StoredAdvisory advisory, List<String> fixed) {}
 
-  /** What the dependency allows: one exact version, or a range. */
-  private record Wanted(String exact, List<Interval> intervals, Optional<VersionRange> range) {
+  /** What the dependency allows: one exact version, or a range ({@code unpinned}). */
+  private record Wanted(
+      boolean unpinned, String exact, List<Interval> intervals, Optional<VersionRange> range) {
     boolean allows(String version, VersionScheme scheme) {
       if (range.isPresent()) {
         return range.get().contains(version);
@@ -56,22 +57,23 @@ final class AdvisoryMatcher {
         hits.add(new Hit(c, fixed));
       }
     }
-    return AliasGroups.merge(hits, dep.unpinned(), ranges.schemeOf(dep.ecosystem()));
+    return AliasGroups.merge(hits, wanted.unpinned(), ranges.schemeOf(dep.ecosystem()));
   }
 
+  /** An empty version, pinned or not, means "any version": the dependency is reported unpinned. */
   private Wanted wanted(Dependency dep) {
-    if (!dep.unpinned()) {
-      return new Wanted(dep.version(), List.of(), Optional.empty());
-    }
     if (dep.version().isBlank()) {
-      return new Wanted("", List.of(Interval.ALL), Optional.empty());
+      return new Wanted(true, "", List.of(Interval.ALL), Optional.empty());
+    }
+    if (!dep.unpinned()) {
+      return new Wanted(false, dep.version().trim(), List.of(), Optional.empty());
     }
     try {
       VersionRange r = ranges.schemeOf(dep.ecosystem()).parseRange(dep.version());
-      return new Wanted("", r.intervals(), Optional.of(r));
+      return new Wanted(true, "", r.intervals(), Optional.of(r));
     } catch (InvalidVersionException e) {
       // A range we cannot read could allow anything: report what any version would get.
-      return new Wanted("", List.of(Interval.ALL), Optional.empty());
+      return new Wanted(true, "", List.of(Interval.ALL), Optional.empty());
     }
   }
 
@@ -81,14 +83,14 @@ final class AdvisoryMatcher {
     }
     VersionScheme eco = ranges.schemeOf(dep.ecosystem());
     for (String v : a.versions()) {
-      if (dep.unpinned() ? w.allows(v, eco) : eco.compare(v, w.exact()) == 0) {
+      if (w.unpinned() ? w.allows(v, eco) : eco.compare(v, w.exact()) == 0) {
         return true;
       }
     }
     for (OsvRange r : a.ranges()) {
       VersionScheme s = ranges.schemeFor(r, dep.ecosystem());
       for (Interval affected : RangeEvaluator.intervals(r, s)) {
-        if (dep.unpinned()
+        if (w.unpinned()
             ? w.intervals().stream().anyMatch(allowed -> allowed.overlaps(affected, s))
             : affected.contains(w.exact(), s)) {
           return true;

@@ -77,7 +77,17 @@ class RangeMatchTest {
     List<AdvisoryMatch> matches = matcher.match(d, List.of(StoredAdvisory.of(r)), false);
 
     assertThat(matches).hasSize(affected ? 1 : 0);
-    matches.forEach(m -> assertThat(m.unpinned()).isEqualTo(unpinned));
+    matches.forEach(m -> assertThat(m.unpinned()).isEqualTo(unpinned || version.isEmpty()));
+  }
+
+  @Test
+  void pinnedDependencyWithoutVersionIsTreatedAsAnyVersion() throws Exception {
+    OsvRecord r = TestData.record("ranges/open-ended.json");
+    Dependency d = TestData.exact(Ecosystem.NPM, "pkg", "");
+
+    assertThat(matcher.match(d, List.of(StoredAdvisory.of(r)), false))
+        .singleElement()
+        .satisfies(m -> assertThat(m.unpinned()).isTrue());
   }
 
   @Test
