@@ -61,8 +61,12 @@ final class OsvParser {
       vectors.addAll(vectors(a.path("severity")));
       parseAffected(a, entry, id).ifPresentOrElse(affected::add, () -> other.add(ecosystemOf(a)));
     }
+    String details = text(root, "details");
+    AdvisoryKind kind = MaliciousMarkers.kindOf(id, text(root, "summary"), details, root);
     String summary = text(root, "summary");
-    AdvisoryKind kind = MaliciousMarkers.kindOf(id, summary, text(root, "details"), root);
+    if (summary.isBlank()) {
+      summary = firstSentence(details);
+    }
     OptionalDouble score = highest(vectors);
     Severity severity = severityOf(kind, score, root.path("database_specific").path("severity"));
     return new OsvRecord(
@@ -196,5 +200,35 @@ final class OsvParser {
     String m = s == null ? "" : s;
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
+  }
+
+  /**
+   * A one-line summary from {@code details} when a record has none (PYSEC records often don't):
+   * the first sentence, whitespace collapsed, at most 160 characters.
+   */
+  static String firstSentence(String details) {
+    String d = details.strip().replace('\n', ' ').replace('\r', ' ');
+    StringBuilder b = new StringBuilder();
+    boolean space = false;
+    // "An issue was discovered in X before Y." says little; keep the next sentence too.
+    int sentences = d.startsWith("An issue was discovered") ? 2 : 1;
+    for (int i = 0; i < d.length() && b.length() < 400; i++) {
+      char c = d.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = true;
+        continue;
+      }
+      if (space && b.length() > 0) {
+        b.append(' ');
+      }
+      space = false;
+      b.append(c);
+      if (c == '.' && i + 1 < d.length() && Character.isWhitespace(d.charAt(i + 1)) && b.length() > 20
+          && --sentences == 0) {
+        break;
+      }
+    }
+    String s = b.toString();
+    return s.length() > 240 ? s.substring(0, 239) + "…" : s;
   }
 }
