@@ -78,29 +78,54 @@ final class LockGraph {
     return seen;
   }
 
-  /** For every reachable name, a shortest path [rootLabel, root==v, ..., name==v]. */
+  /**
+   * For every reachable name, a shortest path [rootLabel, root==v, ..., name==v]. Paths longer
+   * than {@link #MAX_PATH} items keep the root label, "...", and the last items: a deep chain
+   * would otherwise need memory quadratic in its length.
+   */
   Map<String, List<String>> paths(Collection<String> roots, String rootLabel) {
-    Map<String, List<String>> paths = new HashMap<>();
+    Map<String, String> parent = new HashMap<>();
+    Map<String, Integer> depth = new HashMap<>();
     Deque<String> queue = new ArrayDeque<>();
     for (String r : roots) {
-      if (contains(r) && !paths.containsKey(r)) {
-        paths.put(r, List.of(rootLabel, item(r)));
+      if (contains(r) && !depth.containsKey(r)) {
+        depth.put(r, 1);
         queue.add(r);
       }
     }
     while (!queue.isEmpty()) {
       String n = queue.poll();
-      List<String> base = paths.get(n);
       for (String d : edges.getOrDefault(n, Set.of())) {
-        if (contains(d) && !paths.containsKey(d)) {
-          List<String> p = new ArrayList<>(base);
-          p.add(item(d));
-          paths.put(d, List.copyOf(p));
+        if (contains(d) && !depth.containsKey(d)) {
+          depth.put(d, depth.get(n) + 1);
+          parent.put(d, n);
           queue.add(d);
         }
       }
     }
+    Map<String, List<String>> paths = new HashMap<>();
+    depth.forEach((name, dep) -> paths.put(name, pathOf(name, dep, parent, rootLabel)));
     return paths;
+  }
+
+  /** Longest dependency path kept, in items after the root label. */
+  static final int MAX_PATH = 32;
+
+  private List<String> pathOf(String name, int depth, Map<String, String> parent, String rootLabel) {
+    int keep = Math.min(depth, MAX_PATH);
+    String[] items = new String[keep];
+    String n = name;
+    for (int i = keep - 1; i >= 0; i--) {
+      items[i] = item(n);
+      n = parent.get(n);
+    }
+    List<String> out = new ArrayList<>(keep + 2);
+    out.add(rootLabel);
+    if (depth > keep) {
+      out.add("...");
+    }
+    out.addAll(List.of(items));
+    return List.copyOf(out);
   }
 
   private String item(String name) {
