@@ -137,6 +137,18 @@ class HostileInputTest {
   }
 
   @Test
+  void includedFilesShareOneSizeBudget(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(dir.resolve("part" + i + ".txt"), "p" + i + "==1\n" + "#".repeat(300) + "\n");
+    }
+    Files.writeString(dir.resolve("requirements.txt"), "-r part0.txt\n-r part1.txt\n-r part2.txt\n-r part3.txt\n-r part4.txt\n");
+    Inventory inv = ex("pypi/requirements").extract(
+        LockfileInput.read(dir.resolve("requirements.txt"), "requirements.txt", 1000));
+    assertThat(inv.dependencies()).extracting(Dependency::name).containsExactly("p0", "p1", "p2");
+    assertThat(inv.problems()).extracting(Problem::code).containsExactly("include-budget", "include-budget");
+  }
+
+  @Test
   void includeOfInvalidUtf8IsAProblem(@TempDir Path dir) throws Exception {
     Files.write(dir.resolve("bad.txt"), new byte[] {'a', '=', '=', '1', '\n', (byte) 0xC3, (byte) 0x28});
     Files.writeString(dir.resolve("requirements.txt"), "-r bad.txt\n");
