@@ -18,6 +18,9 @@ import java.util.Set;
  * first, so each path is a shortest one) and which names are reachable from a set of roots.
  */
 final class LockGraph {
+  /** Longest dependency path kept, in items after the root label. */
+  static final int MAX_PATH = 32;
+
   private final Map<String, String> versions = new LinkedHashMap<>();
   private final Map<String, Set<String>> edges = new HashMap<>();
   private int edgeCount;
@@ -108,9 +111,6 @@ final class LockGraph {
     return paths;
   }
 
-  /** Longest dependency path kept, in items after the root label. */
-  static final int MAX_PATH = 32;
-
   private List<String> pathOf(String name, int depth, Map<String, String> parent, String rootLabel) {
     int keep = Math.min(depth, MAX_PATH);
     String[] items = new String[keep];
@@ -138,7 +138,8 @@ final class LockGraph {
    * is false) the dev and optional flags of each dependency from the graph.
    */
   void apply(List<PyDep> deps, Optional<Manifest.Roots> given, String rootLabel, boolean keepFlags) {
-    Manifest.Roots roots = given.filter(r -> !r.isEmpty()).orElse(Manifest.Roots.of(inferredRoots()));
+    Optional<Manifest.Roots> known = given.filter(r -> !r.isEmpty());
+    Manifest.Roots roots = known.orElse(Manifest.Roots.of(inferredRoots()));
     Set<String> direct = roots.all();
     Map<String, List<String>> paths = paths(direct, rootLabel);
     Set<String> main = reachable(roots.main());
@@ -146,7 +147,7 @@ final class LockGraph {
     Set<String> optional = reachable(roots.optional());
     for (PyDep d : deps) {
       d.direct(direct.contains(d.name())).path(paths.getOrDefault(d.name(), List.of()));
-      if (!keepFlags && given.isPresent() && !main.contains(d.name())) {
+      if (!keepFlags && known.isPresent() && !main.contains(d.name())) {
         d.dev(dev.contains(d.name()));
         d.optional(!dev.contains(d.name()) && optional.contains(d.name()));
       }
