@@ -192,7 +192,9 @@ final class RequirementsReader {
       PyDep d = PyDep.of(r.name(), at);
       if (!r.url().isEmpty()) {
         d.source(PyDep.sourceOfUrl(r.url())).resolved(r.url());
-        DirectUrls.fromArchive(r.url()).ifPresent(nv -> d.pin(Pin.exact(nv.version())));
+        DirectUrls.fromArchive(r.url())
+            .filter(nv -> PackageNames.normalizePypi(nv.name()).equals(d.name()))
+            .ifPresent(nv -> d.pin(Pin.exact(nv.version())));
       } else {
         d.pin(r.pin());
       }
