@@ -18,6 +18,9 @@ import java.util.Set;
  * first, so each path is a shortest one) and which names are reachable from a set of roots.
  */
 final class LockGraph {
+  /** Longest dependency path kept, in items after the root label. */
+  static final int MAX_PATH = 32;
+
   private final Map<String, String> versions = new LinkedHashMap<>();
   private final Map<String, Set<String>> edges = new HashMap<>();
   private int edgeCount;
@@ -78,29 +81,51 @@ final class LockGraph {
     return seen;
   }
 
-  /** For every reachable name, a shortest path [rootLabel, root==v, ..., name==v]. */
+  /**
+   * For every reachable name, a shortest path [rootLabel, root==v, ..., name==v]. Paths longer
+   * than {@link #MAX_PATH} items keep the root label, "...", and the last items: a deep chain
+   * would otherwise need memory quadratic in its length.
+   */
   Map<String, List<String>> paths(Collection<String> roots, String rootLabel) {
-    Map<String, List<String>> paths = new HashMap<>();
+    Map<String, String> parent = new HashMap<>();
+    Map<String, Integer> depth = new HashMap<>();
     Deque<String> queue = new ArrayDeque<>();
     for (String r : roots) {
-      if (contains(r) && !paths.containsKey(r)) {
-        paths.put(r, List.of(rootLabel, item(r)));
+      if (contains(r) && !depth.containsKey(r)) {
+        depth.put(r, 1);
         queue.add(r);
       }
     }
     while (!queue.isEmpty()) {
       String n = queue.poll();
-      List<String> base = paths.get(n);
       for (String d : edges.getOrDefault(n, Set.of())) {
-        if (contains(d) && !paths.containsKey(d)) {
-          List<String> p = new ArrayList<>(base);
-          p.add(item(d));
-          paths.put(d, List.copyOf(p));
+        if (contains(d) && !depth.containsKey(d)) {
+          depth.put(d, depth.get(n) + 1);
+          parent.put(d, n);
           queue.add(d);
         }
       }
     }
+    Map<String, List<String>> paths = new HashMap<>();
+    depth.forEach((name, dep) -> paths.put(name, pathOf(name, dep, parent, rootLabel)));
     return paths;
+  }
+
+  private List<String> pathOf(String name, int depth, Map<String, String> parent, String rootLabel) {
+    int keep = Math.min(depth, MAX_PATH);
+    String[] items = new String[keep];
+    String n = name;
+    for (int i = keep - 1; i >= 0; i--) {
+      items[i] = item(n);
+      n = parent.get(n);
+    }
+    List<String> out = new ArrayList<>(keep + 2);
+    out.add(rootLabel);
+    if (depth > keep) {
+      out.add("...");
+    }
+    out.addAll(List.of(items));
+    return List.copyOf(out);
   }
 
   private String item(String name) {
@@ -113,7 +138,8 @@ final class LockGraph {
    * is false) the dev and optional flags of each dependency from the graph.
    */
   void apply(List<PyDep> deps, Optional<Manifest.Roots> given, String rootLabel, boolean keepFlags) {
-    Manifest.Roots roots = given.filter(r -> !r.isEmpty()).orElse(Manifest.Roots.of(inferredRoots()));
+    Optional<Manifest.Roots> known = given.filter(r -> !r.isEmpty());
+    Manifest.Roots roots = known.orElse(Manifest.Roots.of(inferredRoots()));
     Set<String> direct = roots.all();
     Map<String, List<String>> paths = paths(direct, rootLabel);
     Set<String> main = reachable(roots.main());
@@ -121,7 +147,7 @@ final class LockGraph {
     Set<String> optional = reachable(roots.optional());
     for (PyDep d : deps) {
       d.direct(direct.contains(d.name())).path(paths.getOrDefault(d.name(), List.of()));
-      if (!keepFlags && given.isPresent() && !main.contains(d.name())) {
+      if (!keepFlags && known.isPresent() && !main.contains(d.name())) {
         d.dev(dev.contains(d.name()));
         d.optional(!dev.contains(d.name()) && optional.contains(d.name()));
       }

@@ -40,10 +40,15 @@ final class RequirementsReader {
   private final Set<String> visited = new HashSet<>();
   private final Deque<String> stack = new ArrayDeque<>();
   private boolean entryLimitHit;
+  /** All included files together may hold no more text than one file may. */
+  private final long charBudget;
+  private long charsRead;
 
   RequirementsReader(LockfileInput root) {
     this.rootDisplay = root.displayPath();
     this.scanRoot = scanRootOf(root);
+    this.charBudget = root.maxBytes();
+    this.charsRead = root.text().length();
   }
 
   /** The directory the display path is relative to; includes may not leave it. */
@@ -187,7 +192,9 @@ final class RequirementsReader {
       PyDep d = PyDep.of(r.name(), at);
       if (!r.url().isEmpty()) {
         d.source(PyDep.sourceOfUrl(r.url())).resolved(r.url());
-        DirectUrls.fromArchive(r.url()).ifPresent(nv -> d.pin(Pin.exact(nv.version())));
+        DirectUrls.fromArchive(r.url())
+            .filter(nv -> PackageNames.normalizePypi(nv.name()).equals(d.name()))
+            .ifPresent(nv -> d.pin(Pin.exact(nv.version())));
       } else {
         d.pin(r.pin());
       }
@@ -262,7 +269,14 @@ final class RequirementsReader {
       return;
     }
     try {
-      read(from.readRelative(target), constraint, depth + 1);
+      LockfileInput included = from.readRelative(target);
+      charsRead += included.text().length();
+      if (charsRead > charBudget) {
+        problem("include-budget", "included files add up to more than " + charBudget
+            + " characters; '" + Pep508.shorten(target) + "' not read", at);
+        return;
+      }
+      read(included, constraint, depth + 1);
     } catch (ExtractionException e) {
       problem("include-unreadable", "cannot read include '" + Pep508.shorten(target) + "': " + e.getMessage(), at);
     }

@@ -15,7 +15,7 @@
  *       anything else is {@code unpinned} with the specifier text as the version ("" for any).
  *   <li>Requirements files: every entry is direct, with path [root file, entry]. Includes
  *       ({@code -r}, {@code -c}) are read through {@code LockfileInput.readRelative}, at most 10
- *       deep and 200 files, each file once; cycles, absolute paths, URLs and paths that leave the
+ *       deep and 200 files, each file once, all together no more text than one file's size limit; cycles, absolute paths, URLs and paths that leave the
  *       scan root (the directory the display path is relative to) are Problems, not reads.
  *       Entries of constraints files are reported only when the same name is also required, as
  *       their own entries at their own lines. An entry is dev when the file it is written in is
@@ -33,7 +33,8 @@
  *       Poetry "legacy" sources in poetry.lock, whose priority the lock does not record, are
  *       "extra-index-url". Registry URLs are reported as written; deciding which is the public
  *       default is left to the checks that read them.
- *   <li>Hostile input: TOML nesting is limited to 32 levels, JSON to 64; TOML or JSON syntax
+ *   <li>Hostile input: TOML nesting is limited to 32 levels, JSON to 64, TOML text to 24 MiB
+ *       (tomlj is slow); dependency paths to 32 items; TOML or JSON syntax
  *       errors fail the file with the error's line. Requirements lines over 64 KiB, PEP 508
  *       strings over 8 KiB and more than 200,000 entries are Problems, and reading goes on.
  * </ul>

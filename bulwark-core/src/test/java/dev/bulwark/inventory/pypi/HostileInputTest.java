@@ -104,6 +104,29 @@ class HostileInputTest {
   }
 
   @Test
+  void deepDependencyChainGivesBoundedPaths() throws ExtractionException {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      b.append("[[package]]\nname = \"p").append(i).append("\"\nversion = \"1.0\"\n")
+          .append("[package.dependencies]\np").append(i + 1).append(" = \"*\"\n\n");
+    }
+    Inventory inv = ex("pypi/poetry-lock").extract(LockfileInput.ofText("poetry.lock", b.toString()));
+    assertThat(inv.dependencies()).hasSize(3000);
+    assertThat(inv.dependencies().get(0).direct()).isTrue();
+    List<String> last = inv.dependencies().get(2999).path();
+    assertThat(last).hasSize(LockGraph.MAX_PATH + 2).startsWith("poetry.lock", "...").endsWith("p2999==1.0");
+    assertThat(inv.dependencies().get(5).path()).containsExactly(
+        "poetry.lock", "p0==1.0", "p1==1.0", "p2==1.0", "p3==1.0", "p4==1.0", "p5==1.0");
+  }
+
+  @Test
+  void oversizeTomlIsRefusedBeforeParsing() {
+    String text = "# padding\n".repeat(TomlDocs.MAX_CHARS / 10 + 1);
+    assertThatThrownBy(() -> ex("pypi/uv-lock").extract(LockfileInput.ofText("uv.lock", text)))
+        .isInstanceOfSatisfying(ExtractionException.class, e -> assertThat(e.getMessage()).contains("too large"));
+  }
+
+  @Test
   void includeOfDevZeroSymlinkAndFifoAreRefused(@TempDir Path dir) throws Exception {
     Files.createSymbolicLink(dir.resolve("zero.txt"), Path.of("/dev/zero"));
     Files.writeString(dir.resolve("requirements.txt"), "-r zero.txt\n-c zero.txt\nok==1\n");
@@ -111,6 +134,18 @@ class HostileInputTest {
         LockfileInput.read(dir.resolve("requirements.txt"), "requirements.txt", 1 << 20));
     assertThat(inv.dependencies()).extracting(Dependency::name).containsExactly("ok");
     assertThat(inv.problems()).extracting(Problem::code).containsExactly("include-unreadable", "include-unreadable");
+  }
+
+  @Test
+  void includedFilesShareOneSizeBudget(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(dir.resolve("part" + i + ".txt"), "p" + i + "==1\n" + "#".repeat(300) + "\n");
+    }
+    Files.writeString(dir.resolve("requirements.txt"), "-r part0.txt\n-r part1.txt\n-r part2.txt\n-r part3.txt\n-r part4.txt\n");
+    Inventory inv = ex("pypi/requirements").extract(
+        LockfileInput.read(dir.resolve("requirements.txt"), "requirements.txt", 1000));
+    assertThat(inv.dependencies()).extracting(Dependency::name).containsExactly("p0", "p1", "p2");
+    assertThat(inv.problems()).extracting(Problem::code).containsExactly("include-budget", "include-budget");
   }
 
   @Test
