@@ -99,7 +99,9 @@ public final class InventoryScanner {
       }
       dirFiles.sort(Comparator.comparing(Path::toString));
       for (Path f : dirFiles) {
-        LockfileExtractor ex = extractorFor(f.getFileName().toString()).orElseThrow();
+        LockfileExtractor ex = extractorFor(f.getFileName().toString())
+            .or(() -> inRequirementsFolder(f) ? extractorFor("requirements.txt") : Optional.empty())
+            .orElseThrow();
         if (ex.isManifest() && locked.contains(ex.ecosystem())) {
           continue;
         }
@@ -146,7 +148,8 @@ public final class InventoryScanner {
 
         @Override
         public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && extractorFor(f.getFileName().toString()).isPresent()) {
+          if (attrs.isRegularFile() && (extractorFor(f.getFileName().toString()).isPresent()
+              || inRequirementsFolder(f))) {
             files.add(f);
           }
           return FileVisitResult.CONTINUE;
@@ -162,6 +165,14 @@ public final class InventoryScanner {
     } catch (IOException e) {
       problems.add(new Problem("unreadable", "cannot walk: " + e.getMessage(), loc(dir.toString())));
     }
+  }
+
+  /** requirements/base.txt, requirements/dev.txt: pip's common layout. */
+  private static boolean inRequirementsFolder(Path f) {
+    Path parent = f.getParent();
+    return parent != null && parent.getFileName() != null
+        && parent.getFileName().toString().equals("requirements")
+        && f.getFileName().toString().endsWith(".txt");
   }
 
   private static boolean isVirtualenv(Path d) {
