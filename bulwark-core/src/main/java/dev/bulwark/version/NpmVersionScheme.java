@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 final class NpmVersionScheme implements VersionScheme {
   static final NpmVersionScheme INSTANCE = new NpmVersionScheme();
+  private static final ParseCache<SemVer> CACHE = new ParseCache<>(SemVer::parse);
 
   private NpmVersionScheme() {}
 
@@ -19,13 +20,13 @@ final class NpmVersionScheme implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    return SemVer.parse(version).isPresent();
+    return CACHE.get(version).isPresent();
   }
 
   @Override
   public int compare(String a, String b) {
-    Optional<SemVer> va = SemVer.parse(a);
-    Optional<SemVer> vb = SemVer.parse(b);
+    Optional<SemVer> va = CACHE.get(a);
+    Optional<SemVer> vb = CACHE.get(b);
     if (va.isPresent() && vb.isPresent()) {
       return va.get().compareTo(vb.get());
     }

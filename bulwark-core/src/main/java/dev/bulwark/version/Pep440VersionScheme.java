@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 final class Pep440VersionScheme implements VersionScheme {
   static final Pep440VersionScheme INSTANCE = new Pep440VersionScheme();
+  private static final ParseCache<Pep440Version> CACHE = new ParseCache<>(Pep440Version::parse);
 
   private Pep440VersionScheme() {}
 
@@ -19,13 +20,13 @@ final class Pep440VersionScheme implements VersionScheme {
 
   @Override
   public boolean isValid(String version) {
-    return Pep440Version.parse(version).isPresent();
+    return CACHE.get(version).isPresent();
   }
 
   @Override
   public int compare(String a, String b) {
-    Optional<Pep440Version> va = Pep440Version.parse(a);
-    Optional<Pep440Version> vb = Pep440Version.parse(b);
+    Optional<Pep440Version> va = CACHE.get(a);
+    Optional<Pep440Version> vb = CACHE.get(b);
     if (va.isPresent() && vb.isPresent()) {
       return va.get().compareTo(vb.get());
     }

@@ -126,24 +126,35 @@ public final class AuditBench {
 
   static void audit(Path dir, int runs) throws Exception {
     List<Double> times = new ArrayList<>();
+    List<Double> cpu = new ArrayList<>();
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     int findings = 0;
     int deps = 0;
     try (AdvisoryDatabase db = AdvisoryDatabase.open(dir.resolve("bench.db"))) {
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         Auditor a = new Auditor(new InventoryScanner(Extractors.all(), true,
             LockfileInput.DEFAULT_MAX_BYTES, 10_000), new OsvLookup(db), Clock.systemUTC());
         AuditReport r = a.audit(List.of(dir.resolve("project")),
             new Auditor.Options(FailOn.DEFAULT, true, List.of()));
         times.add((System.nanoTime() - t0) / 1e6);
+        cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
         findings = r.targets().get(0).findings().size();
         deps = r.targets().get(0).dependencies().size();
       }
     }
-    List<Double> warm = new ArrayList<>(times.subList(1, times.size()));
-    warm.sort(null);
     System.out.printf(Locale.ROOT,
-        "audit step: %d dependencies, %d findings; first run %.0f ms, warm median %.0f ms (%d runs)%n",
-        deps, findings, times.get(0), warm.isEmpty() ? times.get(0) : warm.get(warm.size() / 2), runs);
+        "audit step: %d dependencies, %d findings; first run %.0f ms wall (%.0f ms CPU),"
+            + " warm median %.0f ms wall (%.0f ms CPU) over %d runs%n",
+        deps, findings, times.get(0), cpu.get(0), warmMedian(times), warmMedian(cpu), runs);
+    System.out.printf(Locale.ROOT, "load average while measuring: %.1f%n",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  private static double warmMedian(List<Double> xs) {
+    List<Double> warm = new ArrayList<>(xs.subList(Math.min(1, xs.size() - 1), xs.size()));
+    warm.sort(null);
+    return warm.get(warm.size() / 2);
   }
 }
