@@ -56,6 +56,7 @@ public final class CycloneDxRenderer {
     bom.setSerialNumber("urn:uuid:" + UUID.nameUUIDFromBytes(
         String.join("\n", deps.keySet()).getBytes(StandardCharsets.UTF_8)));
     Metadata meta = new Metadata();
+    meta.setTimestamp(null); // reproducible: the same audit gives the same bytes
     Component tool = new Component();
     tool.setType(Component.Type.APPLICATION);
     tool.setName("bulwark");

@@ -42,7 +42,8 @@ final class HtmlFindings {
         .append('"').append(i.severity().atLeast(Severity.HIGH) ? " open" : "").append(">\n")
         .append("<summary><span class=\"badge ").append(sev).append("\">").append(sev)
         .append("</span>").append(Safe.html(i.title())).append(" <span class=\"tag\">")
-        .append(Safe.html(i.ruleId())).append(i.threat() ? "" : " · capability")
+        .append(Safe.html(i.ruleId())).append(i.threat() || i.category().equals("vulnerable-dependency")
+            ? "" : " · capability")
         .append(i.fails() ? " · fails the run" : "").append("</span></summary>\n");
     b.append("<p><code>").append(Safe.html(i.uri()));
     if (i.location().line() > 0) {

@@ -32,7 +32,16 @@ record Issue(String target, String ruleId, String title, Severity severity, Stri
     boolean fails) {
   Issue {
     Objects.requireNonNull(uri, "uri");
-    references = List.copyOf(references);
+    target = Safe.text(target);
+    title = Safe.text(title);
+    uri = Safe.text(uri);
+    snippet = Safe.text(snippet);
+    decoded = Safe.text(decoded);
+    message = Safe.text(message);
+    what = Safe.text(what);
+    why = Safe.text(why);
+    action = Safe.text(action);
+    references = references.stream().map(Safe::text).toList();
   }
 
   /** MITRE ATT&amp;CK technique ids among the references ("T1059", "T1036.008"). */
