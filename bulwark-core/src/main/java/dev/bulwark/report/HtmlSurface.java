@@ -11,8 +11,14 @@ final class HtmlSurface {
   static void render(StringBuilder b, ProjectResult p) {
     b.append("<section class=\"surface\"><h2>What would run: <code>")
         .append(Safe.html(p.scan().target())).append("</code></h2>\n");
-    b.append("<p><strong>").append(Safe.html(ConsoleProjectRenderer.banner(p.scan().verdict())))
-        .append("</strong> — ").append(Safe.html(p.scan().reason())).append("</p>\n");
+    String banner = ConsoleProjectRenderer.banner(p.scan().verdict());
+    String reason = p.scan().reason();
+    b.append("<p><strong>").append(Safe.html(banner)).append("</strong>");
+    if (!reason.isEmpty()) {
+      b.append(" — ").append(Safe.html(reason.startsWith(banner + ": ")
+          ? reason.substring(banner.length() + 2) : reason));
+    }
+    b.append("</p>\n");
     list(b, "ol", p.story());
     if (p.surface().triggers().isEmpty()) {
       b.append("<p>Nothing in this project runs automatically.</p>\n");
