@@ -113,7 +113,7 @@ public final class CycloneDxRenderer {
 
   /** Converts an npm SRI value ("sha512-BASE64") or a pip hash ("sha256:HEX") to a hash. */
   static Optional<Hash> hash(String integrity) {
-    String first = integrity.trim().split("\\s+", 2)[0];
+    String first = firstToken(integrity.trim());
     int dash = first.indexOf('-');
     int colon = first.indexOf(':');
     try {
@@ -131,6 +131,16 @@ public final class CycloneDxRenderer {
       return Optional.empty();
     }
     return Optional.empty();
+  }
+
+  /** The first whitespace-separated token (SRI values may list several hashes). */
+  private static String firstToken(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return s.substring(0, i);
+      }
+    }
+    return s;
   }
 
   private static Optional<Hash.Algorithm> algorithm(String name) {

@@ -7,12 +7,20 @@ import java.util.TreeMap;
 
 /** The findings part of the HTML report: by severity, then by category. */
 final class HtmlFindings {
+  /** More findings than this make a page nobody reads; the rest are counted, not shown. */
+  static final int MAX_SHOWN = 2_000;
+
   private HtmlFindings() {}
 
-  static void render(StringBuilder b, List<Issue> issues) {
-    b.append("<section id=\"findings\"><h2>Findings (").append(issues.size()).append(")</h2>\n");
-    if (issues.isEmpty()) {
+  static void render(StringBuilder b, List<Issue> all) {
+    b.append("<section id=\"findings\"><h2>Findings (").append(all.size()).append(")</h2>\n");
+    if (all.isEmpty()) {
       b.append("<p>No findings.</p>\n");
+    }
+    List<Issue> issues = all.size() > MAX_SHOWN ? all.subList(0, MAX_SHOWN) : all;
+    if (issues.size() < all.size()) {
+      b.append("<p><strong>Showing the ").append(MAX_SHOWN).append(" most severe of ")
+          .append(all.size()).append(" findings; the JSON and SARIF reports list all.</strong></p>\n");
     }
     for (Severity s : Severity.values()) {
       List<Issue> of = issues.stream().filter(i -> i.severity() == s).toList();

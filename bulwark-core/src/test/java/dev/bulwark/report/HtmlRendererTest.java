@@ -57,4 +57,11 @@ class HtmlRendererTest {
     assertThat(h).doesNotContain("href=\"javascript").doesNotContain("\u202E")
         .doesNotContain("\u202C").doesNotContain("http://").doesNotContain("src=\"");
   }
+
+  @org.junit.jupiter.api.Test
+  void hugeReportsShowTheMostSevereAndSaySo() throws Exception {
+    String h = Schemas.render(ReportFormat.HTML, MarkdownRendererTest.many(3_000, 11));
+    assertThat(h).contains("Showing the 2000 most severe of 3000 findings");
+    assertThat(h.split("<details class=\"finding", -1)).hasSize(HtmlFindings.MAX_SHOWN + 1);
+  }
 }

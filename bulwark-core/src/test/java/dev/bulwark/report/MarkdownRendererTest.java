@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownRendererTest {
-  private static ReportData.Scan many(int n, long seed) {
+  static ReportData.Scan many(int n, long seed) {
     Random rnd = new Random(seed);
     List<Finding> fs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
