@@ -52,9 +52,11 @@ public final class SarifRenderer {
     ObjectNode invocation = run.putArray("invocations").addObject();
     invocation.put("executionSuccessful", data.exitCode() <= 1);
     invocation.put("exitCode", data.exitCode());
+    SarifArtifacts artifacts = new SarifArtifacts(issues);
+    artifacts.write(run.putArray("artifacts"));
     ArrayNode results = run.putArray("results");
     for (Issue i : issues) {
-      result(results.addObject(), i, ruleIndex.get(i.ruleId()));
+      result(results.addObject(), i, ruleIndex.get(i.ruleId()), artifacts.indexOf(i.uri()));
     }
     run.putObject("properties").put("command",
         data instanceof ReportData.Audit ? "audit" : "scan");
@@ -80,7 +82,7 @@ public final class SarifRenderer {
     i.links().stream().findFirst().ifPresent(u -> r.put("helpUri", u));
   }
 
-  private static void result(ObjectNode r, Issue i, int index) {
+  private static void result(ObjectNode r, Issue i, int index, int artifactIndex) {
     r.put("ruleId", i.ruleId());
     r.put("ruleIndex", index);
     r.put("level", level(i.severity()));
@@ -91,6 +93,7 @@ public final class SarifRenderer {
     if (!i.uri().startsWith("/")) {
       artifact.put("uriBaseId", "%SRCROOT%");
     }
+    artifact.put("index", artifactIndex);
     if (i.location().line() > 0) {
       ObjectNode region = physical.putObject("region");
       region.put("startLine", i.location().line());

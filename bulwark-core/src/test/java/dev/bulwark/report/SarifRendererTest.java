@@ -98,4 +98,17 @@ class SarifRendererTest {
     String s = Schemas.render(ReportFormat.SARIF, ReportFixtures.packageScan());
     assertThat(s).doesNotContain("\u202E").contains("\\\\u{202E}");
   }
+
+  @Test
+  void archiveEntriesHaveTheArchiveAsParentArtifact() throws Exception {
+    JsonNode run = sarif(oneFinding("p-1.0.0.tgz", "package/index.js", 3, "eval(x)"))
+        .at("/runs/0");
+    JsonNode artifacts = run.path("artifacts");
+    assertThat(artifacts).hasSize(2);
+    assertThat(artifacts.at("/0/location/uri").asText()).isEqualTo("p-1.0.0.tgz");
+    assertThat(artifacts.at("/1/location/uri").asText()).isEqualTo("p-1.0.0.tgz!/package/index.js");
+    assertThat(artifacts.at("/1/parentIndex").asInt()).isZero();
+    assertThat(run.at("/results/0/locations/0/physicalLocation/artifactLocation/index").asInt())
+        .isEqualTo(1);
+  }
 }
