@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
     name = "learn",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints a short field guide: how fake-recruiter attacks work, how to vet a take-home",
-      "project, ignore-scripts, workspace trust, lockfiles and hashes, and dependency confusion."
+      "Prints a field guide to fake-recruiter attacks and supply-chain hygiene.",
+      "Covers how the attacks work, how to vet a take-home project, ignore-scripts, workspace",
+      "trust, lockfiles and hashes, and dependency confusion (the same text as docs/field-guide.md)."
     })
 final class LearnCommand implements Callable<Integer> {
   static final String RESOURCE = "field-guide.md";
