@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -123,7 +124,7 @@ public final class CycloneDxRenderer {
         return alg.map(a -> new Hash(a, hex));
       }
       if (colon > 0) {
-        String hex = first.substring(colon + 1).toLowerCase(java.util.Locale.ROOT);
+        String hex = first.substring(colon + 1).toLowerCase(Locale.ROOT);
         HexFormat.of().parseHex(hex);
         return algorithm(first.substring(0, colon)).map(a -> new Hash(a, hex));
       }
@@ -144,7 +145,7 @@ public final class CycloneDxRenderer {
   }
 
   private static Optional<Hash.Algorithm> algorithm(String name) {
-    return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (name.toLowerCase(Locale.ROOT)) {
       case "sha1" -> Optional.of(Hash.Algorithm.SHA1);
       case "sha256" -> Optional.of(Hash.Algorithm.SHA_256);
       case "sha384" -> Optional.of(Hash.Algorithm.SHA_384);

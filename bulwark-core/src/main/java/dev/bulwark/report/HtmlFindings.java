@@ -1,6 +1,7 @@
 package dev.bulwark.report;
 
 import dev.bulwark.model.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +32,7 @@ final class HtmlFindings {
           .append(capitalise(s.jsonName())).append(" (").append(of.size()).append(")</h3>\n");
       Map<String, List<Issue>> byCategory = new TreeMap<>();
       for (Issue i : of) {
-        byCategory.computeIfAbsent(i.category(), k -> new java.util.ArrayList<>()).add(i);
+        byCategory.computeIfAbsent(i.category(), k -> new ArrayList<>()).add(i);
       }
       for (Map.Entry<String, List<Issue>> e : byCategory.entrySet()) {
         b.append("<h4>").append(Safe.html(e.getKey())).append("</h4>\n");

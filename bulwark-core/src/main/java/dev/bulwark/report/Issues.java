@@ -6,6 +6,7 @@ import dev.bulwark.model.AuditFinding;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Severity;
+import dev.bulwark.model.Verdict;
 import dev.bulwark.policy.FailOn;
 import dev.bulwark.scan.TargetResult;
 import java.util.ArrayList;
@@ -52,9 +53,9 @@ final class Issues {
   }
 
   private static Issue finding(ScanResult r, Finding f, Optional<RuleText> text,
-      dev.bulwark.model.Verdict verdict) {
+      Verdict verdict) {
     String title = text.map(RuleText::title).orElse(f.ruleId());
-    boolean fails = f.threat() && verdict == dev.bulwark.model.Verdict.MALICIOUS;
+    boolean fails = f.threat() && verdict == Verdict.MALICIOUS;
     return new Issue(r.target(), f.ruleId(), title, f.severity(), f.category().jsonName(),
         f.threat(), f.location(), uri(r.target(), f.location().file()), f.snippet(), f.decoded(),
         f.message(), text.map(RuleText::what).orElse(""), text.map(RuleText::why).orElse(""),

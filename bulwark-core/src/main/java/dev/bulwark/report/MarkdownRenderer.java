@@ -1,6 +1,9 @@
 package dev.bulwark.report;
 
 import dev.bulwark.model.Severity;
+import dev.bulwark.project.ProjectResult;
+import dev.bulwark.project.Trigger;
+import dev.bulwark.scan.TargetResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -35,6 +38,13 @@ public final class MarkdownRenderer {
           .append(r.issues()).append(" |\n");
     }
     b.append('\n').append(counts(issues)).append("\n\n");
+    if (data instanceof ReportData.Scan s) {
+      for (TargetResult t : s.targets()) {
+        if (t instanceof TargetResult.Project p) {
+          surface(b, p.project());
+        }
+      }
+    }
     if (!issues.isEmpty()) {
       b.append("<details><summary>Findings (").append(issues.size()).append(")</summary>\n\n");
       b.append("| Severity | Rule | Location | What was found |\n|---|---|---|---|\n");
@@ -60,6 +70,27 @@ public final class MarkdownRenderer {
     }
     b.append(" · exit code ").append(data.exitCode()).append("</sub>\n");
     return b.toString();
+  }
+
+  /** What would run in a project, one line per trigger, automatic ones marked. */
+  private static void surface(StringBuilder b, ProjectResult p) {
+    if (p.surface().triggers().isEmpty()) {
+      return;
+    }
+    b.append("**What would run in ").append(Safe.codeSpan(Safe.cut(p.scan().target(), 120)))
+        .append("**\n\n");
+    int shown = 0;
+    for (Trigger t : p.surface().triggers()) {
+      if (shown++ == 20) {
+        b.append("- … and ").append(p.surface().triggers().size() - 20).append(" more\n");
+        break;
+      }
+      b.append("- ").append(t.kind().automatic() ? "**automatic** · " : "")
+          .append(Safe.markdown(t.kind().description())).append(": ")
+          .append(Safe.codeSpan(Safe.cut(t.command(), 160))).append(" (")
+          .append(Safe.codeSpan(t.location().toString())).append(")\n");
+    }
+    b.append('\n');
   }
 
   private static String row(Issue i) {
