@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every report format from the real engine, for an audit, a package scan and a project scan,
  * compared with golden files (versions, build dates and paths normalised). Regenerate with
- * {@code -Dbulwark.updateGoldens=true}; a golden without a case fails.
+ * {@code -Dbulwark.updateGolden=true}; a golden without a case fails.
  */
 class ReportGoldenCliTest {
   static final Path DIR = Path.of("src/test/resources/dev/bulwark/cli/report-golden");
@@ -64,11 +64,11 @@ class ReportGoldenCliTest {
     for (String ext : c.formats()) {
       String actual = normalise(Files.readString(tmp.resolve("out." + ext)), tmp);
       Path golden = DIR.resolve(c.name() + "." + ext);
-      if (Boolean.getBoolean("bulwark.updateGoldens")) {
+      if (Boolean.getBoolean("bulwark.updateGolden")) {
         Files.createDirectories(DIR);
         Files.writeString(golden, actual, StandardCharsets.UTF_8);
       }
-      assertThat(golden).as("golden (run with -Dbulwark.updateGoldens=true)").exists();
+      assertThat(golden).as("golden (run with -Dbulwark.updateGolden=true)").exists();
       assertThat(actual).as(golden.toString())
           .isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }

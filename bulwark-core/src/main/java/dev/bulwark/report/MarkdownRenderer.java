@@ -33,7 +33,7 @@ public final class MarkdownRenderer {
         .append(Safe.markdown(sum.headline())).append("\n\n");
     b.append("| Target | Kind | Result | Issues |\n|---|---|---|---:|\n");
     for (Summary.Row r : sum.rows()) {
-      b.append("| ").append(Safe.codeSpan(Safe.cut(r.target(), 120))).append(" | ")
+      b.append("| ").append(Safe.codeCell(Safe.cut(r.target(), 120))).append(" | ")
           .append(r.kind()).append(" | **").append(Safe.markdown(r.verdict())).append("** | ")
           .append(r.issues()).append(" |\n");
     }
@@ -96,7 +96,7 @@ public final class MarkdownRenderer {
   private static String row(Issue i) {
     String loc = i.location().line() > 0 ? i.uri() + ":" + i.location().line() : i.uri();
     return "| " + i.severity().jsonName() + (i.fails() ? " ⛔" : "") + " | "
-        + Safe.codeSpan(i.ruleId()) + " | " + Safe.codeSpan(Safe.cut(loc, 160)) + " | "
+        + Safe.codeCell(i.ruleId()) + " | " + Safe.codeCell(Safe.cut(loc, 160)) + " | "
         + Safe.markdown(Safe.cut(i.message().isEmpty() ? i.title() : i.message(), 300))
         + " |\n";
   }

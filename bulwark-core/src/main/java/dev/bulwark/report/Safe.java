@@ -65,8 +65,12 @@ final class Safe {
 
   /** Text for inside a Markdown code span: no backticks or newlines can break out. */
   static String codeSpan(String s) {
-    String t = text(s).replace('\n', ' ').replace('`', '\'');
-    return "`` " + t.replace("|", "\\|") + " ``";
+    return "`` " + text(s).replace('\n', ' ').replace('`', '\'') + " ``";
+  }
+
+  /** A code span inside a Markdown table cell, where a pipe would end the cell. */
+  static String codeCell(String s) {
+    return codeSpan(s).replace("|", "\\|");
   }
 
   /** Trims and collapses runs of whitespace to one space. */

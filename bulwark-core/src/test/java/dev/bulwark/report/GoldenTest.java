@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every format for every fixture, compared with a golden file. Regenerate with
- * {@code -Dbulwark.updateGoldens=true}; a golden file without a case fails the build.
+ * {@code -Dbulwark.updateGolden=true}; a golden file without a case fails the build.
  */
 class GoldenTest {
   static final Path DIR = Path.of("src/test/resources/dev/bulwark/report/testdata/golden");
@@ -51,11 +51,11 @@ class GoldenTest {
     String actual = normalise(Schemas.render(format,
         ReportFixtures.all().get(fixture).get()));
     Path golden = DIR.resolve(fixture + "." + extension(format));
-    if (Boolean.getBoolean("bulwark.updateGoldens")) {
+    if (Boolean.getBoolean("bulwark.updateGolden")) {
       Files.createDirectories(DIR);
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
     }
-    assertThat(golden).as("golden file (run with -Dbulwark.updateGoldens=true)").exists();
+    assertThat(golden).as("golden file (run with -Dbulwark.updateGolden=true)").exists();
     assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
