@@ -9,10 +9,9 @@ import dev.bulwark.model.ExtractionException;
 import dev.bulwark.policy.FailOn;
 import dev.bulwark.policy.PolicyFile;
 import dev.bulwark.report.ConsoleAuditRenderer;
-import dev.bulwark.report.JsonAuditRenderer;
+import dev.bulwark.report.ReportData;
 import dev.bulwark.report.Style;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      output.validate("console", "json");
+      output.validate("console", "json", "sarif", "html", "markdown", "cyclonedx");
       List<Auditor.Input> inputs = paths.isEmpty()
           ? List.of(new Auditor.Input(env.cwd(), ".")) : resolve(paths);
       List<Path> targets = inputs.stream().map(Auditor.Input::path).toList();
@@ -85,17 +84,9 @@ final class AuditCommand implements Callable<Integer> {
             new Auditor.Options(threshold, includeDev, settings.ignores()));
         int code = report.failingCount() > 0 ? ExitCode.FINDINGS.code
             : report.incomplete() ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
-        PrintWriter w = output.open(env);
-        try {
-          if (output.json()) {
-            JsonAuditRenderer.render(report, opened.info(), code, w);
-          } else {
-            ConsoleAuditRenderer.render(report, opened.info(), new Style(output.color(env)),
-                output.quiet, w);
-          }
-        } finally {
-          output.close(w, env);
-        }
+        ReportWriter.write(new ReportData.Audit(report, opened.info(), code), output, env,
+            (w, color) -> ConsoleAuditRenderer.render(report, opened.info(), new Style(color),
+                output.quiet, w));
         return code;
       }
     } catch (OutputOptions.UsageError e) {

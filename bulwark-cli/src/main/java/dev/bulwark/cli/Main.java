@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       RulesCommand.class,
       RulesCommand.Explain.class,
+      LearnCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -10,7 +10,7 @@ import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Verdict;
 import dev.bulwark.report.BulwarkVersion;
 import dev.bulwark.report.ConsoleScanRenderer;
-import dev.bulwark.report.JsonScanRenderer;
+import dev.bulwark.report.ReportData;
 import dev.bulwark.report.RuleText;
 import dev.bulwark.report.Style;
 import dev.bulwark.report.ToolInfo;
@@ -18,7 +18,6 @@ import dev.bulwark.scan.Catalogs;
 import dev.bulwark.scan.Scanner;
 import dev.bulwark.scan.TargetResult;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      output.validate("console", "json");
+      output.validate("console", "json", "sarif", "html", "markdown");
       Scanner.Mode mode = mode();
       boolean failSuspicious = switch (failOn.toLowerCase(Locale.ROOT)) {
         case "malicious" -> false;
@@ -123,17 +122,9 @@ final class ScanCommand implements Callable<Integer> {
       }
       int code = exitCode(results, failSuspicious);
       RuleText.Source texts = Catalogs.texts(catalog);
-      PrintWriter w = output.open(env);
-      try {
-        if (output.json()) {
-          JsonScanRenderer.render(results, info, texts, code, w);
-        } else {
-          ConsoleScanRenderer.render(results, texts, new Style(output.color(env)),
-              new ConsoleScanRenderer.Options(explain, output.quiet), w);
-        }
-      } finally {
-        output.close(w, env);
-      }
+      ReportWriter.write(new ReportData.Scan(results, info, texts, code), output, env,
+          (w, color) -> ConsoleScanRenderer.render(results, texts, new Style(color),
+              new ConsoleScanRenderer.Options(explain, output.quiet), w));
       return code;
     } catch (OutputOptions.UsageError e) {
       env.err().println("bulwark scan: " + e.getMessage());
