@@ -20,15 +20,18 @@ final class CharCodeTechnique implements Technique {
   private static final Pattern NUMBER = Pattern.compile(NUM);
 
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Pattern p : new Pattern[] {FROM_CHAR_CODE, BYTES_LIST}) {
-      for (Patterns.M m : Patterns.all(p, text)) {
-        add(out, m.start(), codes(m.group(1), maxBytes), p == FROM_CHAR_CODE ? "fromCharCode" : "bytes");
-      }
+    if (!text.contains("fromCharCode") && !text.contains("chr(") && !text.contains("bytes")) {
+      return out;
     }
-    for (Patterns.M m : Patterns.all(CHR_CHAIN, text)) {
-      add(out, m.start(), codes(m.group(), maxBytes), "chr");
+    for (Pattern p : new Pattern[] {FROM_CHAR_CODE, BYTES_LIST, CHR_CHAIN}) {
+      Matcher m = p.matcher(text);
+      int found = 0;
+      while (found++ < MAX_CANDIDATES && m.find()) {
+        String fragment = p == CHR_CHAIN ? m.group() : m.group(1);
+        add(out, m.start(), codes(fragment, maxBytes), p == FROM_CHAR_CODE ? "fromCharCode" : p == CHR_CHAIN ? "chr" : "bytes");
+      }
     }
     return out;
   }
