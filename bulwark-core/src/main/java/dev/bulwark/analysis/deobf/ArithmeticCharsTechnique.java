@@ -24,19 +24,19 @@ final class ArithmeticCharsTechnique implements Technique {
         break;
       }
       from = map + 4;
-      int open = text.indexOf('[', from);
-      if (open < 0 || open - from > 300) {
-        continue;
+      // The list is the first bracket after map( that folds; earlier ones may be subscripts.
+      for (int open = text.indexOf('[', from); open >= 0 && open - from <= 300; open = text.indexOf('[', open + 1)) {
+        int close = matching(text, open);
+        if (close < 0 || close - open > MAX_LIST) {
+          break;
+        }
+        String s = fold(text.substring(open + 1, close));
+        if (s.length() >= 3 && Decoders.printable(s)) {
+          out.add(new Reveal("arithmetic-chars", map, s, s.length() < 200));
+          from = close;
+          break;
+        }
       }
-      int close = matching(text, open);
-      if (close < 0 || close - open > MAX_LIST) {
-        continue;
-      }
-      String s = fold(text.substring(open + 1, close));
-      if (s.length() >= 3 && Decoders.printable(s)) {
-        out.add(new Reveal("arithmetic-chars", map, s, s.length() < 200));
-      }
-      from = close;
     }
     return out;
   }
