@@ -34,7 +34,7 @@ final class Sinks {
       "httpx", "socket", "sock", "s", "client", "dns", "net", "tls", "req", "got", "fetch", "ws", "smtp",
       "session", "conn", "aiohttp", "navigator", "xhr");
   private static final Set<String> EVAL = Set.of("eval", "Function", "runInThisContext", "runInNewContext",
-      "runInContext", "Script", "compileFunction", "exec", "execfile", "compile", "setTimeout", "setInterval");
+      "runInContext", "Script", "compileFunction", "exec", "execfile", "compile");
   private static final Set<String> PROCESS = Set.of("exec", "execSync", "spawn", "spawnSync", "execFile",
       "execFileSync", "fork", "system", "popen", "Popen", "run", "call", "check_call", "check_output",
       "getoutput", "getstatusoutput", "startfile", "execv", "execve", "execvp", "execl", "execlp", "spawnv");
