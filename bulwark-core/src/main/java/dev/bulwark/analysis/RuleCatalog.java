@@ -39,7 +39,8 @@ public final class RuleCatalog {
 
   /** The rule parser with the engine's heuristics and tree-sitter query validation. */
   public static RuleParser parser() {
-    return new RuleParser(heuristicNames(), QueryCache::check);
+    return new RuleParser(heuristicNames(), QueryCache::check,
+        dev.bulwark.analysis.flow.FlowAnalysis::requiredMarkers);
   }
 
   static Set<String> heuristicNames() {

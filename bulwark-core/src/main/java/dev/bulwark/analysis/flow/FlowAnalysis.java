@@ -30,6 +30,18 @@ public final class FlowAnalysis {
 
   private FlowAnalysis() {}
 
+  /**
+   * A pre-filter for a flow rule: one of these lower-cased strings occurs in any file where the
+   * flow can match. Empty (no pre-filter) when {@code decoded} is a source, because every value of
+   * a decoded payload counts as decoded.
+   */
+  public static Set<String> requiredMarkers(Set<String> sourceNames) {
+    if (sourceNames.contains("decoded")) {
+      return Set.of();
+    }
+    return Sources.markers(Sources.Kind.parse(sourceNames));
+  }
+
   public static List<Hit> find(SyntaxTree tree, ScanFile file, Set<String> sourceNames,
       Set<String> sinkNames, Budget budget) {
     Language l = tree.language();

@@ -55,9 +55,18 @@ final class Sources {
           "fromhex", "fromCharCode", "codecs.decode", "unhexlify", "inflateSync", "gunzipSync", "marshal.loads"),
       Kind.FETCHED, List.of("fetch(", "axios", "http.get", "https.get", "http.request", "https.request",
           "requests.get", "requests.post", "urlopen", "urllib.request", "httpx.", "got(", "got.get",
-          "request(", "XMLHttpRequest", "responseText", ".read()", "net.connect", "socket.recv"));
+          "request(", "XMLHttpRequest", "responseText", "net.connect", "socket.recv", "recv("));
 
   private Sources() {}
+
+  /** Every marker of these kinds, lower-cased: one of them occurs wherever such a source does. */
+  static Set<String> markers(Set<Kind> kinds) {
+    Set<String> out = new java.util.TreeSet<>();
+    for (Kind k : kinds) {
+      MARKERS.get(k).forEach(m -> out.add(m.toLowerCase(Locale.ROOT)));
+    }
+    return out;
+  }
 
   /** The source kinds whose markers occur in the fragment. */
   static Set<Kind> in(String fragment) {

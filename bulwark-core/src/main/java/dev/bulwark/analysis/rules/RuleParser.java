@@ -42,14 +42,26 @@ public final class RuleParser {
 
   private final Set<String> heuristics;
   private final QueryChecker queries;
+  private final java.util.function.Function<Set<String>, Set<String>> flowPrefilter;
 
   /**
    * @param heuristics the heuristic names the engine knows
    * @param queries validates tree-sitter queries
    */
   public RuleParser(Set<String> heuristics, QueryChecker queries) {
+    this(heuristics, queries, sources -> Set.of());
+  }
+
+  /**
+   * @param heuristics the heuristic names the engine knows
+   * @param queries validates tree-sitter queries
+   * @param flowPrefilter the pre-filter strings of a flow rule's sources (empty: none)
+   */
+  public RuleParser(Set<String> heuristics, QueryChecker queries,
+      java.util.function.Function<Set<String>, Set<String>> flowPrefilter) {
     this.heuristics = Set.copyOf(heuristics);
     this.queries = queries;
+    this.flowPrefilter = flowPrefilter;
   }
 
   /**
@@ -176,7 +188,7 @@ public final class RuleParser {
     }
     Set<Language> out = new java.util.LinkedHashSet<>();
     for (String s : t.strings(m.get("languages"), "languages")) {
-      Language l = Language.parse(s).filter(x -> x != Language.BINARY || true)
+      Language l = Language.parse(s)
           .orElseThrow(() -> t.error(m.get("languages"), "unknown language '" + s + "'"));
       out.add(l);
     }
@@ -300,7 +312,8 @@ public final class RuleParser {
   private static Matcher regex(YamlTree t, Node v, Set<String> prefilter) throws ExtractionException {
     String re = t.string(v, "regex");
     try {
-      return new RegexMatcher(com.google.re2j.Pattern.compile(re), prefilter);
+      com.google.re2j.Pattern p = com.google.re2j.Pattern.compile(re);
+      return new RegexMatcher(p, prefilter.isEmpty() ? RegexLiterals.derive(re) : prefilter);
     } catch (PatternSyntaxException e) {
       throw t.error(v, "invalid RE2 pattern: " + e.getMessage());
     }
@@ -337,7 +350,7 @@ public final class RuleParser {
     return new HeuristicMatcher(name, params);
   }
 
-  private static Matcher flow(YamlTree t, Node v) throws ExtractionException {
+  private Matcher flow(YamlTree t, Node v) throws ExtractionException {
     Map<String, Node> f = t.mapping(v, "flow", Set.of("source", "sink"));
     if (!f.containsKey("source") || !f.containsKey("sink")) {
       throw t.error(v, "flow needs source and sink");
@@ -354,7 +367,7 @@ public final class RuleParser {
         throw t.error(f.get("sink"), "unknown flow sink '" + s + "'");
       }
     }
-    return new FlowMatcher(Set.copyOf(src), Set.copyOf(snk));
+    return new FlowMatcher(Set.copyOf(src), Set.copyOf(snk), flowPrefilter.apply(Set.copyOf(src)));
   }
 
   private Matcher combination(

@@ -108,35 +108,67 @@ public final class VerdictModel {
     Set<Category> decodedCats = EnumSet.noneOf(Category.class);
     for (Finding f : all) {
       cats.add(f.category());
-      if (f.threat()) {
+      // Low-confidence threats are too weak to take part in combinations.
+      if (f.threat() && f.confidence() != dev.bulwark.model.Confidence.LOW) {
         threatCats.add(f.category());
       }
-      if (f.location().file().contains("!decoded/")) {
+      if (f.threat() && f.location().file().contains("!decoded/")) {
         decodedCats.add(f.category());
       }
     }
     int bonus = 0;
-    boolean sends = cats.contains(Category.EXFILTRATION) || cats.contains(Category.SUSPICIOUS_NETWORK);
     boolean hook = cats.contains(Category.INSTALL_HOOK);
-    if (hook && (sends || cats.contains(Category.DOWNLOAD_EXECUTE)) && cats.contains(Category.CREDENTIAL_THEFT)
-        || hook && threatCats.contains(Category.EXFILTRATION)) {
-      bonus += add(names, Weights.BONUS_HOOK_EXFIL, "an install hook with credential access and network use");
+    // A hook counts fully when the threat runs at install time: in the hook itself, in setup.py or
+    // a .pth file, or in a file the hook's command names; otherwise the link is only likely.
+    int hookWeight = installTimeThreat(all) ? 1 : 2;
+    boolean sendsThreat = threatCats.contains(Category.EXFILTRATION) || threatCats.contains(Category.SUSPICIOUS_NETWORK);
+    boolean sends = cats.contains(Category.EXFILTRATION) || cats.contains(Category.SUSPICIOUS_NETWORK);
+    boolean stealsThreat = threatCats.contains(Category.CREDENTIAL_THEFT);
+    if (hook && (stealsThreat && (sends || cats.contains(Category.DOWNLOAD_EXECUTE))
+        || threatCats.contains(Category.EXFILTRATION))) {
+      bonus += add(names, Weights.BONUS_HOOK_EXFIL / hookWeight, "an install hook with credential access and network use");
     }
     if (hook && threatCats.contains(Category.DOWNLOAD_EXECUTE)) {
-      bonus += add(names, Weights.BONUS_HOOK_DOWNLOAD, "an install hook that downloads and runs code");
+      bonus += add(names, Weights.BONUS_HOOK_DOWNLOAD / hookWeight, "an install hook that downloads and runs code");
     }
     if (decodedCats.contains(Category.CODE_EXECUTION) || decodedCats.contains(Category.DOWNLOAD_EXECUTE)
         || decodedCats.contains(Category.EXFILTRATION) || decodedCats.contains(Category.CREDENTIAL_THEFT)) {
       bonus += add(names, Weights.BONUS_DECODED_EXEC, "behaviour hidden in an encoded payload");
     }
-    if (threatCats.contains(Category.OBFUSCATION) && (cats.contains(Category.CODE_EXECUTION)
-        || cats.contains(Category.DOWNLOAD_EXECUTE) || cats.contains(Category.EXFILTRATION))) {
+    if (threatCats.contains(Category.OBFUSCATION) && (threatCats.contains(Category.CODE_EXECUTION)
+        || threatCats.contains(Category.DOWNLOAD_EXECUTE) || threatCats.contains(Category.EXFILTRATION))) {
       bonus += add(names, Weights.BONUS_OBFUSCATED_BEHAVIOUR, "obfuscated code that executes or sends data");
     }
-    if (threatCats.contains(Category.CREDENTIAL_THEFT) && sends) {
+    if (stealsThreat && (sendsThreat || sends && hook)) {
       bonus += add(names, Weights.BONUS_STEAL_AND_SEND, "credential access together with sending data out");
     }
     return bonus;
+  }
+
+  private static final Set<Category> BEHAVIOUR = EnumSet.of(Category.EXFILTRATION, Category.CREDENTIAL_THEFT,
+      Category.DOWNLOAD_EXECUTE, Category.CODE_EXECUTION, Category.SUSPICIOUS_NETWORK);
+
+  /** Whether a behaviour threat sits in install-time code or in a file an install hook names. */
+  static boolean installTimeThreat(List<Finding> all) {
+    List<String> hookCommands = all.stream().filter(f -> f.category() == Category.INSTALL_HOOK)
+        .map(Finding::snippet).toList();
+    for (Finding f : all) {
+      if (!f.threat() || !BEHAVIOUR.contains(f.category())) {
+        continue;
+      }
+      String file = f.location().file();
+      int bang = file.indexOf('!');
+      String origin = bang < 0 ? file : file.substring(0, bang);
+      String base = origin.substring(origin.lastIndexOf('/') + 1);
+      if (base.equals("setup.py") || base.startsWith("setup.py#") || base.contains(".pth")
+          || base.contains("#scripts.")) {
+        return true;
+      }
+      if (!base.isEmpty() && hookCommands.stream().anyMatch(c -> c.contains(base))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int add(List<String> names, int bonus, String name) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Table-driven: each testdata file lists findings ("rule, category, severity, confidence, kind,
- * file") and the expected verdict in a "# expect:" line.
+ * file[, snippet]") and the expected verdict in a "# expect:" line.
  */
 class VerdictModelTest {
   static Stream<String> cases() throws Exception {
@@ -78,8 +78,13 @@ class VerdictModelTest {
         continue;
       }
       String[] p = l.split(",");
-      out.add(finding(p[0].trim(), Category.parse(p[1]).orElseThrow(), Severity.parse(p[2]).orElseThrow(),
-          Confidence.parse(p[3]).orElseThrow(), p[4].trim().equals("threat"), p[5].trim()));
+      Finding f = finding(p[0].trim(), Category.parse(p[1]).orElseThrow(), Severity.parse(p[2]).orElseThrow(),
+          Confidence.parse(p[3]).orElseThrow(), p[4].trim().equals("threat"), p[5].trim());
+      if (p.length > 6) {
+        f = new Finding(f.ruleId(), f.category(), f.severity(), f.confidence(), f.threat(), f.location(),
+            p[6].trim(), "", f.message());
+      }
+      out.add(f);
     }
     return out;
   }
