@@ -10,6 +10,7 @@ package dev.bulwark.analysis;
  * @param decodeDepth how many deobfuscation layers are peeled
  * @param maxDecodedBytes cap on one decoded payload
  * @param maxDecodedPerFile cap on the number of payloads decoded from one file
+ * @param fileMillis time budget for all work on one shipped file and the files derived from it
  */
 public record EngineLimits(
     long parseMillis,
@@ -18,7 +19,8 @@ public record EngineLimits(
     int maxParseBytes,
     int decodeDepth,
     int maxDecodedBytes,
-    int maxDecodedPerFile) {
+    int maxDecodedPerFile,
+    long fileMillis) {
   public static final EngineLimits DEFAULT =
-      new EngineLimits(2_000, 2_000, 8 * 1024 * 1024, 2 * 1024 * 1024, 3, 1024 * 1024, 32);
+      new EngineLimits(2_000, 2_000, 8 * 1024 * 1024, 2 * 1024 * 1024, 3, 1024 * 1024, 32, 8_000);
 }

@@ -12,13 +12,17 @@ import java.util.Set;
 /** The {@link MatchContext} of one scanned file. Not thread-safe; lives for one file. */
 final class FileContext implements MatchContext {
   private final ScanFile file;
-  private final List<int[]> regions;
+  private final String lower;
+  private final RuleEngine.Prefilter prefilter;
+  private final boolean windowed;
   private final FileServices services;
-  private String lower;
+  private final java.util.Map<Set<String>, List<int[]>> regionCache = new java.util.HashMap<>();
 
-  FileContext(ScanFile file, List<int[]> regions, FileServices services) {
+  FileContext(ScanFile file, String lower, RuleEngine.Prefilter prefilter, FileServices services) {
     this.file = file;
-    this.regions = regions;
+    this.lower = lower;
+    this.prefilter = prefilter;
+    this.windowed = RuleEngine.windowed(file.text());
     this.services = services;
   }
 
@@ -33,13 +37,6 @@ final class FileContext implements MatchContext {
 
   @Override
   public String lowerText() {
-    if (lower == null) {
-      char[] c = file.text().toCharArray();
-      for (int i = 0; i < c.length; i++) {
-        c[i] = Character.toLowerCase(c[i]);
-      }
-      lower = new String(c);
-    }
     return lower;
   }
 
@@ -50,7 +47,37 @@ final class FileContext implements MatchContext {
 
   @Override
   public List<int[]> regexRegions() {
-    return regions;
+    return regexRegions(Set.of());
+  }
+
+  @Override
+  public boolean mayContain(Set<String> literals) {
+    if (literals.isEmpty()) {
+      return true;
+    }
+    for (String l : literals) {
+      if (prefilter.found().contains(l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whole text; for huge one-line files, windows around these literals (all when empty). */
+  @Override
+  public List<int[]> regexRegions(Set<String> literals) {
+    if (!windowed) {
+      return List.<int[]>of(new int[] {0, file.text().length()});
+    }
+    return regionCache.computeIfAbsent(literals, l -> {
+      List<Integer> at = new java.util.ArrayList<>();
+      prefilter.positions().forEach((k, v) -> {
+        if (l.isEmpty() || l.contains(k)) {
+          at.addAll(v);
+        }
+      });
+      return RuleEngine.regions(file.text(), at);
+    });
   }
 
   @Override

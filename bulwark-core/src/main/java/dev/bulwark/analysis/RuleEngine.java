@@ -68,12 +68,13 @@ final class RuleEngine {
 
   /** Runs the candidate rules; services are created only when a tree-based rule needs them. */
   List<Finding> scan(ScanFile f, Optional<Ecosystem> eco, Function<ScanFile, FileServices> services,
-      List<String> skipped) {
+      List<String> skipped, dev.bulwark.analysis.parse.Budget budget) {
     List<Rule> cands = candidates(f, eco);
     if (cands.isEmpty()) {
       return List.of();
     }
-    Prefilter pf = prefilter(f.text());
+    String lower = LowerCase.of(f.text());
+    Prefilter pf = prefilter(lower);
     List<Finding> out = new ArrayList<>();
     List<Rule> selected = new ArrayList<>();
     boolean needTree = false;
@@ -85,8 +86,12 @@ final class RuleEngine {
       }
     }
     try (FileServices svc = needTree ? services.apply(f) : FileServices.none()) {
-      FileContext ctx = new FileContext(f, regions(f.text(), pf.positions), svc);
+      FileContext ctx = new FileContext(f, lower, pf, svc);
       for (Rule r : selected) {
+        if (budget.exceeded()) {
+          skipped.add("analysis ran out of its time budget (remaining rules skipped)");
+          break;
+        }
         List<Hit> hits = r.match().find(ctx);
         if (!hits.isEmpty()) {
           out.add(finding(r, f, hits.get(0)));
@@ -112,29 +117,37 @@ final class RuleEngine {
         Snippets.around(text, h.start(), h.end()), f.decoded(), msg);
   }
 
-  private record Prefilter(Set<String> found, List<Integer> positions) {}
+  /** Literals found, with up to {@link #MAX_POSITIONS_PER_LITERAL} positions each. */
+  record Prefilter(Set<String> found, java.util.Map<String, List<Integer>> positions) {}
 
-  private Prefilter prefilter(String text) {
+  static final int MAX_POSITIONS_PER_LITERAL = 256;
+
+  private Prefilter prefilter(String lower) {
     Set<String> found = new HashSet<>();
-    List<Integer> positions = new ArrayList<>();
+    java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
+    int[] total = {0};
     trie.parseText(
-        LowerCase.of(text),
+        lower,
         emit -> {
           found.add(emit.getKeyword());
-          if (positions.size() < MAX_POSITIONS) {
-            positions.add(emit.getStart());
+          List<Integer> at = positions.computeIfAbsent(emit.getKeyword(), k -> new ArrayList<>());
+          if (at.size() < MAX_POSITIONS_PER_LITERAL && total[0] < MAX_POSITIONS) {
+            at.add(emit.getStart());
+            total[0]++;
           }
           return true;
         });
     return new Prefilter(found, positions);
   }
 
-  /** Whole text, or merged windows around literal hits for huge files with long lines. */
+  /** Whether regexes run only in windows around literal hits: huge files with long lines. */
+  static boolean windowed(String text) {
+    return text.length() > BIG_TEXT && averageLineLength(text) >= LONG_LINE;
+  }
+
+  /** Merged windows around the given positions. */
   static List<int[]> regions(String text, List<Integer> positions) {
     int len = text.length();
-    if (len <= BIG_TEXT || averageLineLength(text) < LONG_LINE) {
-      return List.of(new int[] {0, len});
-    }
     List<Integer> sorted = new ArrayList<>(positions);
     sorted.sort(null);
     List<int[]> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.bulwark.analysis.deobf.Deobfuscator;
 import dev.bulwark.analysis.heuristics.BuiltinHeuristics;
 import dev.bulwark.analysis.heuristics.Heuristic;
 import dev.bulwark.analysis.heuristics.PackageView;
+import dev.bulwark.analysis.parse.Budget;
 import dev.bulwark.analysis.rules.Hit;
 import dev.bulwark.analysis.verdict.VerdictModel;
 import dev.bulwark.artifact.Artifact;
@@ -97,13 +98,18 @@ public final class StaticAnalyzer implements PackageAnalyzer {
   }
 
   private void scanWithDerived(ScanFile f, Run run, Heuristics h) {
+    Budget budget = Budget.ofMillis(limits.fileMillis());
     List<ScanFile> queue = new ArrayList<>();
     queue.add(f);
     queue.addAll(VirtualFiles.of(f));
     int decodedCount = 0;
     for (int i = 0; i < queue.size(); i++) {
       ScanFile cur = queue.get(i);
-      scanOne(cur, run, h);
+      if (budget.exceeded()) {
+        run.skipped.add(new Skipped(cur.path(), "analysis ran out of its time budget"));
+        break;
+      }
+      scanOne(cur, run, h, budget);
       boolean duplicate = cur.type() == ContentType.JSON || cur.path().endsWith("#install");
       if (!duplicate && cur.depth() < limits.decodeDepth() && decodedCount < limits.maxDecodedPerFile()) {
         List<ScanFile> revealed = Deobfuscator.reveal(cur, limits.maxDecodedBytes(),
@@ -114,9 +120,9 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     }
   }
 
-  private void scanOne(ScanFile f, Run run, Heuristics h) {
+  private void scanOne(ScanFile f, Run run, Heuristics h, Budget budget) {
     List<String> why = new ArrayList<>();
-    run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h), why));
+    run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h, budget), why, budget));
     why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
     for (Heuristic heur : heuristics) {
       if (!heur.standalone() || f.path().contains("#")) {

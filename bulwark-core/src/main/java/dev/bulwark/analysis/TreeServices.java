@@ -22,10 +22,13 @@ final class TreeServices implements FileServices {
   private Budget queryBudget;
   private String skipped = "";
 
-  TreeServices(ScanFile file, EngineLimits limits, Heuristics heuristics) {
+  private final Budget fileBudget;
+
+  TreeServices(ScanFile file, EngineLimits limits, Heuristics heuristics, Budget fileBudget) {
     this.file = file;
     this.limits = limits;
     this.heuristics = heuristics;
+    this.fileBudget = fileBudget;
   }
 
   /** The tree, parsed on first use; empty when it cannot be parsed in budget. */
@@ -39,12 +42,12 @@ final class TreeServices implements FileServices {
         skipped = "not parsed: larger than " + limits.maxParseBytes() + " bytes (query rules skipped)";
         return tree;
       }
-      Budget b = Budget.ofMillis(limits.parseMillis());
+      Budget b = fileBudget.child(limits.parseMillis());
       tree = SyntaxTree.parse(file.language(), file.text(), b);
       if (tree.isEmpty()) {
-        skipped = "parse ran out of its " + limits.parseMillis() + " ms budget (query rules skipped)";
+        skipped = "parse ran out of its time budget (query rules skipped)";
       }
-      queryBudget = Budget.ofMillis(limits.queryMillis());
+      queryBudget = fileBudget.child(limits.queryMillis());
     }
     return tree;
   }
@@ -57,7 +60,7 @@ final class TreeServices implements FileServices {
     }
     List<Hit> hits = t.get().query(query.source(), queryBudget);
     if (queryBudget.wasExceeded() && skipped.isEmpty()) {
-      skipped = "queries ran out of their " + limits.queryMillis() + " ms budget (some rules skipped)";
+      skipped = "queries ran out of their time budget (some rules skipped)";
     }
     return hits;
   }

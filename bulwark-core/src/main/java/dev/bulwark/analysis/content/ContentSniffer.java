@@ -10,6 +10,11 @@ import java.util.Locale;
 public final class ContentSniffer {
   private static final int SNIFF = 8192;
 
+  /** Documentation, markup and data formats: text, even when they quote code. */
+  private static final java.util.Set<String> TEXT_EXTENSIONS = java.util.Set.of("md", "markdown", "txt",
+      "rst", "html", "htm", "css", "scss", "sass", "less", "yml", "yaml", "toml", "cfg", "ini", "xml",
+      "svg", "map", "csv", "tsv", "lock", "log", "properties", "conf", "in", "adoc", "tex", "license");
+
   private ContentSniffer() {}
 
   /** The content type of a file at {@code path} with these bytes. */
@@ -28,6 +33,9 @@ public final class ContentSniffer {
     ContentType byName = byExtension(path);
     if (byName != null) {
       return byName;
+    }
+    if (TEXT_EXTENSIONS.contains(extension(path))) {
+      return ContentType.TEXT;
     }
     return byContent(b);
   }

@@ -1,24 +1,21 @@
 package dev.bulwark.analysis.deobf;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Standard and URL-safe base64 runs, kept when they decode to text (possibly zlib/gzip). */
 final class Base64Technique implements Technique {
-  private static final Pattern RUN = Pattern.compile("[A-Za-z0-9+/_-]{20,}={0,2}");
-
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Patterns.M m : Patterns.all(RUN, text)) {
-      String run = m.group();
+    for (Runs.Run r : Runs.of(text, Runs::base64, 20)) {
+      String run = text.substring(r.start(), r.end());
       if (run.length() > maxBytes * 4L / 3 + 4 || !mixed(run)) {
         continue;
       }
       Decoders.base64(run)
           .flatMap(b -> Decoders.textOrInflated(b, 8, maxBytes))
-          .ifPresent(s -> out.add(new Reveal("base64", m.start(), s, false)));
+          .ifPresent(s -> out.add(new Reveal("base64", r.start(), s, false)));
     }
     return out;
   }

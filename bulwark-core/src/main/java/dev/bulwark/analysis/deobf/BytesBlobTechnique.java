@@ -1,6 +1,5 @@
 package dev.bulwark.analysis.deobf;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,18 +11,18 @@ import java.util.Optional;
  * Nothing is executed; the wrapper is recognised only by what the bytes decode to.
  */
 final class BytesBlobTechnique implements Technique {
-  private static final Pattern BLOB =
-      Pattern.compile("\\bb(?:'((?:[^'\\\\\\n]|\\\\.){24,})'|\"((?:[^\"\\\\\\n]|\\\\.){24,})\")");
-
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Patterns.M m : Patterns.all(BLOB, text)) {
-      byte[] raw = Decoders.pythonBytes(Patterns.body(m, 1));
-      if (raw.length > maxBytes) {
+    for (Literals.Lit l : lits) {
+      if (out.size() >= MAX_CANDIDATES) {
+        break;
+      }
+      if (!l.bytes() || l.body().length() < 24 || l.body().length() > maxBytes * 4L) {
         continue;
       }
-      decode(raw, maxBytes).ifPresent(s -> out.add(new Reveal("python-bytes", m.start(), s, false)));
+      decode(Decoders.pythonBytes(l.body()), maxBytes)
+          .ifPresent(s -> out.add(new Reveal("python-bytes", l.start(), s, false)));
     }
     return out;
   }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Strings built from character codes: JS {@code String.fromCharCode(…)}, Python {@code chr(…)}
- * chains, {@code bytes([…])}, {@code bytearray([…])} and {@code map(chr, […])}.
+ * chains, {@code bytes([…])}, {@code bytearray([…])}, {@code map(chr, […])}, and JS
+ * {@code Buffer.from([…])} / {@code new Uint8Array([…])}.
  */
 final class CharCodeTechnique implements Technique {
   private static final String NUM = "(?:0[xX][0-9a-fA-F]+|\\d+)";
@@ -16,19 +17,22 @@ final class CharCodeTechnique implements Technique {
   private static final Pattern CHR_CHAIN =
       Pattern.compile("(?:chr\\(\\s*" + NUM + "\\s*\\)\\s*[+,]?\\s*){3,}");
   private static final Pattern BYTES_LIST = Pattern.compile(
-      "(?:bytes|bytearray|map\\(\\s*chr\\s*,)\\s*\\(?\\s*\\[\\s*(" + NUM + "(?:\\s*,\\s*" + NUM + ")*)\\s*,?\\s*\\]");
+      "(?:bytes|bytearray|map\\(\\s*chr\\s*,|Buffer\\.from\\(|Uint8Array\\()\\s*\\(?\\s*\\[\\s*(" + NUM + "(?:\\s*,\\s*" + NUM + ")*)\\s*,?\\s*\\]");
   private static final Pattern NUMBER = Pattern.compile(NUM);
 
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Pattern p : new Pattern[] {FROM_CHAR_CODE, BYTES_LIST}) {
-      for (Patterns.M m : Patterns.all(p, text)) {
-        add(out, m.start(), codes(m.group(1), maxBytes), p == FROM_CHAR_CODE ? "fromCharCode" : "bytes");
-      }
+    if (!text.contains("fromCharCode") && !text.contains("chr(") && !text.contains("bytes") && !text.contains("Buffer.from") && !text.contains("Uint8Array")) {
+      return out;
     }
-    for (Patterns.M m : Patterns.all(CHR_CHAIN, text)) {
-      add(out, m.start(), codes(m.group(), maxBytes), "chr");
+    for (Pattern p : new Pattern[] {FROM_CHAR_CODE, BYTES_LIST, CHR_CHAIN}) {
+      Matcher m = p.matcher(text);
+      int found = 0;
+      while (found++ < MAX_CANDIDATES && m.find()) {
+        String fragment = p == CHR_CHAIN ? m.group() : m.group(1);
+        add(out, m.start(), codes(fragment, maxBytes), p == FROM_CHAR_CODE ? "fromCharCode" : p == CHR_CHAIN ? "chr" : "bytes");
+      }
     }
     return out;
   }

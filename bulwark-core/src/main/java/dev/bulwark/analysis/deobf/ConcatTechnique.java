@@ -1,6 +1,5 @@
 package dev.bulwark.analysis.deobf;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,30 +8,31 @@ import java.util.List;
  * concatenation {@code 'ev' 'al'}, and {@code ''.join(['ev', 'al'])}.
  */
 final class ConcatTechnique implements Technique {
-  private static final Pattern PLUS =
-      Pattern.compile(Patterns.STR + "(?:\\s*\\+\\s*" + Patterns.STR + ")+");
-  private static final Pattern ADJACENT =
-      Pattern.compile(Patterns.STR + "(?:[ \\t]+" + Patterns.STR + ")+");
-  private static final Pattern JOIN =
-      Pattern.compile("join\\(\\s*\\[((?:\\s*" + Patterns.STR + "\\s*,?)+)\\]\\s*\\)");
-
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Pattern p : new Pattern[] {PLUS, ADJACENT}) {
-      for (Patterns.M m : Patterns.all(p, text)) {
-        add(out, m.start(), String.join("", Patterns.literals(m.group())), maxBytes);
+    int i = 0;
+    while (i < lits.size() && out.size() < MAX_CANDIDATES) {
+      Literals.Lit first = lits.get(i);
+      int joinAt = Literals.endsWith(text, first.start(), "[");
+      boolean join = joinAt >= 0 && Literals.endsWith(text, joinAt, "join(") >= 0;
+      StringBuilder b = new StringBuilder(first.value());
+      int j = i + 1;
+      while (j < lits.size() && b.length() <= maxBytes && joined(text, lits.get(j - 1), lits.get(j), join)) {
+        b.append(lits.get(j).value());
+        j++;
       }
-    }
-    for (Patterns.M m : Patterns.all(JOIN, text)) {
-      add(out, m.start(), String.join("", Patterns.literals(m.group(1))), maxBytes);
+      if (j - i >= 2 && b.length() >= 4 && b.length() <= maxBytes) {
+        out.add(new Reveal("concatenation", first.start(), b.toString(), b.length() < 200));
+      }
+      i = j;
     }
     return out;
   }
 
-  private static void add(List<Reveal> out, int at, String s, int max) {
-    if (s.length() >= 4 && s.length() <= max) {
-      out.add(new Reveal("concatenation", at, s, s.length() < 200));
-    }
+  /** Whether two literals are joined: by '+', by whitespace only, or by ',' inside join([…]). */
+  private static boolean joined(String t, Literals.Lit a, Literals.Lit b, boolean join) {
+    String between = t.substring(a.end(), b.start()).strip();
+    return between.equals("+") || between.isEmpty() && a.end() < b.start() || join && between.equals(",");
   }
 }

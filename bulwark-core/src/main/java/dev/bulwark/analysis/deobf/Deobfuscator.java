@@ -24,7 +24,7 @@ public final class Deobfuscator {
 
   private static final List<Technique> TECHNIQUES = List.of(
       new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
-      new ReverseTechnique(), new CharCodeTechnique(), new StringArrayTechnique(), new ConcatTechnique());
+      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayTechnique(), new ConcatTechnique());
 
   private Deobfuscator() {}
 
@@ -39,9 +39,11 @@ public final class Deobfuscator {
     if (!f.type().isText() || maxCount <= 0) {
       return List.of();
     }
+    boolean hashComments = f.language() == Language.PYTHON || f.language() == Language.BASH;
+    List<Literals.Lit> lits = Literals.scan(f.text(), hashComments);
     List<Reveal> found = new ArrayList<>();
     for (Technique t : TECHNIQUES) {
-      found.addAll(t.find(f.text(), maxBytes));
+      found.addAll(t.find(f.text(), lits, maxBytes));
     }
     found.sort(Comparator.comparingInt(Reveal::offset));
     Set<String> seen = new LinkedHashSet<>();

@@ -1,6 +1,5 @@
 package dev.bulwark.analysis.deobf;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,25 +8,25 @@ import java.util.List;
  * sequences ({@code \x65\x76}, {@code \\u0065}), kept when they decode to text.
  */
 final class HexTechnique implements Technique {
-  private static final Pattern RUN = Pattern.compile("(?:[0-9a-fA-F]{2}){12,}");
-  private static final Pattern ESCAPES =
-      Pattern.compile("(?:\\\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|u\\{[0-9a-fA-F]{1,6}\\}|[0-7]{3})){4,}");
-
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Patterns.M m : Patterns.all(RUN, text)) {
-      if (m.group().length() / 2 > maxBytes) {
+    for (Runs.Run r : Runs.of(text, Runs::hex, 24)) {
+      int len = (r.end() - r.start()) & ~1;
+      if (len / 2 > maxBytes) {
         continue;
       }
-      Decoders.hex(m.group())
+      Decoders.hex(text.substring(r.start(), r.start() + len))
           .flatMap(b -> Decoders.textOrInflated(b, 6, maxBytes))
-          .ifPresent(s -> out.add(new Reveal("hex", m.start(), s, s.length() < 200)));
+          .ifPresent(s -> out.add(new Reveal("hex", r.start(), s, s.length() < 200)));
     }
-    for (Patterns.M m : Patterns.all(ESCAPES, text)) {
-      String s = Decoders.unescape(m.group());
+    for (Runs.Run r : Runs.escapes(text, 4)) {
+      if (r.end() - r.start() > maxBytes * 6L) {
+        continue;
+      }
+      String s = Decoders.unescape(text.substring(r.start(), r.end()));
       if (Decoders.printable(s) && s.length() >= 3) {
-        out.add(new Reveal("escapes", m.start(), s, s.length() < 200));
+        out.add(new Reveal("escapes", r.start(), s, s.length() < 200));
       }
     }
     return out;

@@ -1,23 +1,30 @@
 package dev.bulwark.analysis.deobf;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Reversed strings: Python {@code '…'[::-1]}, JS {@code '…'.split('').reverse().join('')}. */
 final class ReverseTechnique implements Technique {
-  private static final Pattern PY = Pattern.compile("b?" + Patterns.STR + "\\s*\\)?\\s*\\[\\s*::\\s*-1\\s*\\]");
-  private static final Pattern JS = Pattern.compile(
-      Patterns.STR + "\\s*\\.split\\(\\s*(?:''|\"\")\\s*\\)\\s*\\.reverse\\(\\s*\\)\\s*\\.join\\(\\s*(?:''|\"\")\\s*\\)");
-
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
+    if (!text.contains("::-1") && !text.contains(".reverse(")) {
+      return List.of();
+    }
     List<Reveal> out = new ArrayList<>();
-    for (Pattern p : new Pattern[] {PY, JS}) {
-      for (Patterns.M m : Patterns.all(p, text)) {
-        String s = new StringBuilder(Decoders.unescape(Patterns.body(m, 1))).reverse().toString();
+    for (Literals.Lit l : lits) {
+      if (out.size() >= MAX_CANDIDATES) {
+        break;
+      }
+      int after = l.end();
+      int close = Literals.expect(text, after, ")");
+      boolean py = Literals.expect(text, after, "[", "::", "-1", "]") >= 0
+          || close >= 0 && Literals.expect(text, close, "[", "::", "-1", "]") >= 0;
+      boolean js = Literals.expect(text, after, ".split(", "''", ")", ".reverse(", ")", ".join(", "''", ")") >= 0
+          || Literals.expect(text, after, ".split(", "\"\"", ")", ".reverse(", ")", ".join(", "\"\"", ")") >= 0;
+      if (py || js) {
+        String s = new StringBuilder(l.value()).reverse().toString();
         if (s.length() >= 4 && s.length() <= maxBytes) {
-          out.add(new Reveal("reversed", m.start(), s, s.length() < 200));
+          out.add(new Reveal("reversed", l.start(), s, s.length() < 200));
         }
       }
     }

@@ -1,21 +1,27 @@
 package dev.bulwark.analysis.deobf;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Python {@code codecs.decode('…', 'rot13')} (also rot_13). */
 final class Rot13Technique implements Technique {
-  private static final Pattern ROT =
-      Pattern.compile("codecs\\.decode\\(\\s*" + Patterns.STR + "\\s*,\\s*['\"]rot_?13['\"]");
-
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
+    if (!text.contains("rot13") && !text.contains("rot_13")) {
+      return List.of();
+    }
     List<Reveal> out = new ArrayList<>();
-    for (Patterns.M m : Patterns.all(ROT, text)) {
-      String s = Decoders.rot13(Decoders.unescape(Patterns.body(m, 1)));
-      if (s.length() >= 2 && s.length() <= maxBytes) {
-        out.add(new Reveal("rot13", m.start(), s, s.length() < 200));
+    for (int i = 0; i + 1 < lits.size() && out.size() < MAX_CANDIDATES; i++) {
+      Literals.Lit l = lits.get(i);
+      Literals.Lit codec = lits.get(i + 1);
+      boolean call = Literals.endsWith(text, l.start(), "codecs.decode(") >= 0
+          || Literals.endsWith(text, l.start(), "decode(") >= 0;
+      boolean rot = codec.body().equals("rot13") || codec.body().equals("rot_13");
+      if (call && rot && text.substring(l.end(), codec.start()).strip().equals(",")) {
+        String s = Decoders.rot13(l.value());
+        if (s.length() >= 2 && s.length() <= maxBytes) {
+          out.add(new Reveal("rot13", l.start(), s, s.length() < 200));
+        }
       }
     }
     return out;

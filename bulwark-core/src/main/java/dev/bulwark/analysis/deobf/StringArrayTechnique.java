@@ -1,6 +1,5 @@
 package dev.bulwark.analysis.deobf;
 
-import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,28 +12,51 @@ import java.util.Set;
  * obfuscator's base64 alphabet are added decoded as well.
  */
 final class StringArrayTechnique implements Technique {
-  private static final Pattern TABLE = Pattern.compile(
-      "_0x[0-9a-fA-F]{2,8}\\s*=\\s*\\[\\s*(" + Patterns.STR + "(?:\\s*,\\s*" + Patterns.STR + "){4,})\\s*\\]");
-
   @Override
-  public List<Reveal> find(String text, int maxBytes) {
+  public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     if (!text.contains("_0x")) {
       return List.of();
     }
     List<Reveal> out = new ArrayList<>();
-    for (Patterns.M m : Patterns.all(TABLE, text)) {
+    int i = 0;
+    while (i < lits.size() && out.size() < MAX_CANDIDATES) {
+      Literals.Lit first = lits.get(i);
+      int open = Literals.endsWith(text, first.start(), "[");
+      int eq = open < 0 ? -1 : Literals.endsWith(text, open, "=");
+      if (eq < 0 || !hexName(text, eq)) {
+        i++;
+        continue;
+      }
       Set<String> strings = new LinkedHashSet<>();
-      for (String s : Patterns.literals(m.group(1))) {
+      int j = i;
+      int size = 0;
+      while (j < lits.size() && size <= maxBytes) {
+        String s = lits.get(j).value();
         strings.add(s);
+        size += s.length();
         if (s.length() >= 4) {
           Decoders.obfuscatorBase64(s).flatMap(b -> Decoders.text(b, 2)).ifPresent(strings::add);
         }
+        if (j + 1 >= lits.size() || !text.substring(lits.get(j).end(), lits.get(j + 1).start()).strip().equals(",")) {
+          break;
+        }
+        j++;
       }
-      String joined = String.join("\n", strings);
-      if (joined.length() <= maxBytes) {
-        out.add(new Reveal("string-table", m.start(), joined, false));
+      if (j - i + 1 >= 5) {
+        out.add(new Reveal("string-table", first.start(), String.join("\n", strings), false));
       }
+      i = j + 1;
     }
     return out;
+  }
+
+  /** Whether the identifier ending before {@code end} is an {@code _0x…} name. */
+  private static boolean hexName(String t, int end) {
+    int p = Literals.skipSpaceBack(t, end);
+    int s = p;
+    while (s > 0 && Character.isJavaIdentifierPart(t.charAt(s - 1))) {
+      s--;
+    }
+    return p - s >= 5 && t.startsWith("_0x", s);
   }
 }

@@ -7,5 +7,10 @@ interface Technique {
   /** At most this many candidates are tried per technique and file. */
   int MAX_CANDIDATES = 128;
 
-  List<Reveal> find(String text, int maxBytes);
+  /**
+   * @param text the file's text
+   * @param lits its string literals, in order
+   * @param maxBytes cap on one payload
+   */
+  List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes);
 }

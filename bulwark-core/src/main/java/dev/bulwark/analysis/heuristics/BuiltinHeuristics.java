@@ -13,6 +13,7 @@ public final class BuiltinHeuristics {
       new UnexpectedBinaryHeuristic(),
       new DisguisedCodeHeuristic(),
       new ObfuscatorIdentifiersHeuristic(),
+      new ComputedBuiltinsHeuristic(),
       new BinaryPayloadHeuristic());
 
   private BuiltinHeuristics() {}

@@ -54,7 +54,7 @@ final class EntropyHeuristic implements Heuristic {
       while (j < t.length() && blobChar(t.charAt(j))) {
         j++;
       }
-      if (j - i >= minLen && !isDataUri(t, i)) {
+      if (j - i >= minLen && !isDataUri(t, i) && !knownBinary(t, i)) {
         double e = entropy(t, i, Math.min(j, i + 8192));
         if (e >= minEntropy) {
           return List.of(new Hit(i, Math.min(j, i + 80), String.format(java.util.Locale.ROOT, "%d chars, %.1f bits/char", j - i, e)));
@@ -68,6 +68,18 @@ final class EntropyHeuristic implements Heuristic {
   private static boolean blobChar(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
         || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
+  }
+
+  /** Base64 of WebAssembly, images and fonts: embedded assets, not payloads. */
+  private static final String[] BINARY_PREFIXES = {"AGFzbQ", "iVBORw0KGgo", "/9j/", "R0lGOD", "d09GMg", "d09GRg", "AAEAAA", "T1RUTw"};
+
+  private static boolean knownBinary(String t, int start) {
+    for (String p : BINARY_PREFIXES) {
+      if (t.startsWith(p, start)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isDataUri(String t, int start) {

@@ -43,7 +43,7 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     String t = f.text();
     for (int i = 0; i < t.length(); ) {
       int cp = t.codePointAt(i);
-      String kind = kind(cp, i);
+      String kind = kind(t, cp, i);
       if (!kind.isEmpty()) {
         return List.of(new Hit(i, i + Character.charCount(cp), kind + String.format(" U+%04X", cp)));
       }
@@ -53,18 +53,24 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     return h < 0 ? List.of() : List.of(new Hit(h, h + 1, "identifier mixes Latin and Cyrillic/Greek letters"));
   }
 
-  private static String kind(int cp, int index) {
+  /**
+   * What is suspicious about the code point at {@code index}, "" when nothing. Zero-width joiners
+   * count only inside ASCII identifiers (they are normal in Persian text and emoji), and variation
+   * selectors only in runs (one after an emoji is normal; payloads use long runs).
+   */
+  private static String kind(String t, int cp, int index) {
     if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
       return "bidirectional control";
     }
     if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || (cp == 0xFEFF && index > 0)) {
-      return "zero-width character";
+      return identChar(t, index - 1) && identChar(t, index + 1) ? "zero-width character in an identifier" : "";
     }
     if (cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0) {
       return "Hangul filler";
     }
     if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
-      return "variation selector";
+      int next = index + Character.charCount(cp);
+      return next < t.length() && isSelector(t.codePointAt(next)) ? "run of variation selectors" : "";
     }
     if (cp >= 0xE0000 && cp <= 0xE007F) {
       return "tag character";
@@ -72,13 +78,36 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     return "";
   }
 
+  private static boolean identChar(String t, int i) {
+    if (i < 0 || i >= t.length()) {
+      return false;
+    }
+    char c = t.charAt(i);
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
+  }
+
+  private static boolean isSelector(int cp) {
+    return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
+  }
+
   /** Offset of the first word mixing Latin letters with Cyrillic or Greek ones, or -1. */
   private static int homoglyph(String t) {
     int start = -1;
     boolean latin = false;
     boolean other = false;
+    char quote = 0;
     for (int i = 0; i <= t.length(); i++) {
       char c = i < t.length() ? t.charAt(i) : ' ';
+      if (quote != 0 || c == '"' || c == '\'' || c == '`') {
+        // Identifiers only: quoted text (on one line) may mix alphabets legitimately.
+        if (quote == 0) {
+          quote = c;
+        } else if (c == quote && t.charAt(i - 1) != '\\' || c == '\n') {
+          quote = 0;
+        }
+        start = -1;
+        continue;
+      }
       if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
         if (start < 0) {
           start = i;

@@ -6,19 +6,26 @@ package dev.bulwark.analysis.parse;
  */
 public final class Budget {
   private final long deadline;
-  private boolean exceeded;
+  private final Budget parent;
+  private volatile boolean exceeded;
 
-  private Budget(long nanos) {
+  private Budget(long nanos, Budget parent) {
     this.deadline = System.nanoTime() + nanos;
+    this.parent = parent;
   }
 
   public static Budget ofMillis(long millis) {
-    return new Budget(millis * 1_000_000L);
+    return new Budget(millis * 1_000_000L, null);
   }
 
-  /** True (and remembered) once the deadline has passed. */
+  /** A budget that also ends when this one does. */
+  public Budget child(long millis) {
+    return new Budget(millis * 1_000_000L, this);
+  }
+
+  /** True (and remembered) once the deadline (or the parent's) has passed. */
   public boolean exceeded() {
-    if (!exceeded && System.nanoTime() > deadline) {
+    if (!exceeded && (System.nanoTime() > deadline || parent != null && parent.exceeded())) {
       exceeded = true;
     }
     return exceeded;

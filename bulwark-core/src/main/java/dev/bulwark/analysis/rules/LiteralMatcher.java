@@ -17,6 +17,9 @@ record LiteralMatcher(List<String> literals, boolean ignoreCase) implements Matc
 
   @Override
   public List<Hit> find(MatchContext ctx) {
+    if (!ctx.mayContain(requiredLiterals())) {
+      return List.of();
+    }
     String hay = ignoreCase ? ctx.lowerText() : ctx.text();
     List<Hit> hits = new ArrayList<>();
     for (String lit : literals) {

@@ -27,6 +27,19 @@ public interface MatchContext {
    */
   List<int[]> regexRegions();
 
+  /**
+   * False when the pre-filter pass proved that none of these lower-cased literals occurs (so a
+   * matcher that requires one of them cannot match). True for an empty set.
+   */
+  default boolean mayContain(java.util.Set<String> literals) {
+    return true;
+  }
+
+  /** Like {@link #regexRegions()}, but for huge files only around these pre-filter literals. */
+  default List<int[]> regexRegions(java.util.Set<String> literals) {
+    return regexRegions();
+  }
+
   /** Runs a tree-sitter query; empty when the file cannot be parsed in its budget. */
   List<Hit> query(QuerySpec query);
 

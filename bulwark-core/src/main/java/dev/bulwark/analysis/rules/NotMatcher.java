@@ -15,9 +15,12 @@ record NotMatcher(Matcher inner) implements Matcher {
     return Set.of();
   }
 
+  /** The inner literals still go into the pre-filter trie, so that the inner item can run. */
   @Override
   public Set<String> allLiterals() {
-    return Set.of();
+    java.util.Set<String> out = new java.util.TreeSet<>(inner.allLiterals());
+    out.addAll(inner.requiredLiterals());
+    return out;
   }
 
   @Override

@@ -11,7 +11,7 @@ record QueryMatcher(QuerySpec spec, Set<String> prefilter) implements Matcher {
 
   @Override
   public List<Hit> find(MatchContext ctx) {
-    return Hits.normalize(ctx.query(spec));
+    return ctx.mayContain(prefilter) ? Hits.normalize(ctx.query(spec)) : List.of();
   }
 
   @Override

@@ -13,9 +13,12 @@ record RegexMatcher(Pattern pattern, Set<String> prefilter) implements Matcher {
 
   @Override
   public List<Hit> find(MatchContext ctx) {
+    if (!ctx.mayContain(prefilter)) {
+      return List.of();
+    }
     String text = ctx.text();
     List<Hit> hits = new ArrayList<>();
-    for (int[] region : ctx.regexRegions()) {
+    for (int[] region : ctx.regexRegions(prefilter)) {
       com.google.re2j.Matcher m = pattern.matcher(text.subSequence(region[0], region[1]));
       while (hits.size() < MatchContext.MAX_HITS && m.find()) {
         hits.add(Hit.of(region[0] + m.start(), region[0] + m.end()));

@@ -300,7 +300,8 @@ public final class RuleParser {
   private static Matcher regex(YamlTree t, Node v, Set<String> prefilter) throws ExtractionException {
     String re = t.string(v, "regex");
     try {
-      return new RegexMatcher(com.google.re2j.Pattern.compile(re), prefilter);
+      com.google.re2j.Pattern p = com.google.re2j.Pattern.compile(re);
+      return new RegexMatcher(p, prefilter.isEmpty() ? RegexLiterals.derive(re) : prefilter);
     } catch (PatternSyntaxException e) {
       throw t.error(v, "invalid RE2 pattern: " + e.getMessage());
     }

@@ -1,28 +1,206 @@
 package dev.bulwark.analysis.verdict;
 
 import dev.bulwark.artifact.Artifact;
+import dev.bulwark.model.Category;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Problem;
 import dev.bulwark.model.ScanResult;
+import dev.bulwark.model.Severity;
 import dev.bulwark.model.Skipped;
 import dev.bulwark.model.Verdict;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Combines findings into a score and a verdict (see docs/verdict.md). */
+/**
+ * Combines findings into a score from 0 to 100, a verdict and one sentence naming the strongest
+ * evidence. Threats weigh by severity × confidence with diminishing returns; capabilities add a
+ * little, capped, and alone never make a package malicious; some combinations add a bonus.
+ * See docs/verdict.md.
+ */
 public final class VerdictModel {
   private VerdictModel() {}
 
+  /** The verdict, score and reason of a set of findings. */
+  public record Assessment(Verdict verdict, int score, String reason) {}
+
+  /** Builds the scan result: sorted lists plus the assessment. */
   public static ScanResult result(Artifact a, List<Finding> findings, List<Skipped> skipped,
       List<Problem> errors, int files, long bytes) {
-    List<Finding> f = new ArrayList<>(findings);
-    f.sort(null);
-    List<Skipped> s = new ArrayList<>(skipped);
-    s.sort(null);
+    List<Finding> f = dedupe(findings);
+    List<Skipped> s = new ArrayList<>(new java.util.TreeSet<>(skipped));
     List<Problem> e = new ArrayList<>(errors);
     e.sort(null);
-    Verdict v = f.stream().anyMatch(Finding::threat) ? Verdict.SUSPICIOUS : Verdict.CLEAN;
-    return new ScanResult(a.displayName(), "package", a.ecosystem(), a.name(), a.version(), v,
-        v == Verdict.CLEAN ? 0 : 50, "", f, s, e, files, bytes);
+    Assessment as = assess(f);
+    return new ScanResult(a.displayName(), "package", a.ecosystem(), a.name(), a.version(), as.verdict(),
+        as.score(), as.reason(), f, s, e, files, bytes);
+  }
+
+  /** Sorted, without exact duplicates (same rule, place and snippet). */
+  static List<Finding> dedupe(List<Finding> findings) {
+    return new ArrayList<>(new java.util.TreeSet<>(findings));
+  }
+
+  public static Assessment assess(List<Finding> findings) {
+    List<Finding> threats = findings.stream().filter(Finding::threat).sorted(STRENGTH).toList();
+    List<Finding> caps = findings.stream().filter(x -> !x.threat()).sorted(STRENGTH).toList();
+    double threatScore = decayed(perRule(threats), true);
+    double capScore = Math.min(Weights.CAPABILITY_CAP, decayed(perRule(caps), false));
+    List<String> combos = new ArrayList<>();
+    int bonus = bonuses(findings, combos);
+    int score = (int) Math.min(100, Math.round(threatScore + capScore + bonus));
+    Verdict v;
+    if (threats.isEmpty()) {
+      score = Math.min(score, Weights.CAPABILITY_ONLY_MAX);
+      long cats = caps.stream().map(Finding::category).distinct().count();
+      v = cats >= Weights.CAPABILITY_CATEGORIES_FOR_SUSPICIOUS || score >= Weights.SUSPICIOUS_SCORE && !combos.isEmpty()
+          ? Verdict.SUSPICIOUS : Verdict.CLEAN;
+      score = v == Verdict.CLEAN ? Math.min(score, Weights.SUSPICIOUS_SCORE - 1) : Math.max(score, Weights.SUSPICIOUS_SCORE);
+    } else if (score >= Weights.MALICIOUS_SCORE
+        && (threats.get(0).severity().atLeast(Severity.HIGH) || !combos.isEmpty())) {
+      v = Verdict.MALICIOUS;
+    } else if (score >= Weights.SUSPICIOUS_SCORE) {
+      v = Verdict.SUSPICIOUS;
+    } else {
+      v = Verdict.CLEAN;
+    }
+    return new Assessment(v, score, reason(v, threats, caps, combos));
+  }
+
+  private static final Comparator<Finding> STRENGTH =
+      Comparator.comparingDouble((Finding f) -> -weight(f)).thenComparing(Comparator.naturalOrder());
+
+  static double weight(Finding f) {
+    double base = f.threat() ? Weights.threat(f.severity()) : Weights.capability(f.severity());
+    return base * Weights.confidence(f.confidence());
+  }
+
+  /** The strongest finding of each rule: repeating one rule in many files adds little. */
+  private static List<Double> perRule(List<Finding> sorted) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<Double> out = new ArrayList<>();
+    for (Finding f : sorted) {
+      int n = seen.merge(f.ruleId(), 1, Integer::sum);
+      out.add(n == 1 ? weight(f) : weight(f) * 0.1 / n);
+    }
+    out.sort(Comparator.reverseOrder());
+    return out;
+  }
+
+  private static double decayed(List<Double> weights, boolean threat) {
+    double total = 0;
+    double factor = 1;
+    for (double w : weights) {
+      total += w * factor;
+      factor *= threat ? Weights.THREAT_DECAY : 0.8;
+    }
+    return total;
+  }
+
+  private static int bonuses(List<Finding> all, List<String> names) {
+    Set<Category> cats = EnumSet.noneOf(Category.class);
+    Set<Category> threatCats = EnumSet.noneOf(Category.class);
+    Set<Category> decodedCats = EnumSet.noneOf(Category.class);
+    for (Finding f : all) {
+      cats.add(f.category());
+      // Low-confidence threats are too weak to take part in combinations.
+      if (f.threat() && f.confidence() != dev.bulwark.model.Confidence.LOW) {
+        threatCats.add(f.category());
+      }
+      if (f.threat() && f.location().file().contains("!decoded/")) {
+        decodedCats.add(f.category());
+      }
+    }
+    int bonus = 0;
+    boolean hook = cats.contains(Category.INSTALL_HOOK);
+    // A hook counts fully when the threat runs at install time: in the hook itself, in setup.py or
+    // a .pth file, or in a file the hook's command names; otherwise the link is only likely.
+    int hookWeight = installTimeThreat(all) ? 1 : 2;
+    boolean sendsThreat = threatCats.contains(Category.EXFILTRATION) || threatCats.contains(Category.SUSPICIOUS_NETWORK);
+    boolean sends = cats.contains(Category.EXFILTRATION) || cats.contains(Category.SUSPICIOUS_NETWORK);
+    boolean stealsThreat = threatCats.contains(Category.CREDENTIAL_THEFT);
+    if (hook && (stealsThreat && (sends || cats.contains(Category.DOWNLOAD_EXECUTE))
+        || threatCats.contains(Category.EXFILTRATION))) {
+      bonus += add(names, Weights.BONUS_HOOK_EXFIL / hookWeight, "an install hook with credential access and network use");
+    }
+    if (hook && threatCats.contains(Category.DOWNLOAD_EXECUTE)) {
+      bonus += add(names, Weights.BONUS_HOOK_DOWNLOAD / hookWeight, "an install hook that downloads and runs code");
+    }
+    if (decodedCats.contains(Category.CODE_EXECUTION) || decodedCats.contains(Category.DOWNLOAD_EXECUTE)
+        || decodedCats.contains(Category.EXFILTRATION) || decodedCats.contains(Category.CREDENTIAL_THEFT)) {
+      bonus += add(names, Weights.BONUS_DECODED_EXEC, "behaviour hidden in an encoded payload");
+    }
+    if (threatCats.contains(Category.OBFUSCATION) && (threatCats.contains(Category.CODE_EXECUTION)
+        || threatCats.contains(Category.DOWNLOAD_EXECUTE) || threatCats.contains(Category.EXFILTRATION))) {
+      bonus += add(names, Weights.BONUS_OBFUSCATED_BEHAVIOUR, "obfuscated code that executes or sends data");
+    }
+    if (stealsThreat && (sendsThreat || sends && hook)) {
+      bonus += add(names, Weights.BONUS_STEAL_AND_SEND, "credential access together with sending data out");
+    }
+    return bonus;
+  }
+
+  private static final Set<Category> BEHAVIOUR = EnumSet.of(Category.EXFILTRATION, Category.CREDENTIAL_THEFT,
+      Category.DOWNLOAD_EXECUTE, Category.CODE_EXECUTION, Category.SUSPICIOUS_NETWORK);
+
+  /** Whether a behaviour threat sits in install-time code or in a file an install hook names. */
+  static boolean installTimeThreat(List<Finding> all) {
+    List<String> hookCommands = all.stream().filter(f -> f.category() == Category.INSTALL_HOOK)
+        .map(Finding::snippet).toList();
+    for (Finding f : all) {
+      if (!f.threat() || !BEHAVIOUR.contains(f.category())) {
+        continue;
+      }
+      String file = f.location().file();
+      int bang = file.indexOf('!');
+      String origin = bang < 0 ? file : file.substring(0, bang);
+      String base = origin.substring(origin.lastIndexOf('/') + 1);
+      if (base.equals("setup.py") || base.startsWith("setup.py#") || base.contains(".pth")
+          || base.contains("#scripts.")) {
+        return true;
+      }
+      if (!base.isEmpty() && hookCommands.stream().anyMatch(c -> c.contains(base))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int add(List<String> names, int bonus, String name) {
+    names.add(name);
+    return bonus;
+  }
+
+  private static String reason(Verdict v, List<Finding> threats, List<Finding> caps, List<String> combos) {
+    if (threats.isEmpty() && caps.isEmpty()) {
+      return "No findings.";
+    }
+    if (threats.isEmpty()) {
+      String what = String.join(", ", caps.stream().map(f -> f.category().jsonName()).distinct().limit(4).toList());
+      return v == Verdict.CLEAN
+          ? "Only capabilities were found (" + what + "); none is an attack on its own."
+          : "Several capabilities occur together (" + what + "), but no finding is an attack on its own.";
+    }
+    Finding top = threats.get(0);
+    String msg = top.message().endsWith(".") ? top.message().substring(0, top.message().length() - 1) : top.message();
+    String lead = switch (v) {
+      case MALICIOUS -> "Malicious";
+      case SUSPICIOUS -> "Suspicious";
+      case CLEAN -> "Weak evidence only";
+    };
+    String combo = combos.isEmpty() ? "" : ", with " + String.join(" and ", combos);
+    return lead + ": " + lowerFirst(msg) + " (" + top.ruleId() + " at " + top.location() + ")" + combo + ".";
+  }
+
+  private static String lowerFirst(String s) {
+    if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+      return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+    }
+    return s;
   }
 }

@@ -1,0 +1,207 @@
+package dev.bulwark.analysis.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Derives a pre-filter from an RE2 pattern: a set of strings one of which must occur in any text
+ * the pattern matches. Conservative by construction: it only uses literal runs and groups of
+ * plain literal alternatives that are mandatory (not followed by ?, * or {0,…}) at the top level
+ * of every top-level alternative; anything it does not understand breaks the run. Hand-written
+ * because RE2/J does not expose its parse tree. Returns lower-cased strings (the pre-filter is
+ * case-insensitive, which only widens it); empty when nothing safe of length ≥ 3 is found.
+ */
+final class RegexLiterals {
+  private static final int MIN = 3;
+
+  private RegexLiterals() {}
+
+  static Set<String> derive(String re) {
+    List<String> branches = split(re, '|');
+    if (branches == null) {
+      return Set.of();
+    }
+    Set<String> out = new TreeSet<>();
+    for (String b : branches) {
+      Set<String> best = branch(b);
+      if (best.isEmpty()) {
+        return Set.of();
+      }
+      out.addAll(best);
+    }
+    return out;
+  }
+
+  /** The best required set of one alternative: the one whose shortest string is longest. */
+  private static Set<String> branch(String b) {
+    Set<String> best = Set.of();
+    int bestLen = 0;
+    StringBuilder run = new StringBuilder();
+    int i = 0;
+    while (i < b.length()) {
+      char c = b.charAt(i);
+      int next;
+      Set<String> group = null;
+      String lit = null;
+      if (c == '\\' && i + 1 < b.length()) {
+        char e = b.charAt(i + 1);
+        lit = Character.isLetterOrDigit(e) ? null : String.valueOf(e);
+        next = i + 2;
+      } else if (c == '(') {
+        int end = close(b, i);
+        if (end < 0) {
+          return Set.of();
+        }
+        group = group(b.substring(i + 1, end));
+        next = end + 1;
+      } else if (c == '[') {
+        next = classEnd(b, i);
+        if (next < 0) {
+          return Set.of();
+        }
+      } else if ("^$.".indexOf(c) >= 0) {
+        next = i + 1;
+      } else if ("?*+{".indexOf(c) >= 0) {
+        next = i + 1;
+        if (c == '{') {
+          int end = b.indexOf('}', i);
+          next = end < 0 ? b.length() : end + 1;
+        }
+      } else {
+        lit = String.valueOf(c);
+        next = i + 1;
+      }
+      boolean optional = optionalAt(b, next);
+      if (lit != null && !optional) {
+        run.append(lit);
+        if (next < b.length() && b.charAt(next) == '+') {
+          next++;
+          // "a+" keeps one "a" in the run but nothing may follow it in the same run.
+          if (run.length() > bestLen) {
+            best = Set.of(run.toString().toLowerCase(java.util.Locale.ROOT));
+            bestLen = run.length();
+          }
+          run.setLength(0);
+        }
+      } else {
+        if (run.length() > bestLen) {
+          best = Set.of(run.toString().toLowerCase(java.util.Locale.ROOT));
+          bestLen = run.length();
+        }
+        run.setLength(0);
+        if (group != null && !optional) {
+          int min = group.stream().mapToInt(String::length).min().orElse(0);
+          if (min > bestLen) {
+            best = group;
+            bestLen = min;
+          }
+        }
+      }
+      i = next;
+    }
+    if (run.length() > bestLen) {
+      best = Set.of(run.toString().toLowerCase(java.util.Locale.ROOT));
+      bestLen = run.length();
+    }
+    return bestLen >= MIN ? best : Set.of();
+  }
+
+  /** Whether the atom ending before {@code i} is made optional by a quantifier. */
+  private static boolean optionalAt(String b, int i) {
+    if (i >= b.length()) {
+      return false;
+    }
+    char q = b.charAt(i);
+    return q == '?' || q == '*' || (q == '{' && (b.startsWith("{0,", i) || b.startsWith("{0}", i)));
+  }
+
+  /** The required set of a group's content ("(curl|wget)", "(?:a\\.(?:com|net)|b)"), else null. */
+  private static Set<String> group(String inner) {
+    String body = inner;
+    if (body.startsWith("?:")) {
+      body = body.substring(2);
+    } else if (body.startsWith("?")) {
+      return null;
+    }
+    Set<String> s = derive(body);
+    return s.isEmpty() ? null : s;
+  }
+
+  /** Splits at top-level {@code sep}; null when the pattern is unbalanced. */
+  private static List<String> split(String re, char sep) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < re.length(); i++) {
+      char c = re.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        int end = classEnd(re, i);
+        if (end < 0) {
+          return null;
+        }
+        i = end - 1;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == sep && depth == 0) {
+        out.add(re.substring(start, i));
+        start = i + 1;
+      }
+    }
+    if (depth != 0) {
+      return null;
+    }
+    out.add(re.substring(start));
+    return out;
+  }
+
+  private static int close(String re, int open) {
+    int depth = 0;
+    for (int i = open; i < re.length(); i++) {
+      char c = re.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '[') {
+        int end = classEnd(re, i);
+        if (end < 0) {
+          return -1;
+        }
+        i = end - 1;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Index just after the character class starting at {@code i}, or -1. */
+  private static int classEnd(String re, int i) {
+    int j = i + 1;
+    if (j < re.length() && re.charAt(j) == '^') {
+      j++;
+    }
+    if (j < re.length() && re.charAt(j) == ']') {
+      j++;
+    }
+    while (j < re.length() && re.charAt(j) != ']') {
+      if (re.charAt(j) == '\\') {
+        j++;
+      } else if (re.charAt(j) == '[' && j + 1 < re.length() && re.charAt(j + 1) == ':') {
+        int end = re.indexOf(":]", j + 2);
+        if (end < 0) {
+          return -1;
+        }
+        j = end + 1;
+      }
+      j++;
+    }
+    return j < re.length() ? j + 1 : -1;
+  }
+}

@@ -1,0 +1,1 @@
+const s = oct.__str__()[3];
