@@ -63,10 +63,16 @@ final class FileContext implements MatchContext {
     return false;
   }
 
-  /** Whole text; for huge one-line files, windows around these literals (all when empty). */
+  /**
+   * Where a regex with these pre-filter literals runs: windows of {@link RuleEngine#WINDOW} chars
+   * around every occurrence of its literals when all occurrences are known (its match contains
+   * one); otherwise the whole text, except in huge one-line files, which only get windows around
+   * the literal hits the pre-filter recorded.
+   */
   @Override
   public List<int[]> regexRegions(Set<String> literals) {
-    if (!windowed) {
+    boolean complete = !literals.isEmpty() && literals.stream().noneMatch(prefilter.truncated()::contains);
+    if (!complete && !windowed) {
       return List.<int[]>of(new int[] {0, file.text().length()});
     }
     return regionCache.computeIfAbsent(literals, l -> {

@@ -17,8 +17,8 @@ final class PackageShape {
   }
 
   /**
-   * A package that ships a prebuilt tool: its manifest declares a {@code bin} or {@code os}/{@code
-   * cpu} restriction, or its name carries a platform (esbuild-linux-64, @swc/core-darwin-arm64).
+   * A package that ships a prebuilt tool: its manifest declares an {@code os}/{@code cpu}
+   * restriction, or its name carries a platform (esbuild-linux-64, @swc/core-darwin-arm64).
    */
   static boolean prebuiltBinary(Artifact a) {
     String n = a.name().toLowerCase(Locale.ROOT);
@@ -30,7 +30,7 @@ final class PackageShape {
     for (ArtifactFile f : a.files()) {
       if (f.path().equals("package.json") || f.path().endsWith("/package.json") && f.path().indexOf('/') == f.path().lastIndexOf('/')) {
         String s = new String(f.content(), 0, Math.min(f.content().length, 64 * 1024), StandardCharsets.UTF_8);
-        if (s.contains("\"os\"") || s.contains("\"cpu\"") || s.contains("\"bin\"")) {
+        if (s.contains("\"os\"") || s.contains("\"cpu\"")) {
           return true;
         }
       }

@@ -118,13 +118,14 @@ final class RuleEngine {
   }
 
   /** Literals found, with up to {@link #MAX_POSITIONS_PER_LITERAL} positions each. */
-  record Prefilter(Set<String> found, java.util.Map<String, List<Integer>> positions) {}
+  record Prefilter(Set<String> found, java.util.Map<String, List<Integer>> positions, Set<String> truncated) {}
 
   static final int MAX_POSITIONS_PER_LITERAL = 256;
 
   private Prefilter prefilter(String lower) {
     Set<String> found = new HashSet<>();
     java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
+    Set<String> truncated = new HashSet<>();
     int[] total = {0};
     trie.parseText(
         lower,
@@ -134,10 +135,12 @@ final class RuleEngine {
           if (at.size() < MAX_POSITIONS_PER_LITERAL && total[0] < MAX_POSITIONS) {
             at.add(emit.getStart());
             total[0]++;
+          } else {
+            truncated.add(emit.getKeyword());
           }
           return true;
         });
-    return new Prefilter(found, positions);
+    return new Prefilter(found, positions, truncated);
   }
 
   /** Whether regexes run only in windows around literal hits: huge files with long lines. */

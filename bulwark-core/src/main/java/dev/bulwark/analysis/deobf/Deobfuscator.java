@@ -23,7 +23,7 @@ public final class Deobfuscator {
   public static final int EXCERPT = 300;
 
   private static final List<Technique> TECHNIQUES = List.of(
-      new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
+      new PackerTechnique(), new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
       new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayTechnique(), new ConcatTechnique());
 
   private Deobfuscator() {}

@@ -6,7 +6,8 @@ import java.util.Set;
 /** Classifies a call by its callee text into sink kinds. */
 final class Sinks {
   enum Kind {
-    NETWORK("network"), EVAL("eval"), PROCESS("process"), FILE_WRITE_EXEC("file-write-exec");
+    NETWORK("network"), EVAL("eval"), PROCESS("process"), FILE_WRITE_EXEC("file-write-exec"),
+    FILE_WRITE("file-write");
 
     final String ruleName;
 
@@ -70,8 +71,11 @@ final class Sinks {
         && !name.equals("call"))) {
       out.add(Kind.PROCESS);
     }
-    if (WRITE.contains(name) && fileHasProcessOrChmod && (dot > 0)) {
-      out.add(Kind.FILE_WRITE_EXEC);
+    if (WRITE.contains(name) && dot > 0 && !out.contains(Kind.NETWORK)) {
+      out.add(Kind.FILE_WRITE);
+      if (fileHasProcessOrChmod) {
+        out.add(Kind.FILE_WRITE_EXEC);
+      }
     }
     return out;
   }

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * An executable (ELF, PE, Mach-O) shipped where a prebuilt tool is expected: a package with a
- * prebuilt-binary shape, under bin/, prebuilds/, build/Release or as a .node addon. A capability:
+ * prebuilt-binary shape, under bin/, prebuilds/, build/Release, or a shared library / extension
+ * module (.so, .pyd, .node, .dylib, .dll). A capability:
  * such packages are common, but the binary cannot be reviewed like source.
  */
 final class NativeBinaryHeuristic implements Heuristic {
@@ -47,6 +48,13 @@ final class NativeBinaryHeuristic implements Heuristic {
     String ext = Paths.extension(path);
     boolean disguised = ext.equals("js") || ext.equals("py") || ext.equals("json") || ext.equals("txt")
         || ext.equals("png") || ext.equals("jpg") || ext.equals("woff2") || ext.equals("ttf") || ext.equals("md");
-    return !disguised && (pkg.prebuiltBinaryShape() || Paths.isBinaryHome(path));
+    return !disguised && (pkg.prebuiltBinaryShape() || Paths.isBinaryHome(path) || isLibrary(path));
+  }
+
+  /** Shared libraries and extension modules (Python .so/.pyd, Node .node, .dylib, .dll). */
+  static boolean isLibrary(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".so") || name.contains(".so.") || name.endsWith(".pyd") || name.endsWith(".node")
+        || name.endsWith(".dylib") || name.endsWith(".dll");
   }
 }

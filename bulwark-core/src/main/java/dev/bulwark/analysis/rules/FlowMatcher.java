@@ -19,7 +19,7 @@ record FlowMatcher(Set<String> sources, Set<String> sinks) implements Matcher {
           "fetched");
 
   /** The sink names the engine understands. */
-  static final Set<String> SINKS = Set.of("network", "eval", "process", "file-write-exec");
+  static final Set<String> SINKS = Set.of("network", "eval", "process", "file-write-exec", "file-write");
 
   FlowMatcher {
     sources = Set.copyOf(sources);

@@ -176,7 +176,7 @@ public final class RuleParser {
     }
     Set<Language> out = new java.util.LinkedHashSet<>();
     for (String s : t.strings(m.get("languages"), "languages")) {
-      Language l = Language.parse(s).filter(x -> x != Language.BINARY || true)
+      Language l = Language.parse(s)
           .orElseThrow(() -> t.error(m.get("languages"), "unknown language '" + s + "'"));
       out.add(l);
     }

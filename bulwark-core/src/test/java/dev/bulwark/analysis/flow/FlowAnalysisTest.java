@@ -34,6 +34,9 @@ class FlowAnalysisTest {
     "py-decoded-exec.py, decoded, eval, true",
     "py-decoded-exec.py, decoded, network, false",
     "py-safe.py, env, network, false",
+    "fetched-to-file.js, fetched, file-write, true",
+    "fetched-to-file.js, fetched, file-write-exec, false",
+    "constant-to-file.js, fetched env decoded, file-write, false",
   })
   void flows(String file, String sources, String sinks, boolean expected) throws Exception {
     Path p = Path.of(getClass().getResource("testdata/" + file).toURI());
