@@ -2,8 +2,12 @@ package dev.bulwark.analysis.ioc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.model.Category;
 import dev.bulwark.model.Ecosystem;
+import dev.bulwark.model.Finding;
 import dev.bulwark.model.Problem;
+import dev.bulwark.model.Severity;
+import dev.bulwark.model.SourceLocation;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -95,6 +99,21 @@ class IocFeedTest {
     assertThat(feed.problems()).extracting(Problem::code).containsOnly("parse-error");
     assertThat(feed.problems()).extracting(p -> p.location().line()).containsExactly(3, 4, 5, 6);
     assertThat(feed.scan("second.invalid").get(0).ioc().source()).endsWith("extra.csv");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "192.0.2.44, SUSPICIOUS_NETWORK",
+    "evil-cdn.invalid, SUSPICIOUS_NETWORK",
+    "ab5df3a21c0aff2f42f7f5d1e0b4a7c3b2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7, BINARY_PAYLOAD",
+  })
+  void hitsBecomeCriticalThreatFindings(String text, Category category) {
+    IocHit hit = FEED.scan(text).get(0);
+    Finding f = IocFindings.of(hit, SourceLocation.of("a.js", 3), text);
+    assertThat(f.category()).isEqualTo(category);
+    assertThat(f.threat()).isTrue();
+    assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(f.message()).contains(hit.ioc().source());
   }
 
   @Test
