@@ -176,6 +176,19 @@ class EvalRunnerTest {
   }
 
   @Test
+  void progressHearsOfEverySampleOnceAndItsFailureIsHarmless() {
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    EvalReport r = runner(2, Optional.empty()).run(dataset(Label.MALICIOUS, "bad1", "throws1"),
+        dataset(Label.BENIGN, "ok1", "ok2"), o -> {
+          seen.add(o.sample().id());
+          throw new IllegalStateException("display broke");
+        });
+    assertThat(seen).containsExactlyInAnyOrder("set/bad1", "set/throws1", "set/ok1", "set/ok2");
+    assertThat(r.samples()).hasSize(4);
+    assertThat(r.errors()).hasSize(1);
+  }
+
+  @Test
   void peakHeapIsTheHighestProbeValue() {
     long[] values = {5, 900, 20};
     AtomicLong i = new AtomicLong();

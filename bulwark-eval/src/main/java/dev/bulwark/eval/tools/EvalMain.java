@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Developer entry point to the evaluation harness, until and besides {@code bulwark eval}:
@@ -44,8 +45,15 @@ public final class EvalMain {
     Optional<Extractor> baseline = a.flag("tar-baseline")
         ? Optional.of(new TarExtractor(tmp, Duration.ofSeconds(60))) : Optional.empty();
     int threads = a.integer("threads", Runtime.getRuntime().availableProcessors());
+    int total = mal.samples().size() + ben.samples().size();
+    AtomicInteger done = new AtomicInteger();
     EvalReport report = new EvalRunner(Engines.reader(a.one("password")), analyzer,
-        new EvalOptions(threads, baseline), Clock.systemUTC()).run(mal, ben);
+        new EvalOptions(threads, baseline), Clock.systemUTC()).run(mal, ben, o -> {
+          int n = done.incrementAndGet();
+          if (n % 100 == 0 || n == total) {
+            System.err.printf("%d/%d samples%n", n, total);
+          }
+        });
     Files.deleteIfExists(tmp);
     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
     EvalTable.render(report, out);
