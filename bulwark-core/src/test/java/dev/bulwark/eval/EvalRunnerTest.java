@@ -189,6 +189,16 @@ class EvalRunnerTest {
   }
 
   @Test
+  void spreadTakesEvenlySpacedSamples() {
+    Dataset d = dataset(Label.BENIGN, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+    assertThat(d.spread(5).samples()).extracting(Sample::id)
+        .containsExactly("set/a", "set/c", "set/e", "set/g", "set/i");
+    assertThat(d.spread(3).samples()).extracting(Sample::id)
+        .containsExactly("set/a", "set/d", "set/g");
+    assertThat(d.spread(20)).isSameAs(d);
+  }
+
+  @Test
   void peakHeapIsTheHighestProbeValue() {
     long[] values = {5, 900, 20};
     AtomicLong i = new AtomicLong();

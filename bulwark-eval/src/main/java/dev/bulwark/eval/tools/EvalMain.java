@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>
  * EvalMain --malicious DIR [--malicious DIR] --benign DIR [--benign DIR] [--password P]
  *          [--threads N] [--rules DIR] [--json FILE] [--tar-baseline] [--read-only]
+ *          [--max-per-set N]   (evenly spread subset of each set, for quick runs)
  * </pre>
  */
 public final class EvalMain {
@@ -38,6 +39,10 @@ public final class EvalMain {
     Args a = new Args(argv, List.of("tar-baseline", "read-only"));
     Dataset mal = discover(a.all("malicious"), Label.MALICIOUS);
     Dataset ben = discover(a.all("benign"), Label.BENIGN);
+    if (a.one("max-per-set").isPresent()) {
+      mal = mal.spread(a.integer("max-per-set", 0));
+      ben = ben.spread(a.integer("max-per-set", 0));
+    }
     System.err.printf("%d malicious, %d benign samples%n", mal.samples().size(),
         ben.samples().size());
     PackageAnalyzer analyzer = a.flag("read-only") ? Engines.none() : Engines.analyzer(a.all("rules"));
