@@ -17,6 +17,24 @@ public record Dataset(List<Sample> samples, List<String> notes) {
     return new Dataset(List.of(), List.of());
   }
 
+  /**
+   * At most {@code max} samples, evenly spread over the sorted list (every k-th), for quick runs.
+   * Deterministic: the same dataset and bound give the same subset.
+   */
+  public Dataset spread(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1, was " + max);
+    }
+    if (samples.size() <= max) {
+      return this;
+    }
+    List<Sample> s = new ArrayList<>();
+    for (int i = 0; i < max; i++) {
+      s.add(samples.get((int) ((long) i * samples.size() / max)));
+    }
+    return new Dataset(s, notes);
+  }
+
   /** This dataset and another, samples re-sorted. */
   public Dataset plus(Dataset other) {
     List<Sample> s = new ArrayList<>(samples);

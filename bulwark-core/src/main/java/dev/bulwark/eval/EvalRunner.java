@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -54,6 +55,14 @@ public final class EvalRunner {
   }
 
   public EvalReport run(Dataset malicious, Dataset benign) {
+    return run(malicious, benign, o -> {});
+  }
+
+  /**
+   * Runs, and tells {@code progress} about each sample as soon as it is done. {@code progress} is
+   * called from the worker threads, in completion order, so it must be thread-safe and quick.
+   */
+  public EvalReport run(Dataset malicious, Dataset benign, Consumer<SampleOutcome> progress) {
     Instant started = clock.instant();
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), EvalRunner::daemon);
     try {
@@ -61,8 +70,8 @@ public final class EvalRunner {
       Phase ben;
       long peakHeap;
       try (HeapSampler heap = HeapSampler.start(heapUsed, HEAP_POLL_MILLIS)) {
-        mal = phase(pool, malicious.samples());
-        ben = phase(pool, benign.samples());
+        mal = phase(pool, malicious.samples(), progress);
+        ben = phase(pool, benign.samples(), progress);
         peakHeap = heap.peak();
       }
       Optional<Baseline> baseline =
@@ -95,11 +104,12 @@ public final class EvalRunner {
 
   private record Phase(List<SampleOutcome> outcomes, long wallNanos) {}
 
-  private Phase phase(ExecutorService pool, List<Sample> samples) {
+  private Phase phase(
+      ExecutorService pool, List<Sample> samples, Consumer<SampleOutcome> progress) {
     long t0 = nanoTime.getAsLong();
     List<Future<SampleOutcome>> futures = new ArrayList<>();
     for (Sample s : samples) {
-      futures.add(pool.submit((Callable<SampleOutcome>) () -> scan(s)));
+      futures.add(pool.submit((Callable<SampleOutcome>) () -> report(scan(s), progress)));
     }
     List<SampleOutcome> out = new ArrayList<>();
     for (int i = 0; i < futures.size(); i++) {
@@ -147,6 +157,15 @@ public final class EvalRunner {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       return SampleOutcome.failed(sample, eco, nanoTime.getAsLong() - t0, describe(e));
     }
+  }
+
+  private static SampleOutcome report(SampleOutcome o, Consumer<SampleOutcome> progress) {
+    try {
+      progress.accept(o);
+    } catch (RuntimeException e) {
+      // A failing progress display must not lose the result.
+    }
+    return o;
   }
 
   static String describe(Throwable t) {

@@ -176,6 +176,29 @@ class EvalRunnerTest {
   }
 
   @Test
+  void progressHearsOfEverySampleOnceAndItsFailureIsHarmless() {
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    EvalReport r = runner(2, Optional.empty()).run(dataset(Label.MALICIOUS, "bad1", "throws1"),
+        dataset(Label.BENIGN, "ok1", "ok2"), o -> {
+          seen.add(o.sample().id());
+          throw new IllegalStateException("display broke");
+        });
+    assertThat(seen).containsExactlyInAnyOrder("set/bad1", "set/throws1", "set/ok1", "set/ok2");
+    assertThat(r.samples()).hasSize(4);
+    assertThat(r.errors()).hasSize(1);
+  }
+
+  @Test
+  void spreadTakesEvenlySpacedSamples() {
+    Dataset d = dataset(Label.BENIGN, "a", "b", "c", "d", "e", "f", "g", "h", "i", "j");
+    assertThat(d.spread(5).samples()).extracting(Sample::id)
+        .containsExactly("set/a", "set/c", "set/e", "set/g", "set/i");
+    assertThat(d.spread(3).samples()).extracting(Sample::id)
+        .containsExactly("set/a", "set/d", "set/g");
+    assertThat(d.spread(20)).isSameAs(d);
+  }
+
+  @Test
   void peakHeapIsTheHighestProbeValue() {
     long[] values = {5, 900, 20};
     AtomicLong i = new AtomicLong();

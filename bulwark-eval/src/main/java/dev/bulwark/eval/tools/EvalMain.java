@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Developer entry point to the evaluation harness, until and besides {@code bulwark eval}:
@@ -28,6 +29,7 @@ import java.util.Optional;
  * <pre>
  * EvalMain --malicious DIR [--malicious DIR] --benign DIR [--benign DIR] [--password P]
  *          [--threads N] [--rules DIR] [--json FILE] [--tar-baseline] [--read-only]
+ *          [--max-per-set N]   (evenly spread subset of each set, for quick runs)
  * </pre>
  */
 public final class EvalMain {
@@ -37,6 +39,10 @@ public final class EvalMain {
     Args a = new Args(argv, List.of("tar-baseline", "read-only"));
     Dataset mal = discover(a.all("malicious"), Label.MALICIOUS);
     Dataset ben = discover(a.all("benign"), Label.BENIGN);
+    if (a.one("max-per-set").isPresent()) {
+      mal = mal.spread(a.integer("max-per-set", 0));
+      ben = ben.spread(a.integer("max-per-set", 0));
+    }
     System.err.printf("%d malicious, %d benign samples%n", mal.samples().size(),
         ben.samples().size());
     PackageAnalyzer analyzer = a.flag("read-only") ? Engines.none() : Engines.analyzer(a.all("rules"));
@@ -44,8 +50,15 @@ public final class EvalMain {
     Optional<Extractor> baseline = a.flag("tar-baseline")
         ? Optional.of(new TarExtractor(tmp, Duration.ofSeconds(60))) : Optional.empty();
     int threads = a.integer("threads", Runtime.getRuntime().availableProcessors());
+    int total = mal.samples().size() + ben.samples().size();
+    AtomicInteger done = new AtomicInteger();
     EvalReport report = new EvalRunner(Engines.reader(a.one("password")), analyzer,
-        new EvalOptions(threads, baseline), Clock.systemUTC()).run(mal, ben);
+        new EvalOptions(threads, baseline), Clock.systemUTC()).run(mal, ben, o -> {
+          int n = done.incrementAndGet();
+          if (n % 100 == 0 || n == total) {
+            System.err.printf("%d/%d samples%n", n, total);
+          }
+        });
     Files.deleteIfExists(tmp);
     Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
     EvalTable.render(report, out);
