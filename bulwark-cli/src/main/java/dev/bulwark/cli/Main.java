@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       RulesCommand.class,
       RulesCommand.Explain.class,
+      EvalCommand.class,
       LearnCommand.class,
       CommandLine.HelpCommand.class
     })

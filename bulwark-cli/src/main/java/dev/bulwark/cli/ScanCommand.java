@@ -15,6 +15,8 @@ import dev.bulwark.report.RuleText;
 import dev.bulwark.report.Style;
 import dev.bulwark.report.ToolInfo;
 import dev.bulwark.scan.Catalogs;
+import dev.bulwark.scan.IocAnalyzer;
+import dev.bulwark.analysis.ioc.IocFeed;
 import dev.bulwark.scan.Scanner;
 import dev.bulwark.scan.TargetResult;
 import java.io.IOException;
@@ -112,7 +114,8 @@ final class ScanCommand implements Callable<Integer> {
         if (env.tty() && !output.quiet) {
           env.err().println("bulwark: scanning " + requests.size() + " target(s)…");
         }
-        Scanner scanner = new Scanner(new StaticAnalyzer(catalog), ReaderLimits.defaults(), lookup,
+        Scanner scanner = new Scanner(new IocAnalyzer(new StaticAnalyzer(catalog), IocFeed.builtin()),
+            ReaderLimits.defaults(), lookup,
             Extractors.all(), jobs);
         results = scanner.scan(requests);
       } finally {

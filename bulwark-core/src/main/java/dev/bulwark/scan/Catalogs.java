@@ -5,6 +5,10 @@ import dev.bulwark.analysis.RuleInfo;
 import dev.bulwark.analysis.rules.Explanation;
 import dev.bulwark.analysis.rules.Reference;
 import dev.bulwark.analysis.rules.RuleMeta;
+import dev.bulwark.analysis.ioc.IocFindings;
+import dev.bulwark.model.Category;
+import dev.bulwark.model.Confidence;
+import dev.bulwark.model.Severity;
 import dev.bulwark.artifact.ReaderFindingRule;
 import dev.bulwark.artifact.ReaderFindingRules;
 import dev.bulwark.project.ProjectRule;
@@ -40,6 +44,17 @@ public final class Catalogs {
       extra.add(new RuleMeta(r.id(), r.title(), r.severity(), r.confidence(), r.category(),
           r.threat(), r.title(), new Explanation(r.what(), r.why(), r.action()), refs));
     }
+    extra.add(new RuleMeta(IocFindings.RULE_ID, "Matches a published indicator of compromise",
+        Severity.CRITICAL, Confidence.HIGH, Category.SUSPICIOUS_NETWORK, true,
+        "Matches a published indicator of compromise.", new Explanation(
+            "The package contains a server address, URL or file hash, or is a package version, that"
+                + " public threat reports list as part of a malware campaign (the IOC feed that ships"
+                + " with Bulwark, plus any feed you add).",
+            "Malware reuses its servers and files across packages; a known indicator is strong"
+                + " evidence that this code belongs to the same campaign.",
+            "Treat the package as malicious: do not install or run it. If it ran, disconnect the"
+                + " machine, run `bulwark sweep` and rotate credentials from a clean device."),
+        List.of(new Reference("mitre", "T1071"))));
     return c.withReaderRules(extra);
   }
 
