@@ -60,6 +60,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--rules", paramLabel = "DIR", description = "Extra rule folder (repeatable).")
   List<Path> rules = new ArrayList<>();
 
+  @Option(names = "--ioc", paramLabel = "FILE|DIR",
+      description = "Extra indicator files (type,value,source lines; repeatable), added to the built-in feed.")
+  List<Path> iocs = new ArrayList<>();
+
   @Option(names = "--fail-on", paramLabel = "VERDICT", defaultValue = "malicious",
       description = "Exit 1 when a target is malicious (default) or, with 'suspicious', suspicious too.")
   String failOn;
@@ -114,7 +118,10 @@ final class ScanCommand implements Callable<Integer> {
         if (env.tty() && !output.quiet) {
           env.err().println("bulwark: scanning " + requests.size() + " target(s)…");
         }
-        Scanner scanner = new Scanner(new IocAnalyzer(new StaticAnalyzer(catalog), IocFeed.builtin()),
+        IocFeed feed = IocFeed.load(resolveAll(iocs));
+        feed.problems().forEach(p -> env.err().println("bulwark scan: IOC file " + p.location()
+            + ": " + p.message()));
+        Scanner scanner = new Scanner(new IocAnalyzer(new StaticAnalyzer(catalog), feed),
             ReaderLimits.defaults(), lookup,
             Extractors.all(), jobs);
         results = scanner.scan(requests);
@@ -169,8 +176,8 @@ final class ScanCommand implements Callable<Integer> {
     List<Path> out = new ArrayList<>();
     for (Path d : dirs) {
       Path abs = d.isAbsolute() ? d : env.cwd().resolve(d).normalize();
-      if (!Files.isDirectory(abs)) {
-        throw new OutputOptions.UsageError("--rules: not a folder: " + d);
+      if (!Files.exists(abs)) {
+        throw new OutputOptions.UsageError("no such file or folder: " + d);
       }
       out.add(abs);
     }
