@@ -49,7 +49,16 @@ class CliGoldenTest {
         new Case("audit_unknown_format", List.of("audit", "--format", "yaml", "examples/vulnerable-app")),
         new Case("audit_unknown_fail_on", List.of("audit", "--fail-on", "severe", "examples/vulnerable-app")),
         new Case("audit_unknown_option", List.of("audit", "--frobnicate")),
-        new Case("audit_missing_path", List.of("audit", "no/such/dir")));
+        new Case("audit_missing_path", List.of("audit", "no/such/dir")),
+        new Case("scan_take_home_console", List.of("scan", "--no-color", "--no-explain",
+            "examples/take-home-trojan")),
+        new Case("scan_take_home_json", List.of("scan", "--format", "json", "examples/take-home-trojan")),
+        new Case("scan_evil_package_console", List.of("scan", "--no-color", td + "evil-package")),
+        new Case("scan_benign_package_json", List.of("scan", "--format", "json", td + "benign-package")),
+        new Case("scan_as_invalid", List.of("scan", "--as", "banana", "examples/take-home-trojan")),
+        new Case("scan_missing_path", List.of("scan", "no/such/file.tgz")),
+        new Case("explain_folder_open", List.of("explain", "project-vscode-folder-open-task")),
+        new Case("explain_unknown", List.of("explain", "no-such-rule")));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -41,12 +41,28 @@ public final class ProjectDetector {
         return true;
       }
     }
-    for (String m : MANIFESTS) {
-      if (Files.exists(dir.resolve(m))) {
-        return !name.equals("package");
-      }
+    if (name.equals("package")) {
+      return false;
     }
-    return false;
+    // A bare package.json: a project when it says "private": true (it is never published), else
+    // an unpacked package. Python manifests without PKG-INFO are a source tree: a project.
+    Path pj = dir.resolve("package.json");
+    if (Files.isRegularFile(pj)) {
+      return isPrivate(pj);
+    }
+    return Files.exists(dir.resolve("pyproject.toml")) || Files.exists(dir.resolve("setup.py"));
+  }
+
+  private static boolean isPrivate(Path packageJson) {
+    try {
+      if (Files.size(packageJson) > (1 << 20)) {
+        return false;
+      }
+      String t = Files.readString(packageJson, java.nio.charset.StandardCharsets.UTF_8);
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(t).path("private").asBoolean(false);
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** For archives: files already stripped of a common top folder. */
