@@ -92,8 +92,10 @@ final class ProjectChecks {
 
   private void git(Trigger t, boolean download) {
     if (t.location().file().equals(".git/config")) {
-      out.add(ProjectRules.GIT_CONFIG_EXEC.at(t.location(), t.command(), "",
-          "The repository's .git/config makes git run `" + Snip.of(t.command()) + "` (" + t.name() + ")."));
+      out.add(ProjectRules.GIT_CONFIG_EXEC.at(download ? Severity.CRITICAL : Severity.HIGH, true,
+          t.location(), t.command(), "", "The repository's .git/config makes git run `"
+              + Snip.of(t.command()) + "` (" + t.name() + ")"
+              + (download ? ", which downloads code and runs it." : ".")));
       return;
     }
     String body = tree.text(t.location().file()).orElse("");
@@ -112,8 +114,10 @@ final class ProjectChecks {
     if (t.runs().isEmpty()) {
       return;
     }
-    boolean runsApp = surface.of(TriggerKind.RUN).stream()
-        .anyMatch(r -> !r.runs().isEmpty() && t.runs().contains(r.runs().get(0)));
+    // Tools (nuxt prepare, next build) load their config files; that is not starting the app.
+    boolean runsApp = !CommandResolver.isToolConfig(t.runs().get(0))
+        && surface.of(TriggerKind.RUN).stream().anyMatch(r -> !r.runs().isEmpty()
+            && !CommandResolver.isToolConfig(r.runs().get(0)) && t.runs().contains(r.runs().get(0)));
     if (runsApp) {
       out.add(ProjectRules.INSTALL_RUNS_APP.at(t.location(), t.command(), "",
           t.name() + " starts the application (" + t.runs().get(0) + ") during npm install."));
@@ -235,20 +239,28 @@ final class ProjectChecks {
   }
 
   private void dependencies(List<Inventory> inventories, List<AuditFinding> audit) {
+    boolean offRegistry = inventories.stream().flatMap(i -> i.dependencies().stream())
+        .anyMatch(d -> d.source() == DependencySource.GIT || d.source() == DependencySource.URL);
     for (Inventory inv : inventories) {
       for (PackageSourceConfig s : inv.sources()) {
         if (s.kind().equals("trusted-host")) {
           continue;
         }
-        out.add(ProjectRules.CUSTOM_REGISTRY.at(s.location(), s.kind() + " " + s.url(), "",
-            inv.file() + " sets " + s.kind() + " to " + Snip.of(s.url()) + "."));
+        // A registry the project itself configures is common in companies; it becomes a threat
+        // signal with plain http, a raw IP, or next to dependencies fetched from URLs or git.
+        boolean threat = userWritten(inv.file()) && (insecure(s.url()) || offRegistry);
+        out.add(ProjectRules.CUSTOM_REGISTRY.at(Severity.MEDIUM, threat, s.location(),
+            s.kind() + " " + s.url(), "", inv.file() + " sets " + s.kind() + " to "
+                + Snip.of(s.url()) + "."));
       }
       for (Dependency d : inv.dependencies()) {
         if (d.source() == DependencySource.GIT || d.source() == DependencySource.URL) {
-          out.add(ProjectRules.NON_REGISTRY_DEPENDENCY.at(d.location(),
-              d.name() + " " + (d.resolved().isEmpty() ? d.version() : d.resolved()), "",
-              d.name() + " is installed from " + d.source().jsonName() + " "
-                  + Snip.of(d.resolved().isEmpty() ? d.version() : d.resolved()) + "."));
+          String from = d.resolved().isEmpty() ? d.version() : d.resolved();
+          boolean threat = insecure(from);
+          out.add(ProjectRules.NON_REGISTRY_DEPENDENCY.at(threat ? Severity.MEDIUM : Severity.LOW,
+              threat, d.location(), d.name() + " " + from, "", d.name() + " is installed from "
+                  + d.source().jsonName() + " " + Snip.of(from)
+                  + (threat ? " over plain http or from a raw IP address." : ".")));
         }
       }
     }
@@ -259,6 +271,22 @@ final class ProjectChecks {
                 + f.id() + ")."));
       }
     }
+  }
+
+  private static final Pattern INSECURE_URL = Pattern.compile(
+      "(?i)^(git\\+)?http://|^[a-z+]*://([^/@]*@)?\\[?[0-9a-f:.]*[0-9]\\]?(:[0-9]+)?(/|$)");
+
+  /** Plain http, or a host that is a raw IP address. */
+  static boolean insecure(String url) {
+    return INSECURE_URL.matcher(url.trim()).find();
+  }
+
+  /** Configuration a person wrote (.npmrc, requirements, pip.conf), not a lockfile's record. */
+  private static boolean userWritten(String file) {
+    String n = file.substring(file.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return n.equals(".npmrc") || n.equals(".yarnrc.yml") || n.equals(".yarnrc")
+        || n.startsWith("requirements") || n.equals("pip.conf") || n.equals("pip.ini")
+        || n.equals("package.json") || n.equals("pyproject.toml");
   }
 
   private boolean paddedInFile(SourceLocation loc) {

@@ -65,30 +65,43 @@ public final class ProjectScanner {
         ProjectStory.story(surface, all), ProjectStory.nextSteps(verdict, surface));
   }
 
+  /** Lockfiles first; a manifest is read only when no lockfile with dependencies sits beside it. */
   private List<Inventory> inventories(ProjectTree tree, List<Problem> errors) {
     List<Inventory> out = new ArrayList<>();
     Map<String, Boolean> lockedDirs = new TreeMap<>();
-    for (ArtifactFile f : tree.files()) {
-      extractor(f).filter(e -> !e.isManifest())
-          .ifPresent(e -> lockedDirs.put(ImportGraph.dir(f.path()) + "|" + e.ecosystem(), true));
-    }
-    for (ArtifactFile f : tree.files()) {
-      Optional<LockfileExtractor> ex = extractor(f);
-      if (ex.isEmpty() || ex.get().isManifest()
-          && lockedDirs.containsKey(ImportGraph.dir(f.path()) + "|" + ex.get().ecosystem())) {
-        continue;
-      }
-      try {
-        out.add(ex.get().extract(LockfileInput.ofText(f.path(),
-            new String(f.content(), StandardCharsets.UTF_8))));
-      } catch (ExtractionException e) {
-        errors.add(new Problem("unreadable", e.getMessage(), e.location()));
-      } catch (RuntimeException e) {
-        errors.add(new Problem("extractor-error", ex.get().id() + " failed: " + e,
-            SourceLocation.of(f.path())));
+    for (boolean manifests : new boolean[] {false, true}) {
+      for (ArtifactFile f : tree.files()) {
+        Optional<LockfileExtractor> ex = extractor(f);
+        if (ex.isEmpty() || ex.get().isManifest() != manifests) {
+          continue;
+        }
+        String key = ImportGraph.dir(f.path()) + "|" + ex.get().ecosystem();
+        if (manifests && lockedDirs.containsKey(key)) {
+          continue;
+        }
+        extract(ex.get(), f, errors).ifPresent(inv -> {
+          out.add(inv);
+          if (!inv.dependencies().isEmpty()) {
+            lockedDirs.put(key, true);
+          }
+        });
       }
     }
     return out;
+  }
+
+  private static Optional<Inventory> extract(LockfileExtractor ex, ArtifactFile f,
+      List<Problem> errors) {
+    try {
+      return Optional.of(ex.extract(LockfileInput.ofText(f.path(),
+          new String(f.content(), StandardCharsets.UTF_8))));
+    } catch (ExtractionException e) {
+      errors.add(new Problem("unreadable", e.getMessage(), e.location()));
+    } catch (RuntimeException e) {
+      errors.add(new Problem("extractor-error", ex.id() + " failed: " + e,
+          SourceLocation.of(f.path())));
+    }
+    return Optional.empty();
   }
 
   private Optional<LockfileExtractor> extractor(ArtifactFile f) {
