@@ -147,7 +147,7 @@ final class ProjectChecks {
       Severity sev = worst.severity().atLeast(Severity.HIGH) ? worst.severity() : Severity.MEDIUM;
       out.add(ProjectRules.TRIGGER_REACHES_THREAT.at(sev, true, worst.location(), worst.snippet(),
           worst.decoded(), t.kind().description() + " (" + t.name() + ") runs " + chain
-              + ", which " + lowerFirst(worst.message())));
+              + which(worst.message())));
     }
   }
 
@@ -254,6 +254,7 @@ final class ProjectChecks {
                 + Snip.of(s.url()) + "."));
       }
       for (Dependency d : inv.dependencies()) {
+        typosquat(d);
         if (d.source() == DependencySource.GIT || d.source() == DependencySource.URL) {
           String from = d.resolved().isEmpty() ? d.version() : d.resolved();
           boolean threat = insecure(from);
@@ -271,6 +272,20 @@ final class ProjectChecks {
                 + f.id() + ")."));
       }
     }
+  }
+
+  private final java.util.Set<String> squatSeen = new java.util.HashSet<>();
+
+  /** Direct dependencies only: transitive names are chosen by package authors, not this project. */
+  private void typosquat(Dependency d) {
+    if (!d.direct() || d.source() != DependencySource.REGISTRY
+        || !squatSeen.add(d.ecosystem() + ":" + d.name())) {
+      return;
+    }
+    Typosquat.builtin().check(d.ecosystem(), d.name()).ifPresent(m ->
+        out.add(ProjectRules.TYPOSQUAT.at(d.location(), d.name(), "", "The dependency "
+            + d.name() + " looks like the popular package " + m.looksLike() + " (" + m.how()
+            + "). Check that it is the package you meant.")));
   }
 
   private static final Pattern INSECURE_URL = Pattern.compile(
@@ -330,6 +345,13 @@ final class ProjectChecks {
     int s = text.lastIndexOf('\n', i) + 1;
     int e = text.indexOf('\n', i);
     return text.substring(s, e < 0 ? text.length() : e);
+  }
+
+  /** ", which creates …" for a message that starts with a verb; ", where a hook …" otherwise. */
+  static String which(String message) {
+    String first = message.split(" ", 2)[0];
+    boolean noun = List.of("A", "An", "The", "This", "Code", "Project").contains(first);
+    return (noun ? ", where " : ", which ") + lowerFirst(message);
   }
 
   private static String lowerFirst(String s) {

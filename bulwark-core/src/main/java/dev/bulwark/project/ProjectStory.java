@@ -69,13 +69,17 @@ final class ProjectStory {
       }
       if (f.ruleId().equals(ProjectRules.TRIGGER_REACHES_THREAT.id())
           && f.message().contains("(" + t.name() + ")")) {
-        return f.message().substring(f.message().indexOf(") runs ") + 2);
+        return trimDot(f.message().substring(f.message().indexOf(") runs ") + 2));
       }
       if (f.location().equals(t.location()) && !f.ruleId().equals(ProjectRules.FOLDER_OPEN_TASK.id())) {
-        return f.message();
+        return trimDot(f.message());
       }
     }
     return "";
+  }
+
+  private static String trimDot(String s) {
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   static List<String> nextSteps(Verdict v, ExecutionSurface surface) {

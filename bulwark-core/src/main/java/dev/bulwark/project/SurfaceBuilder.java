@@ -75,7 +75,9 @@ public final class SurfaceBuilder {
 
   private void add(TriggerKind kind, String name, String command, SourceLocation loc,
       Map<String, String> scripts, String dir) {
-    List<String> entries = new CommandResolver(scripts, dir, files.keySet()).entries(command);
+    List<String> entries = new ArrayList<>(
+        new CommandResolver(scripts, dir, files.keySet()).entries(command));
+    entries.addAll(hooksFiredBy(command));
     ImportGraph.Reach reach = graph.follow(entries);
     triggers.add(new Trigger(kind, name, command, loc, reach.files(), reach.chains()));
   }
@@ -218,6 +220,51 @@ public final class SurfaceBuilder {
             SourceLocation.of(".pre-commit-config.yaml", Jsonc.lineOf(pc, l)), rootScripts(), "");
       }
     }
+  }
+
+  /** Git subcommands and the hooks they fire. */
+  private static final Map<String, List<String>> FIRES = Map.of(
+      "checkout", List.of("post-checkout"), "switch", List.of("post-checkout"),
+      "clone", List.of("post-checkout"), "commit", List.of("pre-commit", "prepare-commit-msg",
+          "commit-msg", "post-commit"), "merge", List.of("pre-merge-commit", "post-merge"),
+      "pull", List.of("post-merge", "post-checkout"), "push", List.of("pre-push"),
+      "rebase", List.of("pre-rebase", "post-rewrite"), "am", List.of("applypatch-msg",
+          "pre-applypatch", "post-applypatch"), "reset", List.of("post-checkout"));
+
+  /**
+   * A command that sets {@code core.hooksPath} to a project folder and then runs git (e.g.
+   * {@code git config core.hooksPath .githooks && git checkout main}) runs that folder's hooks.
+   */
+  private List<String> hooksFiredBy(String command) {
+    if (!command.contains("core.hooksPath")) {
+      return List.of();
+    }
+    List<String> dirs = new ArrayList<>();
+    List<String> fired = new ArrayList<>();
+    for (List<String> w : CommandResolver.simpleCommands(command)) {
+      int g = w.indexOf("git");
+      if (g < 0 || g + 1 >= w.size()) {
+        continue;
+      }
+      int k = w.indexOf("core.hooksPath");
+      if (w.get(g + 1).equals("config") && k >= 0 && k + 1 < w.size()) {
+        String d = ImportGraph.normalize(w.get(k + 1));
+        if (d != null && !d.isEmpty()) {
+          dirs.add(d);
+        }
+      } else {
+        fired.addAll(FIRES.getOrDefault(w.get(g + 1), List.of()));
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String d : dirs) {
+      for (String h : fired) {
+        if (files.containsKey(d + "/" + h)) {
+          out.add(d + "/" + h);
+        }
+      }
+    }
+    return out;
   }
 
   /** Paths that scripts or tasks set as core.hooksPath ({@code git config core.hooksPath X}). */
