@@ -44,7 +44,7 @@ public final class ProjectScanner {
         tree.files(), List.of(), List.of(), List.of()));
     List<Problem> errors = new ArrayList<>(tree.problems());
     errors.addAll(code.errors());
-    List<Inventory> inventories = inventories(tree, errors);
+    List<Inventory> inventories = inventories(tree, extractors, errors);
     List<AuditFinding> audit = audit(inventories, errors);
     Map<String, List<Finding>> threatsByFile = threatsByFile(code.findings());
     List<Finding> project = new ProjectChecks(tree, surface, threatsByFile).run(inventories, audit);
@@ -66,12 +66,13 @@ public final class ProjectScanner {
   }
 
   /** Lockfiles first; a manifest is read only when no lockfile with dependencies sits beside it. */
-  private List<Inventory> inventories(ProjectTree tree, List<Problem> errors) {
+  static List<Inventory> inventories(ProjectTree tree, List<LockfileExtractor> extractors,
+      List<Problem> errors) {
     List<Inventory> out = new ArrayList<>();
     Map<String, Boolean> lockedDirs = new TreeMap<>();
     for (boolean manifests : new boolean[] {false, true}) {
       for (ArtifactFile f : tree.files()) {
-        Optional<LockfileExtractor> ex = extractor(f);
+        Optional<LockfileExtractor> ex = extractor(f, extractors);
         if (ex.isEmpty() || ex.get().isManifest() != manifests) {
           continue;
         }
@@ -90,6 +91,33 @@ public final class ProjectScanner {
     return out;
   }
 
+  /** The result with --deep findings added, verdict, score, story and next steps recomputed. */
+  public static ProjectResult withDeep(ProjectResult r, List<DeepScan.Outcome> outcomes) {
+    List<Finding> extra = DeepScan.findings(outcomes);
+    if (extra.isEmpty()) {
+      return r;
+    }
+    ScanResult s = r.scan();
+    List<Finding> all = new ArrayList<>(s.findings());
+    all.addAll(extra);
+    all.sort(null);
+    List<Finding> project = all.stream()
+        .filter(f -> ProjectRules.find(f.ruleId()).isPresent()).toList();
+    Verdict v = verdict(s, project);
+    if (s.verdict() == Verdict.MALICIOUS) {
+      v = Verdict.MALICIOUS;
+    } else if (v == Verdict.CLEAN && s.verdict() == Verdict.SUSPICIOUS) {
+      v = Verdict.SUSPICIOUS;
+    }
+    int score = score(s, project, v);
+    ScanResult n = new ScanResult(s.target(), s.kind(), s.ecosystem(), s.name(), s.version(), v,
+        score, ProjectStory.reason(v, all), all, s.skipped(), s.errors(), s.filesScanned(),
+        s.bytesScanned());
+    return new ProjectResult(n, r.origin(), r.surface(), r.dependencyFindings(),
+        r.dependencyCount(), ProjectStory.story(r.surface(), all),
+        ProjectStory.nextSteps(v, r.surface()));
+  }
+
   private static Optional<Inventory> extract(LockfileExtractor ex, ArtifactFile f,
       List<Problem> errors) {
     try {
@@ -104,7 +132,8 @@ public final class ProjectScanner {
     return Optional.empty();
   }
 
-  private Optional<LockfileExtractor> extractor(ArtifactFile f) {
+  private static Optional<LockfileExtractor> extractor(ArtifactFile f,
+      List<LockfileExtractor> extractors) {
     if (f.path().startsWith(".git/")) {
       return Optional.empty();
     }
