@@ -8,6 +8,11 @@ import dev.bulwark.inventory.Extractors;
 import dev.bulwark.model.ExtractionException;
 import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Verdict;
+import dev.bulwark.project.DeepScan;
+import dev.bulwark.project.ProjectLoader;
+import dev.bulwark.project.ProjectScanner;
+import dev.bulwark.project.ProjectTree;
+import dev.bulwark.project.VerdictCache;
 import dev.bulwark.report.BulwarkVersion;
 import dev.bulwark.report.ConsoleScanRenderer;
 import dev.bulwark.report.JsonScanRenderer;
@@ -19,6 +24,8 @@ import dev.bulwark.scan.Scanner;
 import dev.bulwark.scan.TargetResult;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +84,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-audit", description = "Do not audit a project's dependencies.")
   boolean noAudit;
 
+  @Option(names = "--deep",
+      description = "Also fetch each locked npm dependency (from the lockfile's URL or your"
+          + " configured registry), check its integrity hash and scan it; verdicts are cached.")
+  boolean deep;
+
   ScanCommand(Env env) {
     this.env = env;
   }
@@ -116,6 +128,9 @@ final class ScanCommand implements Callable<Integer> {
         Scanner scanner = new Scanner(new StaticAnalyzer(catalog), ReaderLimits.defaults(), lookup,
             Extractors.all(), jobs);
         results = scanner.scan(requests);
+        if (deep) {
+          results = deepen(results, requests, new StaticAnalyzer(catalog));
+        }
       } finally {
         if (opened != null) {
           opened.close();
@@ -145,6 +160,43 @@ final class ScanCommand implements Callable<Integer> {
       env.err().println("bulwark scan: cannot write the report: " + e.getMessage());
       return ExitCode.INCOMPLETE.code;
     }
+  }
+
+  /** --deep: each project's locked dependencies fetched, verified and scanned. */
+  private List<TargetResult> deepen(List<TargetResult> results, List<Scanner.Request> requests,
+      StaticAnalyzer analyzer) throws IOException {
+    Path cachePath = Databases.path(db, env).resolveSibling("verdicts.db");
+    Optional<String> userRegistry = Optional.empty();
+    Path userNpmrc = env.home().resolve(".npmrc");
+    if (Files.isRegularFile(userNpmrc)) {
+      userRegistry = DeepScan.registryOf(Files.readString(userNpmrc));
+    }
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(15)).build();
+    List<TargetResult> out = new ArrayList<>();
+    try (VerdictCache cache = VerdictCache.open(cachePath, BulwarkVersion.get())) {
+      DeepScan deepScan = new DeepScan(analyzer, ReaderLimits.defaults(), http, cache,
+          userRegistry, Duration.ofSeconds(60));
+      for (TargetResult t : results) {
+        Optional<Scanner.Request> req = t instanceof TargetResult.Project p
+            ? requests.stream().filter(r -> r.display().equals(p.project().scan().target()))
+                .findFirst() : Optional.empty();
+        if (req.isEmpty()) {
+          out.add(t);
+          continue;
+        }
+        ProjectTree tree = new ProjectLoader(ReaderLimits.defaults())
+            .load(req.get().path(), req.get().display(), req.get().password());
+        List<DeepScan.Outcome> outcomes = deepScan.run(tree, Extractors.all());
+        if (env.tty() && !output.quiet) {
+          env.err().println("bulwark: --deep checked " + outcomes.size() + " dependencies of "
+              + req.get().display());
+        }
+        out.add(new TargetResult.Project(ProjectScanner.withDeep(
+            ((TargetResult.Project) t).project(), outcomes)));
+      }
+    }
+    return out;
   }
 
   private Scanner.Mode mode() throws OutputOptions.UsageError {

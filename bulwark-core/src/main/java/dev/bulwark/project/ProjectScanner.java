@@ -94,10 +94,22 @@ public final class ProjectScanner {
   /** The result with --deep findings added, verdict, score, story and next steps recomputed. */
   public static ProjectResult withDeep(ProjectResult r, List<DeepScan.Outcome> outcomes) {
     List<Finding> extra = DeepScan.findings(outcomes);
-    if (extra.isEmpty()) {
+    ScanResult s = r.scan();
+    List<Problem> errors = new ArrayList<>(s.errors());
+    long failed = outcomes.stream().filter(o -> o.status() == DeepScan.Status.FETCH_FAILED
+        || o.status() == DeepScan.Status.NO_SOURCE).count();
+    if (failed > 0) {
+      String first = outcomes.stream().filter(o -> o.status() == DeepScan.Status.FETCH_FAILED
+          || o.status() == DeepScan.Status.NO_SOURCE).findFirst().map(o -> o.dependency().display()
+          + ": " + o.detail()).orElse("");
+      errors.add(new Problem("deep-incomplete", failed + " of " + outcomes.size()
+          + " dependencies could not be fetched for --deep (first: " + first + ")",
+          SourceLocation.of("")));
+      errors.sort(null);
+    }
+    if (extra.isEmpty() && failed == 0) {
       return r;
     }
-    ScanResult s = r.scan();
     List<Finding> all = new ArrayList<>(s.findings());
     all.addAll(extra);
     all.sort(null);
@@ -111,7 +123,7 @@ public final class ProjectScanner {
     }
     int score = score(s, project, v);
     ScanResult n = new ScanResult(s.target(), s.kind(), s.ecosystem(), s.name(), s.version(), v,
-        score, ProjectStory.reason(v, all), all, s.skipped(), s.errors(), s.filesScanned(),
+        score, ProjectStory.reason(v, all), all, s.skipped(), errors, s.filesScanned(),
         s.bytesScanned());
     return new ProjectResult(n, r.origin(), r.surface(), r.dependencyFindings(),
         r.dependencyCount(), ProjectStory.story(r.surface(), all),
