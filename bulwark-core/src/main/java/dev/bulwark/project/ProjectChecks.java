@@ -67,7 +67,14 @@ final class ProjectChecks {
       boolean download = DOWNLOAD_EXEC.matcher(cmd).find();
       switch (t.kind()) {
         case FOLDER_OPEN -> {
-          Severity sev = download ? Severity.CRITICAL : padded ? Severity.HIGH : Severity.MEDIUM;
+          // A watcher or build that runs only tools (tsc -watch) and no project script is how
+          // honest projects use folderOpen; anything that runs project files needs a look.
+          boolean runsProjectCode = t.runs().stream().anyMatch(f -> !CommandResolver.isToolConfig(f));
+          boolean otherCommands = !CommandResolver.simpleCommands(cmd).stream()
+              .allMatch(w -> !w.isEmpty() && List.of("npm", "yarn", "pnpm", "tsc", "bun")
+                  .contains(w.get(0)));
+          Severity sev = download ? Severity.CRITICAL : padded ? Severity.HIGH
+              : runsProjectCode || otherCommands ? Severity.MEDIUM : Severity.LOW;
           out.add(ProjectRules.FOLDER_OPEN_TASK.at(sev, true, t.location(), cmd, "",
               "Opening this folder in VS Code or Cursor runs: " + Snip.of(cmd)
                   + (padded ? " (the command is hidden behind a long run of spaces)" : "")

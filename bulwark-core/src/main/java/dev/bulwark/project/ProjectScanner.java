@@ -104,7 +104,10 @@ public final class ProjectScanner {
           + ": " + o.detail()).orElse("");
       errors.add(new Problem("deep-incomplete", failed + " of " + outcomes.size()
           + " dependencies could not be fetched for --deep (first: " + first + ")",
-          SourceLocation.of("")));
+          outcomes.stream().filter(o -> o.status() == DeepScan.Status.FETCH_FAILED
+              || o.status() == DeepScan.Status.NO_SOURCE).findFirst()
+              .map(o -> SourceLocation.of(o.dependency().location().file()))
+              .orElse(SourceLocation.of(""))));
       errors.sort(null);
     }
     if (extra.isEmpty() && failed == 0) {
