@@ -26,7 +26,11 @@ final class ProjectChecks {
       "(?i)(curl|wget|iwr|invoke-webrequest|invoke-restmethod|irm|fetch)\\b[^\\n|]{0,400}\\|\\s*(sudo\\s+)?(ba|z|da)?sh\\b"
           + "|(curl|wget)\\b[^\\n|]{0,400}\\|\\s*(node|python3?|perl|ruby)\\b"
           + "|\\|\\s*(iex|invoke-expression)\\b"
-          + "|node\\s+-e\\s|python3?\\s+-c\\s[^\\n]{0,200}(urllib|requests|exec)"
+          + "|(curl|wget|iwr|irm|invoke-webrequest)\\b[^\\n|]{0,400}\\|\\s*(cmd|cmd\\.exe|powershell|pwsh)\\b"
+          + "|(powershell|pwsh)(\\.exe)?\\s[^\\n]{0,100}-e(nc|ncodedcommand)?\\s+[A-Za-z0-9+/=]{20,}"
+          + "|(curl|wget)\\b[^\\n]{0,300}(\\s-o\\s*|\\s-O\\s*|>\\s*)\\S+[^\\n]{0,120}(&&|;)\\s*(node|python3?|sh|bash|chmod|\\./)"
+          + "|node\\s+-e\\s[^\\n]{0,300}(https?:|require\\(['\"]https?['\"]\\)|fetch\\(|eval\\()"
+          + "|python3?\\s+-c\\s[^\\n]{0,200}(urllib|requests|exec)"
           + "|base64\\s+(-d|--decode)[^\\n]{0,100}\\|\\s*(ba)?sh"
           + "|certutil[^\\n]{0,80}-urlcache|bitsadmin[^\\n]{0,80}/transfer");
   private static final Pattern URLISH = Pattern.compile("(?i)\\b(https?|ftp)://");
