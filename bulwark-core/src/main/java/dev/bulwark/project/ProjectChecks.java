@@ -99,6 +99,7 @@ final class ProjectChecks {
       disguised(t);
       reachesThreat(t);
     }
+    emitReaches();
   }
 
   private void git(Trigger t, boolean download) {
@@ -146,6 +147,11 @@ final class ProjectChecks {
     }
   }
 
+  /** Triggers of one kind that reach one flagged place: one finding naming them all. */
+  private record Reach(TriggerKind kind, Finding worst, String chain, List<String> names) {}
+
+  private final Map<String, Reach> reaches = new java.util.TreeMap<>();
+
   private void reachesThreat(Trigger t) {
     for (int i = 0; i < t.runs().size(); i++) {
       String f = t.runs().get(i);
@@ -155,10 +161,18 @@ final class ProjectChecks {
       }
       Finding worst = threats.get(0);
       String chain = t.chains().stream().filter(c -> c.endsWith(f)).findFirst().orElse(f);
-      Severity sev = worst.severity().atLeast(Severity.HIGH) ? worst.severity() : Severity.MEDIUM;
-      out.add(ProjectRules.TRIGGER_REACHES_THREAT.at(sev, true, worst.location(), worst.snippet(),
-          worst.decoded(), t.kind().description() + " (" + t.name() + ") runs " + chain
-              + which(worst.message())));
+      reaches.computeIfAbsent(t.kind().ordinal() + "|" + worst.location(),
+          k -> new Reach(t.kind(), worst, chain, new ArrayList<>())).names().add(t.name());
+    }
+  }
+
+  private void emitReaches() {
+    for (Reach r : reaches.values()) {
+      Finding w = r.worst();
+      Severity sev = w.severity().atLeast(Severity.HIGH) ? w.severity() : Severity.MEDIUM;
+      out.add(ProjectRules.TRIGGER_REACHES_THREAT.at(sev, true, w.location(), w.snippet(),
+          w.decoded(), r.kind().description() + " (" + String.join("; ", r.names()) + ") runs "
+              + r.chain() + which(w.message())));
     }
   }
 

@@ -104,6 +104,20 @@ class ProjectFixturesTest {
     check(name + " (bare git)", tree);
   }
 
+  @org.junit.jupiter.api.Test
+  void storyTellsTriggersOnceAndNextStepsAreComplete(@TempDir Path tmp) throws Exception {
+    Path dir = materialize("m-concurrently-prefix", tmp.resolve("c"));
+    ProjectResult r = SCANNER.scan(LOADER.load(dir, "c", Optional.empty()));
+    String run = r.story().stream().filter(s -> s.startsWith("npm start")).findFirst().orElse("");
+    assertThat(run).contains("npm run dev, npm run start").contains("authMiddleware.js")
+        .doesNotContain("..");
+    assertThat(r.scan().findings().stream()
+        .filter(f -> f.ruleId().equals("project-trigger-runs-threat")).count()).isEqualTo(1);
+    assertThat(String.join(" ", r.nextSteps())).contains("workspace trust").contains("recruiter")
+        .contains("bulwark sweep").contains("rotate");
+    assertThat(r.scan().findings()).anyMatch(f -> f.decoded().contains("127.0.0.1:1224"));
+  }
+
   private static void check(String label, ProjectTree tree) throws Exception {
     Expected e = expected(label.split(" ")[0]);
     ProjectResult r = SCANNER.scan(tree);
