@@ -60,9 +60,10 @@ final class ProjectStory {
           b.append(t.name()).append(": `").append(Snip.of(t.command())).append("` (")
               .append(t.location()).append(')');
         } else {
-          b.append(String.join(", ", group.stream().map(Trigger::name).toList()))
-              .append(" (").append(t.location()).append(" and others), each `")
-              .append(Snip.of(t.command())).append("` or similar");
+          List<String> names = group.stream().map(Trigger::name).toList();
+          b.append(String.join(", ", names.subList(0, names.size() - 1))).append(" and ")
+              .append(names.get(names.size() - 1)).append(" (").append(t.location())
+              .append(" and nearby) all start with `").append(Snip.of(t.command())).append('`');
         }
         if (t.runs().size() > 1) {
           b.append(", which loads ").append(t.runs().size()).append(" project files");

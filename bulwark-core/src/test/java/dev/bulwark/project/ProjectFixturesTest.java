@@ -109,7 +109,7 @@ class ProjectFixturesTest {
     Path dir = materialize("m-concurrently-prefix", tmp.resolve("c"));
     ProjectResult r = SCANNER.scan(LOADER.load(dir, "c", Optional.empty()));
     String run = r.story().stream().filter(s -> s.startsWith("npm start")).findFirst().orElse("");
-    assertThat(run).contains("npm run dev, npm run start").contains("authMiddleware.js")
+    assertThat(run).contains("npm run dev, npm run start, npm run build and npm run test").contains("authMiddleware.js")
         .doesNotContain("..");
     assertThat(r.scan().findings().stream()
         .filter(f -> f.ruleId().equals("project-trigger-runs-threat")).count()).isEqualTo(1);
