@@ -46,7 +46,30 @@ public final class ProjectDetector {
         return !name.equals("package");
       }
     }
+    return hasReadme(dir) && subfolderIsProject(dir);
+  }
+
+  /** A take-home split into backend/ and frontend/ with only a README at the top. */
+  private static boolean hasReadme(Path dir) {
+    for (String r : List.of("README.md", "README", "readme.md", "README.txt", "README.rst")) {
+      if (Files.isRegularFile(dir.resolve(r))) {
+        return true;
+      }
+    }
     return false;
+  }
+
+  private static boolean subfolderIsProject(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.limit(200).filter(Files::isDirectory).anyMatch(d -> {
+        String n = d.getFileName().toString();
+        return !n.startsWith(".") && !n.equals("node_modules") && !n.equals("site-packages")
+            && (MANIFESTS.stream().anyMatch(m -> Files.isRegularFile(d.resolve(m)))
+                || Files.isRegularFile(d.resolve("manage.py")));
+      });
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   /** For archives: files already stripped of a common top folder. */
@@ -63,6 +86,13 @@ public final class ProjectDetector {
       }
       manifest |= MANIFESTS.contains(p);
     }
-    return manifest && files.stream().noneMatch(f -> f.path().startsWith("package/"));
+    boolean readme = files.stream().anyMatch(f -> f.path().equalsIgnoreCase("README.md")
+        || f.path().equals("README"));
+    boolean nested = files.stream().anyMatch(f -> {
+      String[] parts = f.path().split("/");
+      return parts.length == 2 && !parts[0].startsWith(".") && MANIFESTS.contains(parts[1]);
+    });
+    return (manifest || readme && nested)
+        && files.stream().noneMatch(f -> f.path().startsWith("package/"));
   }
 }
