@@ -308,7 +308,8 @@ final class ProjectChecks {
       return;
     }
     Typosquat.builtin().check(d.ecosystem(), d.name()).ifPresent(m ->
-        out.add(ProjectRules.TYPOSQUAT.at(d.location(), d.name(), "", "The dependency "
+        out.add(ProjectRules.TYPOSQUAT.at(m.strong() ? Severity.MEDIUM : Severity.LOW, true,
+            d.location(), d.name(), "", "The dependency "
             + d.name() + " looks like the popular package " + m.looksLike() + " (" + m.how()
             + "). Check that it is the package you meant.")));
   }

@@ -31,8 +31,15 @@ public final class Typosquat {
   private static final List<String> PREFIXES = List.of("py-", "python-", "py", "node-", "js-",
       "get-", "the-");
 
-  /** A name that looks like a popular one. */
-  public record Match(String name, String looksLike, String how) {}
+  /**
+   * A name that looks like a popular one.
+   *
+   * @param strong one edit or a separator change away from one of the 500 most popular names:
+   *     the shape of real typosquats, and rare among honest names
+   */
+  public record Match(String name, String looksLike, String how, boolean strong) {}
+
+  private static final int STRONG_TARGETS = 500;
 
   private final List<String> npmTargets;
   private final List<String> pypiTargets;
@@ -118,18 +125,20 @@ public final class Typosquat {
         continue;
       }
       if (squashed.equals(squash(t))) {
-        return Optional.of(new Match(name, t, "the same name with different separators"));
+        return Optional.of(new Match(name, t, "the same name with different separators",
+            i < STRONG_TARGETS));
       }
       int allowed = n.length() >= 10 && t.length() >= 10 ? 2 : n.length() >= 5 ? 1 : 0;
       if (allowed > 0 && Math.abs(t.length() - n.length()) <= allowed
           && sameScope(n, t) && !benignDifference(n, t) && distance(n, t, allowed) <= allowed) {
-        return Optional.of(new Match(name, t, "differs by " + distance(n, t, allowed)
-            + (distance(n, t, allowed) == 1 ? " character" : " characters")));
+        int d = distance(n, t, allowed);
+        return Optional.of(new Match(name, t, "differs by " + d
+            + (d == 1 ? " character" : " characters"), d == 1 && i < STRONG_TARGETS));
       }
       if (i < AFFIX_TARGETS && t.length() >= 4 && !n.startsWith("@")) {
         Optional<String> affix = affix(n, t);
         if (affix.isPresent()) {
-          return Optional.of(new Match(name, t, "adds \"" + affix.get() + "\" to it"));
+          return Optional.of(new Match(name, t, "adds \"" + affix.get() + "\" to it", false));
         }
       }
     }
