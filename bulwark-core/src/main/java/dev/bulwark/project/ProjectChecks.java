@@ -28,7 +28,7 @@ final class ProjectChecks {
           + "|\\|\\s*(iex|invoke-expression)\\b"
           + "|(curl|wget|iwr|irm|invoke-webrequest)\\b[^\\n|]{0,400}\\|\\s*(cmd|cmd\\.exe|powershell|pwsh)\\b"
           + "|(powershell|pwsh)(\\.exe)?\\s[^\\n]{0,100}-e(nc|ncodedcommand)?\\s+[A-Za-z0-9+/=]{20,}"
-          + "|(curl|wget)\\b[^\\n]{0,300}(\\s-o\\s*|\\s-O\\s*|>\\s*)\\S+[^\\n]{0,120}(&&|;)\\s*(node|python3?|sh|bash|chmod|\\./)"
+          + "|(curl|wget)\\b[^\\n]{0,300}(\\s-[A-Za-z]*[oO]\\s*|\\s--output[=\\s]\\s*|>\\s*)\\S+[^\\n]{0,120}(&&|;)\\s*(node|python3?|sh|bash|chmod|\\./)"
           + "|node\\s+-e\\s[^\\n]{0,300}(https?:|require\\(['\"]https?['\"]\\)|fetch\\(|eval\\()"
           + "|python3?\\s+-c\\s[^\\n]{0,200}(urllib|requests|exec)"
           + "|base64\\s+(-d|--decode)[^\\n]{0,100}\\|\\s*(ba)?sh"
