@@ -47,6 +47,7 @@ public final class DeepScan {
 
   private static final long MAX_TARBALL = 64L << 20;
   private static final int MAX_PACKAGES = 5_000;
+  private static final int PARALLEL = 6;
 
   private final PackageAnalyzer analyzer;
   private final ReaderLimits limits;
@@ -93,11 +94,39 @@ public final class DeepScan {
         }
       }
     }
-    List<Outcome> out = new ArrayList<>();
-    for (Dependency d : unique.values()) {
-      out.add(one(d, registry));
+    // Downloads wait on the network: a few in parallel, results kept in lockfile order.
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+        PARALLEL, r -> {
+          Thread t = new Thread(r, "bulwark-deep");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      List<java.util.concurrent.Future<Outcome>> futures = new ArrayList<>();
+      for (Dependency d : unique.values()) {
+        futures.add(pool.submit(() -> one(d, registry)));
+      }
+      List<Outcome> out = new ArrayList<>();
+      List<Dependency> deps = new ArrayList<>(unique.values());
+      for (int i = 0; i < futures.size(); i++) {
+        out.add(result(futures.get(i), deps.get(i)));
+      }
+      return out;
+    } finally {
+      pool.shutdownNow();
     }
-    return out;
+  }
+
+  private static Outcome result(java.util.concurrent.Future<Outcome> f, Dependency d) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Outcome(d, "", Status.FETCH_FAILED, Verdict.CLEAN, 0, "interrupted", List.of());
+    } catch (java.util.concurrent.ExecutionException e) {
+      return new Outcome(d, "", Status.FETCH_FAILED, Verdict.CLEAN, 0,
+          "scan failed: " + e.getCause(), List.of());
+    }
   }
 
   private Outcome one(Dependency d, Optional<String> registry) {

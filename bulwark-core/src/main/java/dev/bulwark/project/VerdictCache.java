@@ -48,7 +48,7 @@ public final class VerdictCache implements AutoCloseable {
     }
   }
 
-  public Optional<Entry> get(String integrity) {
+  public synchronized Optional<Entry> get(String integrity) {
     try (PreparedStatement p = conn.prepareStatement(
         "SELECT verdict, score, reason, rules FROM verdicts WHERE integrity = ? AND engine = ?")) {
       p.setString(1, integrity);
@@ -66,7 +66,7 @@ public final class VerdictCache implements AutoCloseable {
     }
   }
 
-  public void put(String integrity, Entry e) {
+  public synchronized void put(String integrity, Entry e) {
     try (PreparedStatement p = conn.prepareStatement(
         "INSERT OR REPLACE INTO verdicts VALUES (?, ?, ?, ?, ?, ?)")) {
       p.setString(1, integrity);
@@ -82,7 +82,7 @@ public final class VerdictCache implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       conn.close();
     } catch (SQLException e) {
