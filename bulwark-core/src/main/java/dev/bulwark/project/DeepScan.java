@@ -221,6 +221,13 @@ public final class DeepScan {
     }
   }
 
+  /** The package verdict's reason without its leading "Malicious:" label. */
+  private static String reason(String r) {
+    int colon = r.indexOf(": ");
+    String s = colon > 0 && colon < 20 ? r.substring(colon + 2) : r;
+    return s.isEmpty() ? s : s.endsWith(".") ? s : s + ".";
+  }
+
   /** The outcomes worth a finding: malicious or suspicious tarballs, and integrity mismatches. */
   public static List<Finding> findings(List<Outcome> outcomes) {
     List<Finding> out = new ArrayList<>();
@@ -231,11 +238,12 @@ public final class DeepScan {
             + " from " + Snip.of(o.url()) + " does not match the lockfile (" + o.detail()
             + "); it was not scanned."));
       } else if (o.verdict() == Verdict.MALICIOUS) {
-        out.add(ProjectRules.DEEP_MALICIOUS.at(d.location(), d.display(), "", d.display()
-            + " is malicious: " + o.detail() + " (" + String.join(", ", o.ruleIds()) + ")"));
+        out.add(ProjectRules.DEEP_MALICIOUS.at(d.location(), d.display(), "",
+            "The published code of " + d.display() + " is malicious: " + reason(o.detail())
+                + " Rules: " + String.join(", ", o.ruleIds()) + "."));
       } else if (o.verdict() == Verdict.SUSPICIOUS) {
         out.add(ProjectRules.DEEP_MALICIOUS.at(Severity.LOW, false, d.location(), d.display(), "",
-            d.display() + " needs a look: " + o.detail()));
+            "The published code of " + d.display() + " needs a look: " + reason(o.detail())));
       }
     }
     out.sort(null);
