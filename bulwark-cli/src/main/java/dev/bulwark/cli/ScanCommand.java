@@ -8,6 +8,11 @@ import dev.bulwark.inventory.Extractors;
 import dev.bulwark.model.ExtractionException;
 import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Verdict;
+import dev.bulwark.project.DeepScan;
+import dev.bulwark.project.ProjectLoader;
+import dev.bulwark.project.ProjectScanner;
+import dev.bulwark.project.ProjectTree;
+import dev.bulwark.project.VerdictCache;
 import dev.bulwark.report.BulwarkVersion;
 import dev.bulwark.report.ConsoleScanRenderer;
 import dev.bulwark.report.ReportData;
@@ -20,6 +25,8 @@ import dev.bulwark.analysis.ioc.IocFeed;
 import dev.bulwark.scan.Scanner;
 import dev.bulwark.scan.TargetResult;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +89,11 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-audit", description = "Do not audit a project's dependencies.")
   boolean noAudit;
 
+  @Option(names = "--deep",
+      description = "Also fetch each locked npm dependency (from the lockfile's URL or your"
+          + " configured registry), check its integrity hash and scan it; verdicts are cached.")
+  boolean deep;
+
   ScanCommand(Env env) {
     this.env = env;
   }
@@ -125,6 +137,9 @@ final class ScanCommand implements Callable<Integer> {
             ReaderLimits.defaults(), lookup,
             Extractors.all(), jobs);
         results = scanner.scan(requests);
+        if (deep) {
+          results = deepen(results, requests, new IocAnalyzer(new StaticAnalyzer(catalog), feed));
+        }
       } finally {
         if (opened != null) {
           opened.close();
@@ -132,8 +147,9 @@ final class ScanCommand implements Callable<Integer> {
       }
       int code = exitCode(results, failSuspicious);
       RuleText.Source texts = Catalogs.texts(catalog);
-      ReportWriter.write(new ReportData.Scan(results, info, texts, code), output, env,
-          (w, color) -> ConsoleScanRenderer.render(results, texts, new Style(color),
+      List<TargetResult> done = results;
+      ReportWriter.write(new ReportData.Scan(done, info, texts, code), output, env,
+          (w, color) -> ConsoleScanRenderer.render(done, texts, new Style(color),
               new ConsoleScanRenderer.Options(explain, output.quiet), w));
       return code;
     } catch (OutputOptions.UsageError e) {
@@ -146,6 +162,43 @@ final class ScanCommand implements Callable<Integer> {
       env.err().println("bulwark scan: cannot write the report: " + e.getMessage());
       return ExitCode.INCOMPLETE.code;
     }
+  }
+
+  /** --deep: each project's locked dependencies fetched, verified and scanned. */
+  private List<TargetResult> deepen(List<TargetResult> results, List<Scanner.Request> requests,
+      dev.bulwark.analysis.PackageAnalyzer analyzer) throws IOException {
+    Path cachePath = Databases.path(db, env).resolveSibling("verdicts.db");
+    Optional<String> userRegistry = Optional.empty();
+    Path userNpmrc = env.home().resolve(".npmrc");
+    if (Files.isRegularFile(userNpmrc)) {
+      userRegistry = DeepScan.registryOf(Files.readString(userNpmrc));
+    }
+    HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        .connectTimeout(Duration.ofSeconds(15)).build();
+    List<TargetResult> out = new ArrayList<>();
+    try (VerdictCache cache = VerdictCache.open(cachePath, BulwarkVersion.get())) {
+      DeepScan deepScan = new DeepScan(analyzer, ReaderLimits.defaults(), http, cache,
+          userRegistry, Duration.ofSeconds(60));
+      for (TargetResult t : results) {
+        Optional<Scanner.Request> req = t instanceof TargetResult.Project p
+            ? requests.stream().filter(r -> r.display().equals(p.project().scan().target()))
+                .findFirst() : Optional.empty();
+        if (req.isEmpty()) {
+          out.add(t);
+          continue;
+        }
+        ProjectTree tree = new ProjectLoader(ReaderLimits.defaults())
+            .load(req.get().path(), req.get().display(), req.get().password());
+        List<DeepScan.Outcome> outcomes = deepScan.run(tree, Extractors.all());
+        if (env.tty() && !output.quiet) {
+          env.err().println("bulwark: --deep checked " + outcomes.size() + " dependencies of "
+              + req.get().display());
+        }
+        out.add(new TargetResult.Project(ProjectScanner.withDeep(
+            ((TargetResult.Project) t).project(), outcomes)));
+      }
+    }
+    return out;
   }
 
   private Scanner.Mode mode() throws OutputOptions.UsageError {

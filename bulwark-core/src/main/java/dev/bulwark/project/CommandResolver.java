@@ -64,6 +64,13 @@ final class CommandResolver {
     this.files = files;
   }
 
+  /** True for a config file that a build tool loads (next.config.js, vite.config.ts, …). */
+  static boolean isToolConfig(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return TOOL_CONFIGS.values().stream().anyMatch(l -> l.stream().anyMatch(c -> c.contains("/")
+        ? path.equals(c) || path.endsWith("/" + c) : c.equals(name)));
+  }
+
   /** Entry files the command runs, in order, without duplicates. */
   List<String> entries(String command) {
     Set<String> out = new LinkedHashSet<>();

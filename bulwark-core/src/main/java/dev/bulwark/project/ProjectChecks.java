@@ -2,13 +2,9 @@ package dev.bulwark.project;
 
 import com.google.re2j.Pattern;
 import dev.bulwark.artifact.ArtifactFile;
-import dev.bulwark.model.AdvisoryKind;
 import dev.bulwark.model.AuditFinding;
-import dev.bulwark.model.Dependency;
-import dev.bulwark.model.DependencySource;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Inventory;
-import dev.bulwark.model.PackageSourceConfig;
 import dev.bulwark.model.Severity;
 import dev.bulwark.model.SourceLocation;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +22,11 @@ final class ProjectChecks {
       "(?i)(curl|wget|iwr|invoke-webrequest|invoke-restmethod|irm|fetch)\\b[^\\n|]{0,400}\\|\\s*(sudo\\s+)?(ba|z|da)?sh\\b"
           + "|(curl|wget)\\b[^\\n|]{0,400}\\|\\s*(node|python3?|perl|ruby)\\b"
           + "|\\|\\s*(iex|invoke-expression)\\b"
-          + "|node\\s+-e\\s|python3?\\s+-c\\s[^\\n]{0,200}(urllib|requests|exec)"
+          + "|(curl|wget|iwr|irm|invoke-webrequest)\\b[^\\n|]{0,400}\\|\\s*(cmd|cmd\\.exe|powershell|pwsh)\\b"
+          + "|(powershell|pwsh)(\\.exe)?\\s[^\\n]{0,100}-e(nc|ncodedcommand)?\\s+[A-Za-z0-9+/=]{20,}"
+          + "|(curl|wget)\\b[^\\n]{0,300}(\\s-[A-Za-z]*[oO]\\s*|\\s--output[=\\s]\\s*|>\\s*)\\S+[^\\n]{0,120}(&&|;)\\s*(node|python3?|sh|bash|chmod|\\./)"
+          + "|node\\s+-e\\s[^\\n]{0,300}(https?:|require\\(['\"]https?['\"]\\)|fetch\\(|eval\\()"
+          + "|python3?\\s+-c\\s[^\\n]{0,200}(urllib|requests|exec)"
           + "|base64\\s+(-d|--decode)[^\\n]{0,100}\\|\\s*(ba)?sh"
           + "|certutil[^\\n]{0,80}-urlcache|bitsadmin[^\\n]{0,80}/transfer");
   private static final Pattern URLISH = Pattern.compile("(?i)\\b(https?|ftp)://");
@@ -55,7 +55,7 @@ final class ProjectChecks {
     triggers();
     notes();
     envFiles();
-    dependencies(inventories, audit);
+    out.addAll(new DependencyChecks().run(inventories, audit));
     out.sort(null);
     return out;
   }
@@ -67,7 +67,14 @@ final class ProjectChecks {
       boolean download = DOWNLOAD_EXEC.matcher(cmd).find();
       switch (t.kind()) {
         case FOLDER_OPEN -> {
-          Severity sev = download ? Severity.CRITICAL : padded ? Severity.HIGH : Severity.MEDIUM;
+          // A watcher or build that runs only tools (tsc -watch) and no project script is how
+          // honest projects use folderOpen; anything that runs project files needs a look.
+          boolean runsProjectCode = t.runs().stream().anyMatch(f -> !CommandResolver.isToolConfig(f));
+          boolean otherCommands = !CommandResolver.simpleCommands(cmd).stream()
+              .allMatch(w -> !w.isEmpty() && List.of("npm", "yarn", "pnpm", "tsc", "bun")
+                  .contains(w.get(0)));
+          Severity sev = download ? Severity.CRITICAL : padded ? Severity.HIGH
+              : runsProjectCode || otherCommands ? Severity.MEDIUM : Severity.LOW;
           out.add(ProjectRules.FOLDER_OPEN_TASK.at(sev, true, t.location(), cmd, "",
               "Opening this folder in VS Code or Cursor runs: " + Snip.of(cmd)
                   + (padded ? " (the command is hidden behind a long run of spaces)" : "")
@@ -88,12 +95,15 @@ final class ProjectChecks {
       disguised(t);
       reachesThreat(t);
     }
+    emitReaches();
   }
 
   private void git(Trigger t, boolean download) {
     if (t.location().file().equals(".git/config")) {
-      out.add(ProjectRules.GIT_CONFIG_EXEC.at(t.location(), t.command(), "",
-          "The repository's .git/config makes git run `" + Snip.of(t.command()) + "` (" + t.name() + ")."));
+      out.add(ProjectRules.GIT_CONFIG_EXEC.at(download ? Severity.CRITICAL : Severity.HIGH, true,
+          t.location(), t.command(), "", "The repository's .git/config makes git run `"
+              + Snip.of(t.command()) + "` (" + t.name() + ")"
+              + (download ? ", which downloads code and runs it." : ".")));
       return;
     }
     String body = tree.text(t.location().file()).orElse("");
@@ -112,8 +122,10 @@ final class ProjectChecks {
     if (t.runs().isEmpty()) {
       return;
     }
-    boolean runsApp = surface.of(TriggerKind.RUN).stream()
-        .anyMatch(r -> !r.runs().isEmpty() && t.runs().contains(r.runs().get(0)));
+    // Tools (nuxt prepare, next build) load their config files; that is not starting the app.
+    boolean runsApp = !CommandResolver.isToolConfig(t.runs().get(0))
+        && surface.of(TriggerKind.RUN).stream().anyMatch(r -> !r.runs().isEmpty()
+            && !CommandResolver.isToolConfig(r.runs().get(0)) && t.runs().contains(r.runs().get(0)));
     if (runsApp) {
       out.add(ProjectRules.INSTALL_RUNS_APP.at(t.location(), t.command(), "",
           t.name() + " starts the application (" + t.runs().get(0) + ") during npm install."));
@@ -131,6 +143,11 @@ final class ProjectChecks {
     }
   }
 
+  /** Triggers of one kind that reach one flagged place: one finding naming them all. */
+  private record Reach(TriggerKind kind, Finding worst, String chain, List<String> names) {}
+
+  private final Map<String, Reach> reaches = new java.util.TreeMap<>();
+
   private void reachesThreat(Trigger t) {
     for (int i = 0; i < t.runs().size(); i++) {
       String f = t.runs().get(i);
@@ -140,10 +157,18 @@ final class ProjectChecks {
       }
       Finding worst = threats.get(0);
       String chain = t.chains().stream().filter(c -> c.endsWith(f)).findFirst().orElse(f);
-      Severity sev = worst.severity().atLeast(Severity.HIGH) ? worst.severity() : Severity.MEDIUM;
-      out.add(ProjectRules.TRIGGER_REACHES_THREAT.at(sev, true, worst.location(), worst.snippet(),
-          worst.decoded(), t.kind().description() + " (" + t.name() + ") runs " + chain
-              + ", which " + lowerFirst(worst.message())));
+      reaches.computeIfAbsent(t.kind().ordinal() + "|" + worst.location(),
+          k -> new Reach(t.kind(), worst, chain, new ArrayList<>())).names().add(t.name());
+    }
+  }
+
+  private void emitReaches() {
+    for (Reach r : reaches.values()) {
+      Finding w = r.worst();
+      Severity sev = w.severity().atLeast(Severity.HIGH) ? w.severity() : Severity.MEDIUM;
+      out.add(ProjectRules.TRIGGER_REACHES_THREAT.at(sev, true, w.location(), w.snippet(),
+          w.decoded(), r.kind().description() + " (" + String.join("; ", r.names()) + ") runs "
+              + r.chain() + which(w.message())));
     }
   }
 
@@ -234,33 +259,6 @@ final class ProjectChecks {
     return URLISH.matcher(s).find() ? s : "";
   }
 
-  private void dependencies(List<Inventory> inventories, List<AuditFinding> audit) {
-    for (Inventory inv : inventories) {
-      for (PackageSourceConfig s : inv.sources()) {
-        if (s.kind().equals("trusted-host")) {
-          continue;
-        }
-        out.add(ProjectRules.CUSTOM_REGISTRY.at(s.location(), s.kind() + " " + s.url(), "",
-            inv.file() + " sets " + s.kind() + " to " + Snip.of(s.url()) + "."));
-      }
-      for (Dependency d : inv.dependencies()) {
-        if (d.source() == DependencySource.GIT || d.source() == DependencySource.URL) {
-          out.add(ProjectRules.NON_REGISTRY_DEPENDENCY.at(d.location(),
-              d.name() + " " + (d.resolved().isEmpty() ? d.version() : d.resolved()), "",
-              d.name() + " is installed from " + d.source().jsonName() + " "
-                  + Snip.of(d.resolved().isEmpty() ? d.version() : d.resolved()) + "."));
-        }
-      }
-    }
-    for (AuditFinding f : audit) {
-      if (f.kind() == AdvisoryKind.MALICIOUS) {
-        out.add(ProjectRules.MALICIOUS_DEPENDENCY.at(f.dependency().location(),
-            f.dependency().display(), "", f.dependency().display() + " is a known malicious package ("
-                + f.id() + ")."));
-      }
-    }
-  }
-
   private boolean paddedInFile(SourceLocation loc) {
     String text = tree.text(loc.file()).orElse("");
     String[] lines = text.split("\n", -1);
@@ -302,6 +300,13 @@ final class ProjectChecks {
     int s = text.lastIndexOf('\n', i) + 1;
     int e = text.indexOf('\n', i);
     return text.substring(s, e < 0 ? text.length() : e);
+  }
+
+  /** ", which creates …" for a message that starts with a verb; ", where a hook …" otherwise. */
+  static String which(String message) {
+    String first = message.split(" ", 2)[0];
+    boolean noun = List.of("A", "An", "The", "This", "Code", "Project").contains(first);
+    return (noun ? ", where " : ", which ") + lowerFirst(message);
   }
 
   private static String lowerFirst(String s) {

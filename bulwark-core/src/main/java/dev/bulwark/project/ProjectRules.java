@@ -139,10 +139,28 @@ public final class ProjectRules {
       "Do not install. Report the repository; if you installed it, run `bulwark sweep` and rotate"
           + " credentials.", List.of("T1195.001", ATTACK_SUPPLY));
 
+  static final ProjectRule DEEP_MALICIOUS = new ProjectRule("project-dependency-tarball-malicious",
+      "A dependency's published code is malicious", Severity.CRITICAL, Confidence.HIGH,
+      Category.CODE_EXECUTION, true,
+      "With --deep, the tarball the lockfile pins was fetched, checked against its integrity hash"
+          + " and scanned; the package analyzer found malicious code in it.",
+      "A trojanized project can keep its own code clean and pull the loader in as a dependency.",
+      "Do not install. Report the package and the repository; if you installed it, run"
+          + " `bulwark sweep` and rotate credentials.", List.of("T1195.001", ATTACK_SUPPLY));
+  static final ProjectRule DEEP_INTEGRITY = new ProjectRule("project-dependency-integrity-mismatch",
+      "A dependency's tarball does not match the lockfile", Severity.HIGH, Confidence.HIGH,
+      Category.METADATA, true,
+      "With --deep, the tarball served for a locked dependency has a different hash than the"
+          + " lockfile's integrity field.",
+      "Someone changed what the URL serves, or the registry in use is not the one the lockfile"
+          + " was made with; npm would refuse it, a tool without integrity checks would not.",
+      "Do not install from that source. Find out which registry serves the file and why it differs.",
+      List.of("T1195.001"));
+
   private static final List<ProjectRule> ALL = List.of(FOLDER_OPEN_TASK, AUTO_TASKS_ALLOWED,
       DEVCONTAINER_COMMAND, HOOKS_PATH, HOOK_DOWNLOADS, GIT_CONFIG_EXEC, INSTALL_RUNS_APP,
       RUNS_NON_CODE_FILE, ENV_ENCODED_URL, ENV_URL_FETCHED, TRIGGER_REACHES_THREAT, CUSTOM_REGISTRY,
-      NON_REGISTRY_DEPENDENCY, TYPOSQUAT, MALICIOUS_DEPENDENCY);
+      NON_REGISTRY_DEPENDENCY, TYPOSQUAT, MALICIOUS_DEPENDENCY, DEEP_MALICIOUS, DEEP_INTEGRITY);
 
   private ProjectRules() {}
 

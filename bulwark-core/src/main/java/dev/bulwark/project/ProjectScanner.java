@@ -44,7 +44,7 @@ public final class ProjectScanner {
         tree.files(), List.of(), List.of(), List.of()));
     List<Problem> errors = new ArrayList<>(tree.problems());
     errors.addAll(code.errors());
-    List<Inventory> inventories = inventories(tree, errors);
+    List<Inventory> inventories = inventories(tree, extractors, errors);
     List<AuditFinding> audit = audit(inventories, errors);
     Map<String, List<Finding>> threatsByFile = threatsByFile(code.findings());
     List<Finding> project = new ProjectChecks(tree, surface, threatsByFile).run(inventories, audit);
@@ -65,33 +65,90 @@ public final class ProjectScanner {
         ProjectStory.story(surface, all), ProjectStory.nextSteps(verdict, surface));
   }
 
-  private List<Inventory> inventories(ProjectTree tree, List<Problem> errors) {
+  /** Lockfiles first; a manifest is read only when no lockfile with dependencies sits beside it. */
+  static List<Inventory> inventories(ProjectTree tree, List<LockfileExtractor> extractors,
+      List<Problem> errors) {
     List<Inventory> out = new ArrayList<>();
     Map<String, Boolean> lockedDirs = new TreeMap<>();
-    for (ArtifactFile f : tree.files()) {
-      extractor(f).filter(e -> !e.isManifest())
-          .ifPresent(e -> lockedDirs.put(ImportGraph.dir(f.path()) + "|" + e.ecosystem(), true));
-    }
-    for (ArtifactFile f : tree.files()) {
-      Optional<LockfileExtractor> ex = extractor(f);
-      if (ex.isEmpty() || ex.get().isManifest()
-          && lockedDirs.containsKey(ImportGraph.dir(f.path()) + "|" + ex.get().ecosystem())) {
-        continue;
-      }
-      try {
-        out.add(ex.get().extract(LockfileInput.ofText(f.path(),
-            new String(f.content(), StandardCharsets.UTF_8))));
-      } catch (ExtractionException e) {
-        errors.add(new Problem("unreadable", e.getMessage(), e.location()));
-      } catch (RuntimeException e) {
-        errors.add(new Problem("extractor-error", ex.get().id() + " failed: " + e,
-            SourceLocation.of(f.path())));
+    for (boolean manifests : new boolean[] {false, true}) {
+      for (ArtifactFile f : tree.files()) {
+        Optional<LockfileExtractor> ex = extractor(f, extractors);
+        if (ex.isEmpty() || ex.get().isManifest() != manifests) {
+          continue;
+        }
+        String key = ImportGraph.dir(f.path()) + "|" + ex.get().ecosystem();
+        if (manifests && lockedDirs.containsKey(key)) {
+          continue;
+        }
+        extract(ex.get(), f, errors).ifPresent(inv -> {
+          out.add(inv);
+          if (!inv.dependencies().isEmpty()) {
+            lockedDirs.put(key, true);
+          }
+        });
       }
     }
     return out;
   }
 
-  private Optional<LockfileExtractor> extractor(ArtifactFile f) {
+  /** The result with --deep findings added, verdict, score, story and next steps recomputed. */
+  public static ProjectResult withDeep(ProjectResult r, List<DeepScan.Outcome> outcomes) {
+    List<Finding> extra = DeepScan.findings(outcomes);
+    ScanResult s = r.scan();
+    List<Problem> errors = new ArrayList<>(s.errors());
+    long failed = outcomes.stream().filter(o -> o.status() == DeepScan.Status.FETCH_FAILED
+        || o.status() == DeepScan.Status.NO_SOURCE).count();
+    if (failed > 0) {
+      String first = outcomes.stream().filter(o -> o.status() == DeepScan.Status.FETCH_FAILED
+          || o.status() == DeepScan.Status.NO_SOURCE).findFirst().map(o -> o.dependency().display()
+          + ": " + o.detail()).orElse("");
+      errors.add(new Problem("deep-incomplete", failed + " of " + outcomes.size()
+          + " dependencies could not be fetched for --deep (first: " + first + ")",
+          outcomes.stream().filter(o -> o.status() == DeepScan.Status.FETCH_FAILED
+              || o.status() == DeepScan.Status.NO_SOURCE).findFirst()
+              .map(o -> SourceLocation.of(o.dependency().location().file()))
+              .orElse(SourceLocation.of(""))));
+      errors.sort(null);
+    }
+    if (extra.isEmpty() && failed == 0) {
+      return r;
+    }
+    List<Finding> all = new ArrayList<>(s.findings());
+    all.addAll(extra);
+    all.sort(null);
+    List<Finding> project = all.stream()
+        .filter(f -> ProjectRules.find(f.ruleId()).isPresent()).toList();
+    Verdict v = verdict(s, project);
+    if (s.verdict() == Verdict.MALICIOUS) {
+      v = Verdict.MALICIOUS;
+    } else if (v == Verdict.CLEAN && s.verdict() == Verdict.SUSPICIOUS) {
+      v = Verdict.SUSPICIOUS;
+    }
+    int score = score(s, project, v);
+    ScanResult n = new ScanResult(s.target(), s.kind(), s.ecosystem(), s.name(), s.version(), v,
+        score, ProjectStory.reason(v, all), all, s.skipped(), errors, s.filesScanned(),
+        s.bytesScanned());
+    return new ProjectResult(n, r.origin(), r.surface(), r.dependencyFindings(),
+        r.dependencyCount(), ProjectStory.story(r.surface(), all),
+        ProjectStory.nextSteps(v, r.surface()));
+  }
+
+  private static Optional<Inventory> extract(LockfileExtractor ex, ArtifactFile f,
+      List<Problem> errors) {
+    try {
+      return Optional.of(ex.extract(LockfileInput.ofText(f.path(),
+          new String(f.content(), StandardCharsets.UTF_8))));
+    } catch (ExtractionException e) {
+      errors.add(new Problem("unreadable", e.getMessage(), e.location()));
+    } catch (RuntimeException e) {
+      errors.add(new Problem("extractor-error", ex.id() + " failed: " + e,
+          SourceLocation.of(f.path())));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<LockfileExtractor> extractor(ArtifactFile f,
+      List<LockfileExtractor> extractors) {
     if (f.path().startsWith(".git/")) {
       return Optional.empty();
     }

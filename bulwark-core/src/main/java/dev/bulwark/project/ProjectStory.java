@@ -39,23 +39,42 @@ final class ProjectStory {
         continue;
       }
       StringBuilder b = new StringBuilder(k.description()).append(" runs ");
-      for (int i = 0; i < Math.min(ts.size(), MAX_PER_KIND); i++) {
-        Trigger t = ts.get(i);
-        if (i > 0) {
+      // Triggers that lead to the same flagged code are told once, together.
+      java.util.Map<String, List<Trigger>> byFlag = new java.util.LinkedHashMap<>();
+      for (Trigger t : ts) {
+        String flagged = flagged(t, findings);
+        byFlag.computeIfAbsent(flagged.isEmpty() ? "\u0000" + t.name() : flagged,
+            x -> new ArrayList<>()).add(t);
+      }
+      int told = 0;
+      for (java.util.Map.Entry<String, List<Trigger>> e : byFlag.entrySet()) {
+        if (told == MAX_PER_KIND) {
+          break;
+        }
+        List<Trigger> group = e.getValue();
+        Trigger t = group.get(0);
+        if (told++ > 0) {
           b.append("; and ");
         }
-        b.append(t.name()).append(": `").append(Snip.of(t.command())).append("` (")
-            .append(t.location()).append(')');
+        if (group.size() == 1) {
+          b.append(t.name()).append(": `").append(Snip.of(t.command())).append("` (")
+              .append(t.location()).append(')');
+        } else {
+          List<String> names = group.stream().map(Trigger::name).toList();
+          b.append(String.join(", ", names.subList(0, names.size() - 1))).append(" and ")
+              .append(names.get(names.size() - 1)).append(" (").append(t.location())
+              .append(" and nearby) all start with `").append(Snip.of(t.command())).append('`');
+        }
         if (t.runs().size() > 1) {
           b.append(", which loads ").append(t.runs().size()).append(" project files");
         }
-        String flagged = flagged(t, findings);
-        if (!flagged.isEmpty()) {
-          b.append(" — ").append(flagged);
+        if (!e.getKey().startsWith("\u0000")) {
+          b.append(" — ").append(e.getKey());
         }
       }
-      if (ts.size() > MAX_PER_KIND) {
-        b.append("; and ").append(ts.size() - MAX_PER_KIND).append(" more");
+      int rest = byFlag.size() - told;
+      if (rest > 0) {
+        b.append("; and ").append(rest).append(" more");
       }
       out.add(b.append('.').toString());
     }
@@ -68,14 +87,28 @@ final class ProjectStory {
         continue;
       }
       if (f.ruleId().equals(ProjectRules.TRIGGER_REACHES_THREAT.id())
-          && f.message().contains("(" + t.name() + ")")) {
-        return f.message().substring(f.message().indexOf(") runs ") + 2);
+          && names(f, t.kind().description()).contains(t.name())) {
+        return trimDot(f.message().substring(f.message().indexOf(") runs ") + 2));
       }
       if (f.location().equals(t.location()) && !f.ruleId().equals(ProjectRules.FOLDER_OPEN_TASK.id())) {
-        return f.message();
+        return trimDot(f.message());
       }
     }
     return "";
+  }
+
+  /** The trigger names of a merged reach finding: "<kind> (<a>; <b>) runs …". */
+  private static List<String> names(Finding f, String description) {
+    String m = f.message();
+    int close = m.indexOf(") runs ");
+    if (!m.startsWith(description + " (") || close < 0) {
+      return List.of();
+    }
+    return List.of(m.substring(description.length() + 2, close).split("; "));
+  }
+
+  private static String trimDot(String s) {
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
   static List<String> nextSteps(Verdict v, ExecutionSurface surface) {

@@ -75,7 +75,9 @@ public final class SurfaceBuilder {
 
   private void add(TriggerKind kind, String name, String command, SourceLocation loc,
       Map<String, String> scripts, String dir) {
-    List<String> entries = new CommandResolver(scripts, dir, files.keySet()).entries(command);
+    List<String> entries = new ArrayList<>(
+        new CommandResolver(scripts, dir, files.keySet()).entries(command));
+    entries.addAll(HooksPath.firedBy(command, files.keySet()));
     ImportGraph.Reach reach = graph.follow(entries);
     triggers.add(new Trigger(kind, name, command, loc, reach.files(), reach.chains()));
   }
@@ -185,7 +187,7 @@ public final class SurfaceBuilder {
     Set<String> hookDirs = new TreeSet<>(List.of(".git/hooks/", ".githooks/", ".husky/", "hooks/",
         ".hooks/", "git-hooks/"));
     for (ArtifactFile f : tree.files()) {
-      for (String s : scriptsMentioningHooksPath(f)) {
+      for (String s : HooksPath.setIn(f)) {
         hookDirs.add(s.endsWith("/") ? s : s + "/");
         notes.add(f.path() + " sets git's core.hooksPath to " + s);
       }
@@ -218,29 +220,6 @@ public final class SurfaceBuilder {
             SourceLocation.of(".pre-commit-config.yaml", Jsonc.lineOf(pc, l)), rootScripts(), "");
       }
     }
-  }
-
-  /** Paths that scripts or tasks set as core.hooksPath ({@code git config core.hooksPath X}). */
-  private static List<String> scriptsMentioningHooksPath(ArtifactFile f) {
-    if (f.content().length > (1 << 20) || f.path().startsWith(".git/")) {
-      return List.of();
-    }
-    String t = new String(f.content(), StandardCharsets.UTF_8);
-    List<String> out = new ArrayList<>();
-    int i = t.indexOf("core.hooksPath");
-    while (i >= 0 && out.size() < 5) {
-      String rest = t.substring(i + "core.hooksPath".length(), Math.min(t.length(), i + 200));
-      List<List<String>> cmds = CommandResolver.simpleCommands(rest);
-      if (!cmds.isEmpty() && !cmds.get(0).isEmpty()) {
-        String dir = cmds.get(0).get(0).replace("\\\"", "").replace("\"", "").replace("'", "");
-        String norm = ImportGraph.normalize(dir);
-        if (norm != null && !norm.isEmpty()) {
-          out.add(norm);
-        }
-      }
-      i = t.indexOf("core.hooksPath", i + 1);
-    }
-    return out;
   }
 
   private void npm() {

@@ -50,7 +50,10 @@ public final class ProjectDetector {
     if (Files.isRegularFile(pj)) {
       return isPrivate(pj);
     }
-    return Files.exists(dir.resolve("pyproject.toml")) || Files.exists(dir.resolve("setup.py"));
+    if (Files.exists(dir.resolve("pyproject.toml")) || Files.exists(dir.resolve("setup.py"))) {
+      return true;
+    }
+    return hasReadme(dir) && subfolderIsProject(dir);
   }
 
   private static boolean isPrivate(Path packageJson) {
@@ -60,6 +63,29 @@ public final class ProjectDetector {
       }
       String t = Files.readString(packageJson, java.nio.charset.StandardCharsets.UTF_8);
       return new com.fasterxml.jackson.databind.ObjectMapper().readTree(t).path("private").asBoolean(false);
+    } catch (java.io.IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A take-home split into backend/ and frontend/ with only a README at the top. */
+  private static boolean hasReadme(Path dir) {
+    for (String r : List.of("README.md", "README", "readme.md", "README.txt", "README.rst")) {
+      if (Files.isRegularFile(dir.resolve(r))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean subfolderIsProject(Path dir) {
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.limit(200).filter(Files::isDirectory).anyMatch(d -> {
+        String n = d.getFileName().toString();
+        return !n.startsWith(".") && !n.equals("node_modules") && !n.equals("site-packages")
+            && (MANIFESTS.stream().anyMatch(m -> Files.isRegularFile(d.resolve(m)))
+                || Files.isRegularFile(d.resolve("manage.py")));
+      });
     } catch (java.io.IOException | RuntimeException e) {
       return false;
     }
@@ -79,6 +105,13 @@ public final class ProjectDetector {
       }
       manifest |= MANIFESTS.contains(p);
     }
-    return manifest && files.stream().noneMatch(f -> f.path().startsWith("package/"));
+    boolean readme = files.stream().anyMatch(f -> f.path().equalsIgnoreCase("README.md")
+        || f.path().equals("README"));
+    boolean nested = files.stream().anyMatch(f -> {
+      String[] parts = f.path().split("/");
+      return parts.length == 2 && !parts[0].startsWith(".") && MANIFESTS.contains(parts[1]);
+    });
+    return (manifest || readme && nested)
+        && files.stream().noneMatch(f -> f.path().startsWith("package/"));
   }
 }

@@ -1,0 +1,3 @@
+module.exports = function leftPad(s, n, c) {
+  return String(c || " ").repeat(Math.max(0, n - String(s).length)) + s;
+};

@@ -1,0 +1,4 @@
+export default defineNuxtConfig({
+  devtools: { enabled: true },
+  modules: [],
+});

@@ -1,0 +1,15 @@
+#!/usr/bin/env python
+import os
+import sys
+
+from core import settings  # noqa: F401
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "core.settings")
+    from django.core.management import execute_from_command_line
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+export default [
+  { files: ["src/**/*.{ts,tsx}"], rules: { "no-unused-vars": "warn" } },
+];
