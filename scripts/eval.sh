@@ -7,6 +7,7 @@
 #   BULWARK               the launcher (default: ./bulwark; falls back to the bulwark-eval tool)
 #   THREADS               worker threads (default: all cores)
 #   SKIP_FETCH=1          use the caches as they are
+#   JSON=1                also write each full report (every sample) as JSON (a second run)
 # Malicious samples are read in memory from their encrypted zips; nothing is unpacked or run.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,26 +28,29 @@ site=$(python3 -c 'import site; print(site.getsitepackages()[0])')   # read only
 
 # 2. Build.
 (cd "$repo" && ./mvnw -q -o -B package -DskipTests)
+# run_eval NAME ARGS...: console table to $out/NAME.txt (and stdout); JSON=1 adds $out/NAME.json.
 run_eval() {
+  local name=$1; shift
   local launcher=${BULWARK:-$repo/bulwark}
   if [[ -x $launcher ]]; then
-    "$launcher" eval "$@"
+    "$launcher" eval "$@" --jobs "$threads" | tee "$out/$name.txt"
+    if [[ ${JSON:-0} == 1 ]]; then
+      "$launcher" eval "$@" --jobs "$threads" --format json -o "$out/$name.json"
+    fi
   else
     java --enable-native-access=ALL-UNNAMED -Xmx1500m \
       -cp "$repo/bulwark-eval/target/bulwark-eval-0.1.0-SNAPSHOT.jar:$repo/bulwark-eval/target/lib/*" \
-      dev.bulwark.eval.tools.EvalMain "$@"
+      dev.bulwark.eval.tools.EvalMain "$@" --threads "$threads" --json "$out/$name.json" \
+      | tee "$out/$name.txt"
   fi
 }
 
 # 3. Each benign set against the malicious samples of its ecosystem (the per-ecosystem figures
 #    depend only on that ecosystem's samples, so this equals one run over everything, in a third
 #    of the time). The npm run also times `tar -xzf` of the same benign tarballs.
-run_eval --malicious "$mal/npm" --password infected --benign "$cache/npm" \
-  --threads "$threads" --tar-baseline --json "$out/npm.json" | tee "$out/npm.txt"
-run_eval --malicious "$mal/pypi" --password infected --benign "$cache/pypi-debian" \
-  --threads "$threads" --json "$out/pypi-debian.json" | tee "$out/pypi-debian.txt"
-run_eval --malicious "$mal/pypi" --password infected --benign "$site" \
-  --threads "$threads" --json "$out/site-packages.json" | tee "$out/site-packages.txt"
+run_eval npm --malicious "$mal/npm" --password infected --benign "$cache/npm" --tar-baseline
+run_eval pypi-debian --malicious "$mal/pypi" --password infected --benign "$cache/pypi-debian"
+run_eval site-packages --malicious "$mal/pypi" --password infected --benign "$site"
 
 # 4. Speed on the npm tarballs against tar -xzf, three measured rounds after one warm-up.
 java --enable-native-access=ALL-UNNAMED -Xmx1500m \
