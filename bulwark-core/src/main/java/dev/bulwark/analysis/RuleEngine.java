@@ -24,8 +24,8 @@ final class RuleEngine {
   /** Files longer than this with long lines are only regex-scanned in windows. */
   static final int BIG_TEXT = 1_000_000;
   static final int LONG_LINE = 2_000;
-  static final int WINDOW = 4_096;
-  static final int MAX_POSITIONS = 4_096;
+  static final int WINDOW = 1_024;
+  static final int MAX_POSITIONS = 32_768;
 
   private final List<Rule> rules;
   private final Trie trie;
@@ -120,7 +120,7 @@ final class RuleEngine {
   /** Literals found, with up to {@link #MAX_POSITIONS_PER_LITERAL} positions each. */
   record Prefilter(Set<String> found, java.util.Map<String, List<Integer>> positions, Set<String> truncated) {}
 
-  static final int MAX_POSITIONS_PER_LITERAL = 256;
+  static final int MAX_POSITIONS_PER_LITERAL = 4_096;
 
   private Prefilter prefilter(String lower) {
     Set<String> found = new HashSet<>();

@@ -73,6 +73,9 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     PackageView pkg = PackageShape.view(artifact, types);
     Heuristics h = new Heuristics(heuristics, pkg);
     for (ScanFile f : shipped) {
+      if (neverExecuted(f.path())) {
+        continue;
+      }
       try {
         scanWithDerived(f, run, h);
       } catch (RuntimeException | StackOverflowError e) {
@@ -82,6 +85,16 @@ public final class StaticAnalyzer implements PackageAnalyzer {
       }
     }
     return VerdictModel.result(artifact, run.findings, run.skipped, run.errors, shipped.size(), bytes);
+  }
+
+  /**
+   * TypeScript declaration files and source maps are never run by Node, Python or a shell (a
+   * loader that reads one as data is itself what the rules flag), and they are often the largest
+   * files of a package; the rules skip them. The IOC feed still sees them (see scan.IocAnalyzer).
+   */
+  static boolean neverExecuted(String path) {
+    String p = path.toLowerCase(java.util.Locale.ROOT);
+    return p.endsWith(".d.ts") || p.endsWith(".d.mts") || p.endsWith(".d.cts") || p.endsWith(".map");
   }
 
   /** Mutable per-package state of one analyze call. */

@@ -17,24 +17,27 @@ record AllMatcher(List<Matcher> items, int near) implements Matcher {
 
   @Override
   public List<Hit> find(MatchContext ctx) {
-    List<List<Hit>> positive = new ArrayList<>();
-    for (Matcher m : sortedCheapFirst()) {
+    // Cheap items first so that an expensive one (a regex with no literal to pre-filter on, or a
+    // tree query) only runs when everything cheaper already matched. Hits are kept by the item's
+    // position, so the first positive item still gives the location.
+    List<List<Hit>> byItem = new ArrayList<>(java.util.Collections.nCopies(items.size(), List.of()));
+    for (int i : evaluationOrder()) {
+      Matcher m = items.get(i);
       List<Hit> h = m.find(ctx);
-      if (m instanceof NotMatcher) {
-        if (h.isEmpty()) {
-          return List.of();
-        }
-      } else {
-        if (h.isEmpty()) {
-          return List.of();
-        }
-        positive.add(h);
+      if (h.isEmpty()) {
+        return List.of(); // a positive item without hits, or a `not` item (whose hit means "absent")
+      }
+      byItem.set(i, h);
+    }
+    List<List<Hit>> positive = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (!(items.get(i) instanceof NotMatcher)) {
+        positive.add(byItem.get(i));
       }
     }
     if (positive.isEmpty()) {
       return List.of(Hit.of(0, 0));
     }
-    // positive.get(0) belongs to the first positive item: sortedCheapFirst keeps it first.
     List<Hit> anchors = positive.get(0);
     if (near <= 0) {
       return anchors;
@@ -64,24 +67,21 @@ record AllMatcher(List<Matcher> items, int near) implements Matcher {
     return true;
   }
 
-  /** The first positive item stays first (it gives the location); tree-based items go last. */
-  private List<Matcher> sortedCheapFirst() {
-    List<Matcher> out = new ArrayList<>();
-    List<Matcher> costly = new ArrayList<>();
-    boolean firstPositiveSeen = false;
-    for (Matcher m : items) {
-      boolean positive = !(m instanceof NotMatcher);
-      if (positive && !firstPositiveSeen) {
-        out.add(0, m);
-        firstPositiveSeen = true;
-      } else if (m.needsTree()) {
-        costly.add(m);
-      } else {
-        out.add(m);
-      }
+  /** Item indexes by cost: items with pre-filter literals, then those without, then tree-based. */
+  private List<Integer> evaluationOrder() {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      order.add(i);
     }
-    out.addAll(costly);
-    return out;
+    order.sort(java.util.Comparator.comparingInt(i -> cost(items.get(i))));
+    return order;
+  }
+
+  private static int cost(Matcher m) {
+    if (m.needsTree()) {
+      return 2;
+    }
+    return m.requiredLiterals().isEmpty() ? 1 : 0;
   }
 
   /** The smallest pre-filter set among positive items that have one. */
