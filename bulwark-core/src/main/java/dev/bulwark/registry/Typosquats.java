@@ -36,6 +36,9 @@ public final class Typosquats {
   private static final List<String> PREFIXES = List.of("py-", "py", "python-", "node-", "js-", "get-",
       "the-", "lib");
 
+  /** Combos are only flagged against this many of the most popular names. */
+  private static final int TOP_COMBO = 300;
+
   private final Map<Ecosystem, Map<String, Integer>> rank;
   private final Map<Ecosystem, Map<String, String>> bySkeleton;
   private final Set<String> allowed;
@@ -118,13 +121,9 @@ public final class Typosquats {
     Map<String, Integer> r = rank.get(e);
     if (n.startsWith("@") && n.indexOf('/') > 1) {
       String flat = n.substring(1).replace('/', '-');
-      String bare = n.substring(n.indexOf('/') + 1);
-      for (String c : List.of(flat, bare)) {
-        if (r.containsKey(c) && c.length() >= 5) {
-          return Optional.of(new Squat(original, c, Kind.SCOPE, 0));
-        }
-      }
-      return Optional.empty();
+      // Only the flattened form: "@types/node" against "types-node". A scoped package named after
+      // an unscoped one ("@babel/traverse", "traverse") is normal and not flagged.
+      return r.containsKey(flat) ? Optional.of(new Squat(original, flat, Kind.SCOPE, 0)) : Optional.empty();
     }
     int dash = n.indexOf('-');
     if (dash > 0) {
@@ -137,7 +136,8 @@ public final class Typosquats {
   }
 
   private Optional<Squat> edit(Ecosystem e, String original, String n) {
-    int max = n.length() >= 9 ? 2 : n.length() >= 5 ? 1 : 0;
+    // One edit from five characters, two from ten: short names are too close to each other.
+    int max = n.length() >= 10 ? 2 : n.length() >= 5 ? 1 : 0;
     if (max == 0) {
       return Optional.empty();
     }
@@ -146,7 +146,9 @@ public final class Typosquats {
     int bestRank = Integer.MAX_VALUE;
     for (Map.Entry<String, Integer> p : rank.get(e).entrySet()) {
       String c = p.getKey();
-      if (Math.abs(c.length() - n.length()) > max || c.length() < 5) {
+      if (Math.abs(c.length() - n.length()) > max || c.length() < 5 || c.equals(n)
+          || c.charAt(0) != n.charAt(0)) {
+        // Typos rarely change the first letter; names that differ there are mostly distinct words.
         continue;
       }
       int d = EditDistance.osa(n, c, max);
@@ -173,7 +175,7 @@ public final class Typosquats {
       }
     }
     // Only the most popular names are worth imitating this way; elsewhere combos are normal.
-    return best.isEmpty() || r.get(best) >= 1000
+    return best.isEmpty() || r.get(best) >= TOP_COMBO
         ? Optional.empty() : Optional.of(new Squat(original, best, Kind.COMBO, 0));
   }
 
