@@ -63,7 +63,8 @@ final class FakeRegistry implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
     String auth = ex.getRequestHeaders().getFirst("Authorization");
-    authHeaders.add(ex.getRequestURI().getHost() + " " + path + " " + (auth == null ? "-" : auth));
+    String host = ex.getRequestHeaders().getFirst("Host");
+    authHeaders.add(host.substring(0, host.lastIndexOf(':')) + " " + path + " " + (auth == null ? "-" : auth));
     byte[] body = null;
     int status = 200;
     if (path.equals("/flaky") && flaky.incrementAndGet() <= 2) {
