@@ -51,7 +51,27 @@ public final class RegistryHttp {
     return get(uri, "application/octet-stream", creds, policy.maxArtifactBytes());
   }
 
+  private static final int MAX_REDIRECTS = 5;
+
+  /**
+   * Follows redirects itself (the client is expected not to) so that a token is attached only
+   * when the new URL is under the token's own host.
+   */
   private byte[] get(URI uri, String accept, Credentials creds, long max) throws RegistryException {
+    URI current = uri;
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      Fetched f = fetch(current, accept, creds, max);
+      if (f.redirect().isEmpty()) {
+        return f.body();
+      }
+      current = f.redirect().get();
+    }
+    throw new RegistryException("too many redirects: " + safe(uri));
+  }
+
+  private record Fetched(byte[] body, Optional<URI> redirect) {}
+
+  private Fetched fetch(URI uri, String accept, Credentials creds, long max) throws RegistryException {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(policy.requestTimeout())
         .header("Accept", accept).GET();
     creds.tokenFor(uri).ifPresent(t -> b.header("Authorization", "Bearer " + t));
@@ -63,9 +83,14 @@ public final class RegistryHttp {
         HttpResponse<InputStream> r = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
         int status = r.statusCode();
         if (status == 200) {
-          return readCapped(r, max, uri);
+          return new Fetched(readCapped(r, max, uri), Optional.empty());
         }
         r.body().close();
+        Optional<String> location = r.headers().firstValue("Location");
+        if ((status == 301 || status == 302 || status == 303 || status == 307 || status == 308)
+            && location.isPresent()) {
+          return new Fetched(new byte[0], Optional.of(NpmClient.uri(uri.resolve(location.get()).toString())));
+        }
         if (status == 404) {
           throw new RegistryException("not found (404): " + safe(uri));
         }
@@ -73,24 +98,28 @@ public final class RegistryHttp {
         if (status != 429 && status < 500) {
           throw new RegistryException(last + " from " + safe(uri));
         }
-      } catch (IOException e) {
+      } catch (IOException | IllegalArgumentException e) {
         last = e.getClass().getSimpleName();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new RegistryException("interrupted while fetching " + safe(uri));
       }
       if (attempt < policy.maxAttempts()) {
-        try {
-          sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new RegistryException("interrupted while fetching " + safe(uri));
-        }
+        pause(delay, uri);
         delay = delay.multipliedBy(2);
       }
     }
     throw new RegistryException("gave up after " + policy.maxAttempts() + " attempts (" + last
         + "): " + safe(uri));
+  }
+
+  private void pause(Duration d, URI uri) throws RegistryException {
+    try {
+      sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException("interrupted while fetching " + safe(uri));
+    }
   }
 
   private static byte[] readCapped(HttpResponse<InputStream> r, long max, URI uri)

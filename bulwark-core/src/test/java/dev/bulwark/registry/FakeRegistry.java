@@ -67,6 +67,13 @@ final class FakeRegistry implements AutoCloseable {
     authHeaders.add(host.substring(0, host.lastIndexOf(':')) + " " + path + " " + (auth == null ? "-" : auth));
     byte[] body = null;
     int status = 200;
+    if (path.equals("/moved")) {
+      ex.getResponseHeaders().add("Location", "http://localhost:" + server.getAddress().getPort()
+          + "/quiet-lantern");
+      ex.sendResponseHeaders(302, -1);
+      ex.close();
+      return;
+    }
     if (path.equals("/flaky") && flaky.incrementAndGet() <= 2) {
       status = 503;
     } else if (path.equals("/flaky")) {

@@ -60,6 +60,19 @@ class RegistryHttpTest {
   }
 
   @Test
+  void aRedirectToAnotherHostDropsTheToken() throws Exception {
+    int port = registry.server.getAddress().getPort();
+    Credentials creds = new Credentials(Map.of("//127.0.0.1:" + port + "/", "s3cret-token"));
+    RegistryHttp http = new RegistryHttp(HttpClient.newHttpClient(), HttpPolicy.DEFAULT,
+        Optional.empty(), d -> { });
+    registry.authHeaders.clear();
+    byte[] body = http.metadata(URI.create(registry.base + "/moved"), "application/json", creds);
+    assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).contains("quiet-lantern");
+    assertThat(registry.authHeaders).containsExactly(
+        "127.0.0.1 /moved Bearer s3cret-token", "localhost /quiet-lantern -");
+  }
+
+  @Test
   void notFoundIsNotRetried() {
     List<Duration> waits = new ArrayList<>();
     RegistryHttp http = new RegistryHttp(HttpClient.newHttpClient(), HttpPolicy.DEFAULT,
