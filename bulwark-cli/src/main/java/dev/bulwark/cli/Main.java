@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ScanCommand.class,
+      CheckCommand.class,
       AuditCommand.class,
       DbCommand.class,
       RulesCommand.class,
