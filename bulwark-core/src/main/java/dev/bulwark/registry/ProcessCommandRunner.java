@@ -12,11 +12,18 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a package manager's config command with a timeout and a bounded output. */
 public final class ProcessCommandRunner implements CommandRunner {
-  private static final int MAX_OUTPUT = 64 * 1024;
   private final Path cwd;
+  private final int maxOutput;
 
+  /** A runner for config commands: output capped at 64 KiB. */
   public ProcessCommandRunner(Path cwd) {
+    this(cwd, 64 * 1024);
+  }
+
+  /** Output beyond {@code maxOutput} bytes makes the run fail (never a truncated answer). */
+  public ProcessCommandRunner(Path cwd, int maxOutput) {
     this.cwd = cwd;
+    this.maxOutput = maxOutput;
   }
 
   @Override
@@ -31,7 +38,8 @@ public final class ProcessCommandRunner implements CommandRunner {
     try (InputStream in = p.getInputStream()) {
       p.getOutputStream().close();
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Thread reader = new Thread(() -> copy(in, out), "bulwark-config-read");
+      java.util.concurrent.atomic.AtomicBoolean overflow = new java.util.concurrent.atomic.AtomicBoolean();
+      Thread reader = new Thread(() -> copy(in, out, maxOutput, overflow), "bulwark-config-read");
       reader.setDaemon(true);
       reader.start();
       if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -40,7 +48,7 @@ public final class ProcessCommandRunner implements CommandRunner {
       }
       reader.join(1000);
       synchronized (out) {
-        return p.exitValue() == 0
+        return p.exitValue() == 0 && !overflow.get()
             ? Optional.of(out.toString(StandardCharsets.UTF_8).strip()) : Optional.empty();
       }
     } catch (IOException e) {
@@ -52,14 +60,16 @@ public final class ProcessCommandRunner implements CommandRunner {
     }
   }
 
-  private static void copy(InputStream in, ByteArrayOutputStream out) {
+  private static void copy(InputStream in, ByteArrayOutputStream out, int max,
+      java.util.concurrent.atomic.AtomicBoolean overflow) {
     byte[] buf = new byte[8192];
     try {
       int n;
       while ((n = in.read(buf)) > 0) {
         synchronized (out) {
-          if (out.size() + n > MAX_OUTPUT) {
-            return;
+          if (out.size() + n > max) {
+            overflow.set(true);
+            continue;
           }
           out.write(buf, 0, n);
         }
