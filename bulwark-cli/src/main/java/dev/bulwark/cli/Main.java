@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScanCommand.class,
       CheckCommand.class,
+      InstallGuardCommand.Npm.class,
+      InstallGuardCommand.Pip.class,
       AuditCommand.class,
       DbCommand.class,
       RulesCommand.class,
