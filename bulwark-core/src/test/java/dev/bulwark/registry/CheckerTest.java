@@ -46,6 +46,10 @@ class CheckerTest {
   }
 
   static Checker checker(Optional<MetadataCache> cache) {
+    return checker(cache, Optional.empty());
+  }
+
+  static Checker checker(Optional<MetadataCache> cache, Optional<dev.bulwark.audit.AdvisoryLookup> adv) {
     RegistryHttp http = new RegistryHttp(HttpClient.newHttpClient(), HttpPolicy.DEFAULT, cache, d -> { });
     NpmSettings npm = new NpmSettings(registry.base, Map.of(), Credentials.none(), "test");
     PypiSettings pypi = new PypiSettings(registry.base + "/simple", List.of(), "test");
@@ -54,7 +58,7 @@ class CheckerTest {
     MetadataHeuristics h = new MetadataHeuristics(Typosquats.builtin(),
         new MetadataHeuristics.Options(7, Set.of(), false));
     return new Checker(regs, h, Typosquats.builtin(), analyzer,
-        new ArtifactReader(ReaderLimits.defaults()), Optional.empty(), CLOCK);
+        new ArtifactReader(ReaderLimits.defaults()), adv, CLOCK);
   }
 
   static Stream<Arguments> cases() {
@@ -110,5 +114,32 @@ class CheckerTest {
         (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     assertThat(registry.hits("/quiet-lantern") - before).isEqualTo(1);
     assertThat(warm.verdict()).isEqualTo(cold.verdict());
+  }
+
+  @Test
+  void aMaliciousAdvisoryMakesACleanLookingPackageMalicious() {
+    dev.bulwark.audit.AdvisoryLookup lookup = d -> d.name().equals("quiet-lantern")
+        ? List.of(new dev.bulwark.model.AuditFinding("MAL-2026-0001", List.of(),
+            dev.bulwark.model.AdvisoryKind.MALICIOUS, dev.bulwark.model.Severity.CRITICAL,
+            java.util.OptionalDouble.empty(), "Malicious code in quiet-lantern", d, List.of(), false,
+            List.of()))
+        : List.of();
+    CheckResult r = checker(Optional.empty(), Optional.of(lookup)).check(CheckTarget.parse("npm:quiet-lantern@1.0.0"));
+    assertThat(r.verdict()).isEqualTo(Verdict.MALICIOUS);
+    assertThat(r.reason()).contains("MAL-2026-0001");
+    assertThat(r.advisories()).hasSize(1);
+  }
+
+  @Test
+  void clientsAskForTheDocumentedShapes() throws Exception {
+    RegistryHttp http = new RegistryHttp(HttpClient.newHttpClient(), HttpPolicy.DEFAULT, Optional.empty(), d -> { });
+    NpmClient npm = new NpmClient(http, new NpmSettings(registry.base, Map.of(), Credentials.none(), "t"));
+    assertThat(npm.packument("quiet-lantern", true).path("name").asText()).isEqualTo("quiet-lantern");
+    assertThat(NpmClient.encode("@types/node")).isEqualTo("@types%2fnode");
+    PypiClient pypi = new PypiClient(http, new PypiSettings(registry.base + "/simple", List.of(), "t"));
+    assertThat(pypi.simple("Quiet_Lantern").path("name").asText()).isEqualTo("quiet-lantern");
+    assertThat(pypi.version("quiet-lantern", "1.0.0").path("info").path("name").asText()).isEqualTo("quiet-lantern");
+    assertThat(registry.accepts).contains("/quiet-lantern " + NpmClient.ABBREVIATED,
+        "/simple/quiet-lantern/ " + PypiClient.SIMPLE_JSON);
   }
 }

@@ -32,6 +32,7 @@ final class FakeRegistry implements AutoCloseable {
   final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
   final List<String> authHeaders = new CopyOnWriteArrayList<>();
   final AtomicInteger flaky = new AtomicInteger();
+  final List<String> accepts = new CopyOnWriteArrayList<>();
 
   FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -63,6 +64,7 @@ final class FakeRegistry implements AutoCloseable {
     String path = ex.getRequestURI().getRawPath();
     hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
     String auth = ex.getRequestHeaders().getFirst("Authorization");
+    accepts.add(path + " " + ex.getRequestHeaders().getFirst("Accept"));
     String host = ex.getRequestHeaders().getFirst("Host");
     authHeaders.add(host.substring(0, host.lastIndexOf(':')) + " " + path + " " + (auth == null ? "-" : auth));
     byte[] body = null;
@@ -85,7 +87,7 @@ final class FakeRegistry implements AutoCloseable {
     } else if (path.startsWith("/files/")) {
       body = archives.get(file(path).replace(".tar.gz", ""));
     } else if (path.startsWith("/pypi/") && path.endsWith("/json")) {
-      body = doc("pypi/" + path.split("/")[2] + ".json");
+      body = doc("pypi/" + path.split("/")[2] + ".json"); // the version document has the same shape
     } else if (path.startsWith("/simple/")) {
       body = ("{\"meta\":{\"api-version\":\"1.0\"},\"name\":\"" + path.split("/")[2]
           + "\",\"files\":[]}").getBytes(StandardCharsets.UTF_8);
