@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
         Optional<AdvisoryLookup> lookup = opened == null ? Optional.empty() : Optional.of(opened.lookup());
         info = opened == null ? info : opened.info();
         Checker checker = check.checker(env,
-            parsed.stream().map(CheckTarget::ecosystem).collect(java.util.stream.Collectors.toSet()), lookup);
+            parsed.stream().map(CheckTarget::ecosystem).collect(java.util.stream.Collectors.toSet()), lookup, catalog);
         for (CheckTarget t : parsed) {
           results.add(checker.check(t));
         }

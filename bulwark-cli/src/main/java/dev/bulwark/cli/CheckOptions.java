@@ -19,11 +19,9 @@ import dev.bulwark.registry.RegistryConfig;
 import dev.bulwark.registry.RegistryException;
 import dev.bulwark.registry.RegistryHttp;
 import dev.bulwark.registry.Typosquats;
-import dev.bulwark.scan.Catalogs;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -62,7 +60,8 @@ final class CheckOptions {
   }
 
   /** A checker for the given ecosystems; a registry that cannot be configured becomes a problem. */
-  Checker checker(Env env, Set<Ecosystem> ecosystems, Optional<AdvisoryLookup> lookup) {
+  Checker checker(Env env, Set<Ecosystem> ecosystems, Optional<AdvisoryLookup> lookup,
+      dev.bulwark.analysis.RuleCatalog catalog) {
     ConfigSources src = new ConfigSources(env.cwd(), env.home(), env.vars(),
         new ProcessCommandRunner(env.cwd()));
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -98,7 +97,7 @@ final class CheckOptions {
     MetadataHeuristics h = new MetadataHeuristics(Typosquats.builtin(),
         new MetadataHeuristics.Options(minAgeDays, scopes, mixed));
     return new Checker(new Checker.Registries(npm, npmError, pypi, pypiError), h,
-        Typosquats.builtin(), new StaticAnalyzer(Catalogs.load(List.of())),
+        Typosquats.builtin(), new StaticAnalyzer(catalog),
         new ArtifactReader(ReaderLimits.defaults()), lookup, env.clock());
   }
 }

@@ -99,7 +99,8 @@ final class InstallGuardCommand {
         InstallGuard.Decision d;
         try (Databases.Opened opened = Databases.openForReading(db, env, true)) {
           Optional<AdvisoryLookup> lookup = Optional.of(opened.lookup());
-          InstallGuard guard = new InstallGuard(check.checker(env, Set.of(ecosystem), lookup),
+          InstallGuard guard = new InstallGuard(check.checker(env, Set.of(ecosystem), lookup,
+              dev.bulwark.scan.Catalogs.load(List.of())),
               new ProcessCommandRunner(env.cwd(), 32 << 20), check.strict);
           List<String> rest = args.subList(1, args.size());
           d = ecosystem == Ecosystem.NPM ? guard.npm(env.cwd(), rest) : guard.pip(rest);
