@@ -4,7 +4,6 @@ import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.artifact.ArtifactReader;
 import dev.bulwark.audit.AdvisoryLookup;
-import dev.bulwark.model.AdvisoryKind;
 import dev.bulwark.model.AuditFinding;
 import dev.bulwark.model.Dependency;
 import dev.bulwark.model.DependencySource;
@@ -64,8 +63,7 @@ public final class Checker {
     }
     List<Finding> meta = heuristics.evaluate(h, r, clock.instant());
     List<AuditFinding> adv = advisories(t, h, r, problems);
-    Optional<ScanResult> code = adv.stream().anyMatch(a -> a.kind() == AdvisoryKind.MALICIOUS)
-        && r.artifactUrl().isEmpty() ? Optional.empty() : scan(t, h, r, problems);
+    Optional<ScanResult> code = scan(t, h, r, problems);
     return Verdicts.decide(t, r.version(), didYouMean, meta, code, adv, problems);
   }
 

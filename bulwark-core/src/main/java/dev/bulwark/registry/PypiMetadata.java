@@ -25,28 +25,24 @@ final class PypiMetadata {
     String latest = info.path("version").asText("");
     String repo = repository(info);
     String summary = info.path("summary").asText("");
-    List<String> people = new ArrayList<>();
-    for (String k : List.of("author", "maintainer", "author_email", "maintainer_email")) {
-      String v = info.path(k).asText("");
-      if (!v.isBlank() && people.isEmpty()) {
-        people.add(v);
-      }
-    }
+    // The JSON API names no publishing accounts (author fields are free text), so PyPI releases
+    // carry no maintainers and the maintainer heuristics do not apply to them.
+    List<String> people = List.of();
     List<Release> releases = new ArrayList<>();
     var it = doc.path("releases").properties().iterator();
     while (it.hasNext() && releases.size() < MAX_VERSIONS) {
       var e = it.next();
-      releases.add(release(e.getKey(), e.getValue(), e.getKey().equals(latest), repo, summary, people));
+      releases.add(release(e.getKey(), e.getValue(), repo, summary, people));
     }
     if (releases.stream().noneMatch(r -> r.version().equals(latest)) && !latest.isEmpty()) {
-      releases.add(release(latest, doc.path("urls"), true, repo, summary, people));
+      releases.add(release(latest, doc.path("urls"), repo, summary, people));
     }
     boolean readme = !info.path("description").asText("").isBlank();
     return new PackageHistory(Ecosystem.PYPI, info.path("name").asText(requestedName), releases,
         latest, readme, Map.of());
   }
 
-  private static Release release(String version, JsonNode files, boolean latest, String repo,
+  private static Release release(String version, JsonNode files, String repo,
       String summary, List<String> people) {
     Optional<Instant> first = Optional.empty();
     JsonNode chosen = null;
@@ -62,8 +58,9 @@ final class PypiMetadata {
     }
     String url = chosen == null ? "" : chosen.path("url").asText("");
     String sha = chosen == null ? "" : chosen.path("digests").path("sha256").asText("");
-    return new Release(version, first, "", latest ? people : List.of(), Map.of(), false,
-        latest ? repo : "", latest ? summary : "", url, sha.isEmpty() ? "" : "sha256:" + sha);
+    // The project's links and summary describe the project, so every release shares them.
+    return new Release(version, first, "", people, Map.of(), false, repo, summary, url,
+        sha.isEmpty() ? "" : "sha256:" + sha);
   }
 
   private static Optional<Instant> time(JsonNode f) {

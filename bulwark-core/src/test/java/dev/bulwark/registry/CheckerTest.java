@@ -77,6 +77,7 @@ class CheckerTest {
         Arguments.of("npm:tampered-pkg", "1.0.0", Verdict.SUSPICIOUS, List.of(), "", "integrity-mismatch"),
         Arguments.of("npm:no-such-package-here", "", Verdict.CLEAN, List.of(), "", "registry-error"),
         Arguments.of("pypi:quiet-lantern==1.0.0", "1.0.0", Verdict.CLEAN, List.of(), "", ""),
+        Arguments.of("pypi:quiet-lantern>=1.0,<1.1", "1.0.0", Verdict.CLEAN, List.of(), "", ""),
         Arguments.of("pypi:Quiet_Lantern", "1.1.0", Verdict.CLEAN, List.of(), "", ""),
         Arguments.of("pypi:reqeusts", "0.0.1", Verdict.SUSPICIOUS,
             List.of("metadata/typosquat", "metadata/no-readme"), "requests", ""));
@@ -95,6 +96,9 @@ class CheckerTest {
     assertThat(r.verdict()).as(r.reason()).isEqualTo(verdict);
     if (!didYouMean.isEmpty()) {
       assertThat(r.recommendation()).contains("Did you mean `" + didYouMean + "`?");
+    }
+    if (target.equals("pypi:quiet-lantern==1.0.0")) {
+      assertThat(r.metadata()).isEmpty();
     }
     if (problem.isEmpty() && !version.isEmpty()) {
       assertThat(r.code()).isPresent();
