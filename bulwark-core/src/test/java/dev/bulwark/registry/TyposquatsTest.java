@@ -53,4 +53,38 @@ class TyposquatsTest {
     assertThat(EditDistance.osa("kitten", "sitting", 5)).isEqualTo(3);
     assertThat(EditDistance.osa("aaaaaa", "bbbbbb", 2)).isEqualTo(3);
   }
+
+  /** Seeded random one-edit typos of popular names (not on the first letter) are caught. */
+  @Test
+  void catchesRandomTyposOfPopularNames() {
+    java.util.Random rnd = new java.util.Random(20261126L);
+    for (Ecosystem e : Ecosystem.values()) {
+      List<String> names = t.popular(e).stream().filter(n -> n.length() >= 5 && !n.startsWith("@")).toList();
+      int tried = 0;
+      int caught = 0;
+      while (tried < 500) {
+        String n = names.get(rnd.nextInt(names.size()));
+        String typo = mutate(n, rnd);
+        if (t.isPopular(e, typo) || typo.equals(n)) {
+          continue;
+        }
+        tried++;
+        caught += t.check(e, typo).isPresent() ? 1 : 0;
+      }
+      System.out.printf("typosquat recall %s: %d of %d random one-edit typos%n", e.osvName(), caught, tried);
+      assertThat(caught).isGreaterThan(tried * 9 / 10);
+    }
+  }
+
+  private static String mutate(String n, java.util.Random rnd) {
+    int i = 1 + rnd.nextInt(n.length() - 1);
+    char c = (char) ('a' + rnd.nextInt(26));
+    return switch (rnd.nextInt(4)) {
+      case 0 -> n.substring(0, i) + c + n.substring(i + 1);
+      case 1 -> n.substring(0, i) + c + n.substring(i);
+      case 2 -> n.substring(0, i) + n.substring(i + 1);
+      default -> i + 1 < n.length()
+          ? n.substring(0, i) + n.charAt(i + 1) + n.charAt(i) + n.substring(i + 2) : n + c;
+    };
+  }
 }
