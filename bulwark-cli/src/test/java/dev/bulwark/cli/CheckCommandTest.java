@@ -108,6 +108,14 @@ class CheckCommandTest {
     assertThat(t.path("verdict").asText()).isEqualTo("clean");
     assertThat(t.path("code").path("kind").asText()).isEqualTo("package");
     assertThat(doc.path("summary").path("exitCode").asInt()).isZero();
+    String schema = java.nio.file.Files.readString(CliHarness.ROOT.resolve("docs/bulwark-output.schema.json"));
+    CliHarness.Run bad = CliHarness.run(cache, "check", "--registry", base, "--format", "json",
+        "--no-audit", "npm:hook-pkg", "npm:nope");
+    for (String out : java.util.List.of(r.out(), bad.out())) {
+      assertThat(com.networknt.schema.SchemaRegistry.withDefaultDialect(
+              com.networknt.schema.SpecificationVersion.DRAFT_7).getSchema(schema)
+          .validate(new ObjectMapper().readTree(out))).isEmpty();
+    }
     assertThat(r.exit()).isZero();
   }
 
