@@ -48,9 +48,17 @@ final class InstallGuardCommand {
       "Guards `npm install`: plans it with --package-lock-only --ignore-scripts in a temporary copy,",
       "checks every new or changed package, then runs `npm ARGS` unchanged or blocks.",
       "Bulwark options go before `install`: bulwark npm --yes install left-pad"})
-  static final class Npm extends Base {
+  static final class Npm implements Callable<Integer> {
+    private final Env env;
+    @Mixin GuardOptions options = new GuardOptions();
+
     Npm(Env env) {
-      super(env, Ecosystem.NPM);
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      return new Run(env, Ecosystem.NPM, options).call();
     }
   }
 
@@ -58,16 +66,22 @@ final class InstallGuardCommand {
       "Guards `pip install`: plans it with --dry-run --report (wheels only, so no setup.py runs),",
       "checks every package it would install, then runs `pip ARGS` unchanged or blocks.",
       "Bulwark options go before `install`: bulwark pip --yes install requests"})
-  static final class Pip extends Base {
+  static final class Pip implements Callable<Integer> {
+    private final Env env;
+    @Mixin GuardOptions options = new GuardOptions();
+
     Pip(Env env) {
-      super(env, Ecosystem.PYPI);
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      return new Run(env, Ecosystem.PYPI, options).call();
     }
   }
 
-  abstract static class Base implements Callable<Integer> {
-    private final Env env;
-    private final Ecosystem ecosystem;
-
+  /** The options both guards share. */
+  static final class GuardOptions {
     @Parameters(paramLabel = "ARGS", arity = "1..*", preprocessor = Rest.class,
         description = "`install` and the package manager's own arguments.")
     List<String> args = new ArrayList<>();
@@ -79,14 +93,25 @@ final class InstallGuardCommand {
 
     @Option(names = "--db", paramLabel = "PATH", description = "Advisory database (default: the user cache).")
     java.nio.file.Path db;
+  }
 
-    Base(Env env, Ecosystem ecosystem) {
+  /** One guarded install: plan, check, then block or run the real command. */
+  private static final class Run {
+    private final Env env;
+    private final Ecosystem ecosystem;
+    private final List<String> args;
+    private final CheckOptions check;
+    private final GuardOptions options;
+
+    Run(Env env, Ecosystem ecosystem, GuardOptions options) {
       this.env = env;
       this.ecosystem = ecosystem;
+      this.options = options;
+      this.args = options.args;
+      this.check = options.check;
     }
 
-    @Override
-    public Integer call() {
+    int call() {
       String tool = ecosystem == Ecosystem.NPM ? "npm" : "pip";
       Set<String> installs = ecosystem == Ecosystem.NPM ? Set.of("install", "i", "add") : Set.of("install");
       if (args.isEmpty() || !installs.contains(args.get(0))) {
@@ -97,7 +122,7 @@ final class InstallGuardCommand {
       try {
         check.validate();
         InstallGuard.Decision d;
-        try (Databases.Opened opened = Databases.openForReading(db, env, true)) {
+        try (Databases.Opened opened = Databases.openForReading(options.db, env, true)) {
           Optional<AdvisoryLookup> lookup = Optional.of(opened.lookup());
           InstallGuard guard = new InstallGuard(check.checker(env, Set.of(ecosystem), lookup,
               dev.bulwark.scan.Catalogs.load(List.of())),
@@ -127,7 +152,7 @@ final class InstallGuardCommand {
         return ExitCode.FINDINGS.code;
       }
       boolean attention = !shown.isEmpty();
-      if (attention && !yes && !confirm()) {
+      if (attention && !options.yes && !confirm()) {
         env.err().println("bulwark: not run. Pass --yes to proceed with suspicious packages.");
         return ExitCode.FINDINGS.code;
       }
