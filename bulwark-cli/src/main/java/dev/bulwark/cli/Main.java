@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ScanCommand.class,
+      CheckCommand.class,
+      InstallGuardCommand.Npm.class,
+      InstallGuardCommand.Pip.class,
       AuditCommand.class,
       DbCommand.class,
       RulesCommand.class,

@@ -1,0 +1,103 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.analysis.StaticAnalyzer;
+import dev.bulwark.artifact.ArtifactReader;
+import dev.bulwark.artifact.ReaderLimits;
+import dev.bulwark.audit.AdvisoryLookup;
+import dev.bulwark.model.Ecosystem;
+import dev.bulwark.registry.Checker;
+import dev.bulwark.registry.ConfigSources;
+import dev.bulwark.registry.HttpPolicy;
+import dev.bulwark.registry.MetadataCache;
+import dev.bulwark.registry.MetadataHeuristics;
+import dev.bulwark.registry.NpmClient;
+import dev.bulwark.registry.NpmSettings;
+import dev.bulwark.registry.ProcessCommandRunner;
+import dev.bulwark.registry.PypiClient;
+import dev.bulwark.registry.PypiSettings;
+import dev.bulwark.registry.RegistryConfig;
+import dev.bulwark.registry.RegistryException;
+import dev.bulwark.registry.RegistryHttp;
+import dev.bulwark.registry.Typosquats;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** Registry, cache and heuristic options shared by `check` and the install guards. */
+final class CheckOptions {
+  @Option(names = "--registry", paramLabel = "URL",
+      description = "npm registry (default: from .npmrc files, then `npm config get registry`).")
+  String registry;
+
+  @Option(names = "--index-url", paramLabel = "URL",
+      description = "PyPI index (default: PIP_INDEX_URL, pip config files, then pip itself).")
+  String indexUrl;
+
+  @Option(names = "--min-age-days", paramLabel = "N", defaultValue = "7",
+      description = "Flag versions younger than N days (default: 7).")
+  int minAgeDays;
+
+  @Option(names = "--strict", description = "Treat suspicious packages like malicious ones.")
+  boolean strict;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Metadata cache folder (default: the user cache).")
+  Path cache;
+
+  @Option(names = "--no-cache", description = "Do not read or write the metadata cache.")
+  boolean noCache;
+
+  @Option(names = "--cache-ttl-minutes", paramLabel = "N", defaultValue = "60",
+      description = "How long cached metadata stays valid (default: 60).")
+  int cacheTtlMinutes;
+
+  void validate() throws OutputOptions.UsageError {
+    if (minAgeDays < 0 || cacheTtlMinutes < 0) {
+      throw new OutputOptions.UsageError("--min-age-days and --cache-ttl-minutes must not be negative");
+    }
+  }
+
+  /** A checker for the given ecosystems; a registry that cannot be configured becomes a problem. */
+  Checker checker(Env env, Set<Ecosystem> ecosystems, Optional<AdvisoryLookup> lookup,
+      dev.bulwark.analysis.RuleCatalog catalog) {
+    ConfigSources src = new ConfigSources(env.cwd(), env.home(), env.vars(),
+        new ProcessCommandRunner(env.cwd()));
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    Optional<MetadataCache> mc = noCache ? Optional.empty() : Optional.of(new MetadataCache(
+        cache != null ? env.cwd().resolve(cache) : MetadataCache.defaultDir(env.vars(), env.home()),
+        Duration.ofMinutes(cacheTtlMinutes), env.clock()));
+    RegistryHttp http = new RegistryHttp(client, HttpPolicy.DEFAULT, mc, d -> Thread.sleep(d.toMillis()));
+    Optional<NpmClient> npm = Optional.empty();
+    Optional<PypiClient> pypi = Optional.empty();
+    String npmError = "";
+    String pypiError = "";
+    Set<String> scopes = Set.of();
+    boolean mixed = false;
+    if (ecosystems.contains(Ecosystem.NPM)) {
+      try {
+        NpmSettings s = RegistryConfig.npm(src, Optional.ofNullable(registry));
+        npm = Optional.of(new NpmClient(http, s));
+        scopes = s.scopes().keySet();
+      } catch (RegistryException e) {
+        npmError = e.getMessage();
+      }
+    }
+    if (ecosystems.contains(Ecosystem.PYPI)) {
+      try {
+        PypiSettings s = RegistryConfig.pypi(src, Optional.ofNullable(indexUrl));
+        pypi = Optional.of(new PypiClient(http, s));
+        mixed = !s.extraIndexes().isEmpty();
+      } catch (RegistryException e) {
+        pypiError = e.getMessage();
+      }
+    }
+    MetadataHeuristics h = new MetadataHeuristics(Typosquats.builtin(),
+        new MetadataHeuristics.Options(minAgeDays, scopes, mixed));
+    return new Checker(new Checker.Registries(npm, npmError, pypi, pypiError), h,
+        Typosquats.builtin(), new StaticAnalyzer(catalog),
+        new ArtifactReader(ReaderLimits.defaults()), lookup, env.clock());
+  }
+}

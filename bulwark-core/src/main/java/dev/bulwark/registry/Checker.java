@@ -1,0 +1,115 @@
+package dev.bulwark.registry;
+
+import dev.bulwark.analysis.PackageAnalyzer;
+import dev.bulwark.artifact.Artifact;
+import dev.bulwark.artifact.ArtifactReader;
+import dev.bulwark.audit.AdvisoryLookup;
+import dev.bulwark.model.AuditFinding;
+import dev.bulwark.model.Dependency;
+import dev.bulwark.model.DependencySource;
+import dev.bulwark.model.Ecosystem;
+import dev.bulwark.model.Finding;
+import dev.bulwark.model.PackageNames;
+import dev.bulwark.model.Problem;
+import dev.bulwark.model.ScanResult;
+import dev.bulwark.model.SourceLocation;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks registry packages before installation: resolves the version, reads the registry
+ * metadata, runs the metadata heuristics, looks up advisories, downloads the tarball or wheel,
+ * verifies its integrity and scans it statically. Never installs or runs anything.
+ */
+public final class Checker {
+  /** The registry clients; a missing one carries the reason it could not be configured. */
+  public record Registries(Optional<NpmClient> npm, String npmError, Optional<PypiClient> pypi,
+      String pypiError) {}
+
+  private final Registries registries;
+  private final MetadataHeuristics heuristics;
+  private final PackageAnalyzer analyzer;
+  private final ArtifactReader reader;
+  private final Optional<AdvisoryLookup> advisories;
+  private final Typosquats typosquats;
+  private final Clock clock;
+
+  public Checker(Registries registries, MetadataHeuristics heuristics, Typosquats typosquats,
+      PackageAnalyzer analyzer, ArtifactReader reader, Optional<AdvisoryLookup> advisories,
+      Clock clock) {
+    this.registries = registries;
+    this.heuristics = heuristics;
+    this.typosquats = typosquats;
+    this.analyzer = analyzer;
+    this.reader = reader;
+    this.advisories = advisories;
+    this.clock = clock;
+  }
+
+  public CheckResult check(CheckTarget t) {
+    List<Problem> problems = new ArrayList<>();
+    String didYouMean = typosquats.check(t.ecosystem(), t.name()).map(Typosquats.Squat::popular).orElse("");
+    PackageHistory h;
+    Release r;
+    try {
+      h = history(t);
+      r = VersionPicker.pick(h, t.spec()).orElseThrow(() ->
+          new RegistryException("no version of " + t.name() + " matches '" + t.spec() + "'"));
+    } catch (RegistryException e) {
+      problems.add(new Problem("registry-error", e.getMessage(), SourceLocation.of(t.text())));
+      return Verdicts.decide(t, "", didYouMean, List.of(), Optional.empty(), List.of(), problems);
+    }
+    List<Finding> meta = heuristics.evaluate(h, r, clock.instant());
+    List<AuditFinding> adv = advisories(t, h, r, problems);
+    Optional<ScanResult> code = scan(t, h, r, problems);
+    return Verdicts.decide(t, r.version(), didYouMean, meta, code, adv, problems);
+  }
+
+  private PackageHistory history(CheckTarget t) throws RegistryException {
+    if (t.ecosystem() == Ecosystem.NPM) {
+      return registries.npm().orElseThrow(() -> new RegistryException(registries.npmError()))
+          .history(t.name());
+    }
+    return registries.pypi().orElseThrow(() -> new RegistryException(registries.pypiError()))
+        .history(t.name());
+  }
+
+  private List<AuditFinding> advisories(CheckTarget t, PackageHistory h, Release r,
+      List<Problem> problems) {
+    if (advisories.isEmpty()) {
+      return List.of();
+    }
+    Dependency d = new Dependency(h.ecosystem(), PackageNames.normalize(h.ecosystem(), h.name()),
+        r.version(), false, true, false, false, DependencySource.REGISTRY, r.artifactUrl(),
+        r.integrity(), SourceLocation.of(t.text()), List.of());
+    try {
+      List<AuditFinding> out = new ArrayList<>(advisories.get().lookup(d));
+      out.sort(null);
+      return out;
+    } catch (AdvisoryLookup.LookupException e) {
+      problems.add(new Problem("advisory-error", e.getMessage(), SourceLocation.of(t.text())));
+      return List.of();
+    }
+  }
+
+  private Optional<ScanResult> scan(CheckTarget t, PackageHistory h, Release r, List<Problem> problems) {
+    if (r.artifactUrl().isEmpty()) {
+      problems.add(new Problem("no-artifact", "the registry lists no file for " + r.version(),
+          SourceLocation.of(t.text())));
+      return Optional.empty();
+    }
+    try {
+      byte[] data = h.ecosystem() == Ecosystem.NPM
+          ? registries.npm().orElseThrow().tarball(r) : registries.pypi().orElseThrow().file(r);
+      String file = r.artifactUrl().substring(r.artifactUrl().lastIndexOf('/') + 1);
+      Artifact a = reader.read(file.isEmpty() ? "package.tgz" : file, data, Optional.empty());
+      return Optional.of(analyzer.analyze(a));
+    } catch (RegistryException e) {
+      problems.add(new Problem(e.getMessage().contains("mismatch") ? "integrity-mismatch" : "download-error",
+          e.getMessage(), SourceLocation.of(t.text())));
+      return Optional.empty();
+    }
+  }
+}
