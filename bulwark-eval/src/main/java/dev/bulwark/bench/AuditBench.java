@@ -48,6 +48,7 @@ public final class AuditBench {
     switch (args[0]) {
       case "generate" -> generate(dir, intArg(args, 2, 10_000), intArg(args, 3, 2_000),
           intArg(args, 4, 300_000));
+      case "lockfiles" -> lockfiles(dir, intArg(args, 2, 10_000), intArg(args, 3, 2_000));
       case "import" -> importDb(dir);
       case "audit" -> audit(dir, intArg(args, 2, 10));
       default -> {
@@ -62,14 +63,18 @@ public final class AuditBench {
   }
 
   static void generate(Path dir, int npm, int pypi, int advisories) throws IOException {
-    Path project = dir.resolve("project");
-    Files.createDirectories(project);
-    writePackageLock(project.resolve("package-lock.json"), npm, new SplittableRandom(1));
-    writePoetryLock(project.resolve("poetry.lock"), pypi, new SplittableRandom(2));
+    lockfiles(dir, npm, pypi);
     long t0 = System.nanoTime();
     SyntheticAdvisories.write(dir.resolve("advisories.zip"), advisories, 42);
     System.out.printf(Locale.ROOT, "generated %d npm + %d PyPI packages and %d advisories in %.1f s%n",
         npm, pypi, advisories, (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void lockfiles(Path dir, int npm, int pypi) throws IOException {
+    Path project = dir.resolve("project");
+    Files.createDirectories(project);
+    writePackageLock(project.resolve("package-lock.json"), npm, new SplittableRandom(1));
+    writePoetryLock(project.resolve("poetry.lock"), pypi, new SplittableRandom(2));
   }
 
   private static void writePackageLock(Path file, int n, SplittableRandom rnd) throws IOException {
@@ -89,8 +94,14 @@ public final class AuditBench {
         w.write("      \"resolved\": \"https://registry.example.invalid/synthetic-js-" + i
             + "/-/synthetic-js-" + i + "-" + v + ".tgz\",\n");
         w.write("      \"integrity\": \"sha512-" + "A".repeat(86) + "==\"");
-        if (i + 1 < n) {
-          w.write(",\n      \"dependencies\": {\n        \"synthetic-js-" + (i + 1) + "\": \"*\"\n      }");
+        // A tree like real ones: each package depends on two later ones, so paths stay short
+        // (depth about log2 n) and every package is reachable from the direct dependencies.
+        if (2 * i + 1 < n) {
+          w.write(",\n      \"dependencies\": {\n        \"synthetic-js-" + (2 * i + 1) + "\": \"*\"");
+          if (2 * i + 2 < n) {
+            w.write(",\n        \"synthetic-js-" + (2 * i + 2) + "\": \"*\"");
+          }
+          w.write("\n      }");
         }
         w.write("\n    }");
       }
