@@ -18,6 +18,7 @@ run() { "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.bulwark.bench.A
 
 rm -rf "$work"; mkdir -p "$work"
 run generate "$work" "$npm" "$pypi" "$records"
+./bulwark --version >/dev/null 2>&1 || true   # build the CLI before timing it
 run import "$work"
 run audit "$work" 10
 
@@ -25,8 +26,8 @@ lock="$work/project/package-lock.json"
 echo "lockfile: $(wc -c < "$lock") bytes"
 # Cold: the first CLI run after the page cache is dropped (when permitted) and with a fresh JVM.
 sync; (echo 3 > /proc/sys/vm/drop_caches) 2>/dev/null && echo "(page cache dropped)" || echo "(page cache not dropped: no permission)"
-cli() { /usr/bin/time -f "%e %M" -o "$work/time.txt" ./bulwark audit --db "$work/bench.db" --format json -o "$work/out.json" "$work/project" || true; tail -n 1 "$work/time.txt"; }
-set -- $(cli); echo "whole command, cold: $1 s, peak RSS $(($2 / 1024)) MB"
+cli() { /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" ./bulwark audit --db "$work/bench.db" --format json -o "$work/out.json" "$work/project" || true; tail -n 1 "$work/time.txt"; }
+set -- $(cli); echo "whole command, cold: $1 s wall ($3 s user + $4 s sys), peak RSS $(($2 / 1024)) MB"
 warm=""
 for i in 1 2 3 4 5; do set -- $(cli); warm="$warm $1"; rss=$2; done
 wmed=$(echo $warm | tr ' ' '\n' | sort -n | sed -n 3p)
