@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ScanCommand.class,
       AuditCommand.class,
+      SweepCommand.class,
       DbCommand.class,
       RulesCommand.class,
       RulesCommand.Explain.class,
