@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.analysis.StaticAnalyzer;
+import dev.bulwark.scan.Catalogs;
 import dev.bulwark.sweep.SweepOptions;
 import dev.bulwark.sweep.SweepRenderer;
 import dev.bulwark.sweep.SweepReport;
@@ -54,8 +56,8 @@ final class SweepCommand implements Callable<Integer> {
       description = "The advisory database (default: the user cache directory).")
   Path db;
 
-  @Option(names = "--deep", description = "Reserved: also scan each installed package's code "
-      + "(not implemented yet; the flag is accepted and ignored).")
+  @Option(names = "--deep", description = "Also read each installed package's code and analyse "
+      + "it statically (slower; the code is never run).")
   boolean deep;
 
   SweepCommand(Env env) {
@@ -70,7 +72,9 @@ final class SweepCommand implements Callable<Integer> {
           parseSince(), iocFiles(), SweepOptions.DEFAULT_BUDGET_MILLIS,
           SweepOptions.DEFAULT_MAX_ENTRIES);
       try (Databases.Opened opened = Databases.openForReading(db, env, output.quiet || output.json())) {
-        SweepReport report = new Sweeper(opened.lookup(), env.clock()).sweep(options);
+        SweepReport report = new Sweeper(opened.lookup(), env.clock(),
+            deep ? Optional.of(new StaticAnalyzer(Catalogs.load(List.of()))) : Optional.empty())
+            .sweep(options);
         int code = report.compromised() ? ExitCode.FINDINGS.code
             : report.stats().incomplete() ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
         for (OutputOptions.Destination d : output.destinations()) {

@@ -28,7 +28,7 @@ final class SweepFs {
 
   private final List<Path> roots;
   private final Clock clock;
-  private final long deadlineMillis;
+  private long deadlineMillis;
   private final int maxEntries;
   private final boolean record;
   private final List<Path> accessLog = new ArrayList<>();
@@ -133,6 +133,13 @@ final class SweepFs {
     } catch (IOException | SecurityException | UnsupportedOperationException e) {
       unreadable++;
       return Optional.empty();
+    }
+  }
+
+  /** Starts a new time budget for a later phase (the deep scan); the entry budget stays. */
+  void restartClock(long budgetMillis) {
+    if (!exhausted) {
+      deadlineMillis = clock.millis() + budgetMillis;
     }
   }
 

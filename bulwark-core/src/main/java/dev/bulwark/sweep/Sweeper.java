@@ -1,6 +1,7 @@
 package dev.bulwark.sweep;
 
 import dev.bulwark.analysis.ioc.IocFeed;
+import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.audit.AdvisoryLookup;
 import dev.bulwark.model.Problem;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -19,11 +21,20 @@ import java.util.Set;
 public final class Sweeper {
   private final AdvisoryLookup lookup;
   private final Clock clock;
+  private final Optional<PackageAnalyzer> deep;
+  /** The deep scan gets this many times the walk budget, after the walks are done. */
+  static final int DEEP_BUDGET_FACTOR = 5;
 
   /** @param lookup advisories for installed packages (malicious records are what matter) */
   public Sweeper(AdvisoryLookup lookup, Clock clock) {
+    this(lookup, clock, Optional.empty());
+  }
+
+  /** @param deep when present, each installed package's code is also read and analysed */
+  public Sweeper(AdvisoryLookup lookup, Clock clock, Optional<PackageAnalyzer> deep) {
     this.lookup = lookup;
     this.clock = clock;
+    this.deep = deep;
   }
 
   public SweepReport sweep(SweepOptions options) {
@@ -47,6 +58,10 @@ public final class Sweeper {
     new NetworkCheck(ctx).run();
     PackageCheck packages = new PackageCheck(ctx, lookup);
     packages.run();
+    deep.ifPresent(a -> {
+      fs.restartClock(o.budgetMillis() * DEEP_BUDGET_FACTOR);
+      new DeepScan(ctx, a).run(packages.found());
+    });
     new EditorCheck(ctx).run();
     new ExposureCheck(ctx).run();
     if (fs.exhausted()) {

@@ -170,4 +170,26 @@ class SweeperTest {
     });
     assertThat(run.report().stats().refused()).isPositive();
   }
+
+  @Test
+  void deepScanAnalysesInstalledPackagesThroughSweepFs(@TempDir Path home, @TempDir Path root)
+      throws Exception {
+    Path pkg = root.resolve("usr/lib/node_modules/left-padder");
+    for (String f : List.of("package.json", "setup.js")) {
+      try (var in = SweeperTest.class.getResourceAsStream(
+          "/dev/bulwark/analysis/testdata/packages/credential-hook/" + f)) {
+        FakeTree.write(pkg.resolve(f), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    SweepOptions o = new SweepOptions(home, root, Optional.empty(), List.of(), 600_000, 1_000_000);
+    SweepReport plain = new Sweeper(lookup, CLOCK).sweep(o);
+    SweepReport deep = new Sweeper(lookup, CLOCK,
+        Optional.of(dev.bulwark.analysis.StaticAnalyzer.builtin())).sweep(o);
+
+    assertThat(plain.indicators()).isEmpty();
+    assertThat(deep.indicators()).singleElement().satisfies(i -> {
+      assertThat(i.kind()).isEqualTo("deep-malicious");
+      assertThat(i.path()).isEqualTo(pkg.toString());
+    });
+  }
 }
