@@ -11,8 +11,6 @@ import java.util.Optional;
  */
 final class ExposureCheck {
   private static final int MAX_BYTES = 256 * 1024;
-  private static final int ENV_DEPTH = 4;
-  private static final int MAX_ENV = 100;
 
   /** Chromium-family browsers: user-data folders relative to home, per platform. */
   private static final Map<String, List<String>> CHROMIUM = Map.of(
@@ -125,20 +123,10 @@ final class ExposureCheck {
   }
 
   private void envFiles() {
-    int[] n = {0};
-    Walker.walk(ctx.fs, ctx.home, ENV_DEPTH, (p, a, depth) -> {
-      String name = Walker.name(p);
-      if (a.isDirectory()) {
-        return !Walker.BULKY.contains(name) && !name.equals("Library") && !name.equals("AppData")
-            && !(depth == 1 && name.startsWith("."));
-      }
-      if (a.isRegularFile() && (name.equals(".env") || name.startsWith(".env.")) && n[0]++ < MAX_ENV
-          && !name.endsWith(".example") && !name.endsWith(".sample")) {
-        ctx.exposure(new Exposure("env-file", 3, p.toString(), "project .env file",
-            "rotate every key and password this file holds"));
-      }
-      return false;
-    });
+    for (Path p : ctx.homeWalk().envFiles()) {
+      ctx.exposure(new Exposure("env-file", 3, p.toString(), "project .env file",
+          "rotate every key and password this file holds"));
+    }
   }
 
   private void exists(Path p, String cls, int priority, String what, String rotate) {

@@ -67,7 +67,7 @@ final class PackageCheck {
   }
 
   void add(Found f) {
-    String key = f.ecosystem() + ":" + f.name() + "@" + f.version();
+    String key = f.ecosystem() + ":" + f.name() + "@" + f.version() + " " + f.where();
     found.putIfAbsent(key, f);
   }
 

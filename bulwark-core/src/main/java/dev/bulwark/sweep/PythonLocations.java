@@ -8,8 +8,6 @@ import java.util.function.Consumer;
 
 /** Where Python distributions live on a machine; names and versions come from folder names. */
 final class PythonLocations {
-  private static final int VENV_DEPTH = 4;
-
   private PythonLocations() {}
 
   static List<Path> sitePackages(SweepContext ctx) {
@@ -20,7 +18,7 @@ final class PythonLocations {
     for (Path v : ctx.fs.list(ctx.home.resolve(".pyenv/versions"))) {
       libs.add(v.resolve("lib"));
     }
-    for (Path venv : virtualenvs(ctx)) {
+    for (Path venv : ctx.homeWalk().virtualenvs()) {
       libs.add(venv.resolve("lib"));
     }
     List<Path> out = new ArrayList<>();
@@ -35,24 +33,6 @@ final class PythonLocations {
         }
       }
     }
-    return out;
-  }
-
-  /** Folders with a pyvenv.cfg under the home folder, a few levels deep. */
-  static List<Path> virtualenvs(SweepContext ctx) {
-    List<Path> out = new ArrayList<>();
-    Walker.walk(ctx.fs, ctx.home, VENV_DEPTH, (p, a, depth) -> {
-      String n = Walker.name(p);
-      if (!a.isDirectory() || n.equals("node_modules") || n.equals(".git") || n.equals(".cache")
-          || n.equals("Library") || n.equals("site-packages")) {
-        return false;
-      }
-      if (ctx.fs.isFile(p.resolve("pyvenv.cfg"))) {
-        out.add(p);
-        return false;
-      }
-      return true;
-    });
     return out;
   }
 

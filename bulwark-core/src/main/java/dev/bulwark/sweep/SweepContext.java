@@ -26,6 +26,7 @@ final class SweepContext {
   private final List<Exposure> exposures = new ArrayList<>();
   private final TreeSet<String> notes = new TreeSet<>();
   private final Map<String, Ioc> c2Hosts;
+  private Optional<HomeWalk.Result> homeWalk = Optional.empty();
   private static final int MAX_TEXT = 1024 * 1024;
   private static final Pattern IPV4 = Pattern.compile(
       "(?:^|[^0-9.])((?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?:\\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3})(?:$|[^0-9.]|\\.(?:$|[^0-9]))");
@@ -112,6 +113,14 @@ final class SweepContext {
       }
     }
     return s.substring(0, end);
+  }
+
+  /** The one walk of the home folder, done on first use. */
+  HomeWalk.Result homeWalk() {
+    if (homeWalk.isEmpty()) {
+      homeWalk = Optional.of(HomeWalk.run(fs, home));
+    }
+    return homeWalk.get();
   }
 
   List<Indicator> indicators() {

@@ -36,6 +36,8 @@ final class FakeTree {
     write(root.resolve("usr/lib/node_modules/react-plaid-sdk/package.json"),
         "{\"name\":\"react-plaid-sdk\",\"version\":\"1.0.0\"}");
     Files.createDirectories(root.resolve("usr/lib/python3.11/site-packages/chrome_stealth-0.1.0.dist-info"));
+    write(home.resolve("work/app/.venv/pyvenv.cfg"), "home = /usr/bin\n");
+    Files.createDirectories(home.resolve("work/app/.venv/lib/python3.12/site-packages/Chrome_Stealth-0.1.0.dist-info"));
     write(home.resolve(".config/Code/User/workspaceStorage/abc123/workspace.json"),
         "{\"folder\":\"" + home.resolve("proj").toUri() + "\"}");
     write(home.resolve("proj/.vscode/tasks.json"), "{\"version\":\"2.0.0\",\"tasks\":[{\"label\":\"init\","

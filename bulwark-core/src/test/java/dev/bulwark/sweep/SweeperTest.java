@@ -80,6 +80,7 @@ class SweeperTest {
         home.resolve(".bashrc").toString(),
         root.resolve("usr/lib/node_modules/react-plaid-sdk").toString(),
         root.resolve("usr/lib/python3.11/site-packages/chrome_stealth-0.1.0.dist-info").toString(),
+        home.resolve("work/app/.venv/lib/python3.12/site-packages/Chrome_Stealth-0.1.0.dist-info").toString(),
         home.resolve("proj/.vscode/tasks.json").toString());
     assertThat(r.indicators()).anySatisfy(i -> {
       assertThat(i.kind()).isEqualTo("c2-port");
