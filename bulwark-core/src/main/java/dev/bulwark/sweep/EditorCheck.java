@@ -24,6 +24,7 @@ final class EditorCheck {
       "(?i)(curl|wget|invoke-webrequest|iwr |https?://|base64|eval|\\| *(ba)?sh|node -e|python -c)");
 
   private final SweepContext ctx;
+  private final java.util.TreeMap<Path, Boolean> trusted = new java.util.TreeMap<>();
 
   EditorCheck(SweepContext ctx) {
     this.ctx = ctx;
@@ -31,10 +32,13 @@ final class EditorCheck {
 
   void run() {
     TreeSet<Path> folders = new TreeSet<>();
+    trusted.clear();
     for (String app : List.of("Code", "Code - Insiders", "Cursor", "VSCodium", "Windsurf")) {
       for (Path user : List.of(ctx.home.resolve(".config/" + app + "/User"),
           ctx.home.resolve("Library/Application Support/" + app + "/User"),
           ctx.home.resolve("AppData/Roaming/" + app + "/User"))) {
+        WorkspaceTrust.read(ctx.fs, user.resolve("globalStorage/state.vscdb"))
+            .forEach((p, yes) -> trusted.put(rebase(p), yes));
         for (Path ws : ctx.fs.list(user.resolve("workspaceStorage"))) {
           if (folders.size() < MAX_FOLDERS) {
             folder(ws.resolve("workspace.json")).ifPresent(folders::add);
@@ -43,7 +47,7 @@ final class EditorCheck {
       }
     }
     for (Path f : folders) {
-      tasks(f.resolve(".vscode/tasks.json"));
+      tasks(f, f.resolve(".vscode/tasks.json"));
     }
   }
 
@@ -57,14 +61,26 @@ final class EditorCheck {
       if (!uri.startsWith("file://")) {
         return Optional.empty();
       }
-      Path p = Path.of(URI.create(uri));
-      return Optional.of(ctx.fs.allowed(p) ? p : ctx.underRoot(p.toString()));
+      return Optional.of(rebase(Path.of(URI.create(uri))));
     } catch (java.io.IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
-  private void tasks(Path file) {
+  /** What the editor's trust database says about a folder, for the report. */
+  private String trust(Path folder) {
+    Optional<Boolean> t = trusted.entrySet().stream()
+        .filter(e -> folder.startsWith(e.getKey())).map(java.util.Map.Entry::getValue).findFirst();
+    return t.map(yes -> yes ? " (the folder is trusted, so it ran without asking)"
+        : " (the folder is not trusted, so the editor asked first)").orElse("");
+  }
+
+  /** A path as the swept system writes it, under --root when it is not under an allowed root. */
+  private Path rebase(Path p) {
+    return ctx.fs.allowed(p) ? p : ctx.underRoot(p.toString());
+  }
+
+  private void tasks(Path folder, Path file) {
     Optional<String> text = ctx.fs.readText(file, MAX_BYTES);
     if (text.isEmpty()) {
       return;
@@ -89,8 +105,9 @@ final class EditorCheck {
       boolean bad = CommandJudge.odd(command).isPresent() || !ctx.iocs(command).isEmpty()
           || FETCH.matcher(command).find();
       ctx.indicator(Indicator.Area.EDITORS, bad, bad ? "autorun-task-fetch" : "autorun-task", file,
-          "task \"" + task.path("label").asText("") + "\" runs when the folder is opened: "
-              + PersistenceCheck.show(command), "Contagious Interview (VS Code task lure)", "");
+          "task \"" + task.path("label").asText("") + "\" runs when the folder is opened"
+              + trust(folder) + ": " + PersistenceCheck.show(command),
+          "Contagious Interview (VS Code task lure)", "");
     }
   }
 }

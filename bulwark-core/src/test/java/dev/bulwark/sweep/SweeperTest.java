@@ -193,4 +193,26 @@ class SweeperTest {
       assertThat(i.path()).isEqualTo(pkg.toString());
     });
   }
+
+  @Test
+  void autorunTaskSaysWhetherTheFolderWasTrusted(@TempDir Path home, @TempDir Path root)
+      throws Exception {
+    FakeTree.plantAll(home, root);
+    Path db = home.resolve(".config/Code/User/globalStorage/state.vscdb");
+    Files.createDirectories(db.getParent());
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        var st = c.createStatement()) {
+      st.execute("CREATE TABLE ItemTable (key TEXT UNIQUE ON CONFLICT REPLACE, value BLOB)");
+      st.execute("INSERT INTO ItemTable VALUES ('" + WorkspaceTrust.KEY + "', '{\"uriTrustInfo\":"
+          + "[{\"uri\":{\"$mid\":1,\"scheme\":\"file\",\"path\":\"" + home.resolve("proj")
+          + "\"},\"trusted\":true}]}')");
+    }
+    long before = Files.size(db);
+    SweepReport r = sweep(home, root, List.of()).report();
+
+    assertThat(r.indicators()).filteredOn(i -> i.kind().equals("autorun-task-fetch"))
+        .singleElement().satisfies(i -> assertThat(i.detail()).contains("the folder is trusted"));
+    assertThat(Files.size(db)).isEqualTo(before);
+    assertThat(db.resolveSibling("state.vscdb-wal")).doesNotExist();
+  }
 }
