@@ -52,7 +52,9 @@ final class NetworkCheck {
     }
     String endpoint = c.remoteIp() + ":" + c.remotePort();
     String who = owner.isEmpty() ? "" : " by " + owner;
-    List<IocHit> hits = ctx.iocs(endpoint);
+    // The most specific indicator only (an IP:port over the bare IP), one line per connection.
+    List<IocHit> hits = ctx.iocs(endpoint).stream()
+        .max(java.util.Comparator.comparingInt(IocHit::end)).stream().toList();
     for (IocHit h : hits) {
       ctx.indicator(new Indicator(Indicator.Area.NETWORK, true, "c2-connection", file.toString(),
           "connection to " + endpoint + " (" + h.ioc().type().fileName() + " " + h.ioc().value()

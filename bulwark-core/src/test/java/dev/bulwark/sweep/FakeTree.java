@@ -37,6 +37,11 @@ final class FakeTree {
         "{\"name\":\"react-plaid-sdk\",\"version\":\"1.0.0\"}");
     Files.createDirectories(root.resolve("usr/lib/python3.11/site-packages/chrome_stealth-0.1.0.dist-info"));
     write(home.resolve("work/app/.venv/pyvenv.cfg"), "home = /usr/bin\n");
+    write(home.resolve(".nvm/versions/node/v20.11.0/lib/node_modules/@accordproject/concerto-analysis/package.json"),
+        "{\"name\":\"@accordproject/concerto-analysis\",\"version\":\"3.24.1\"}");
+    write(home.resolve(".npm/_cacache/index-v5/ab/cd/abcdef0123"), "0123abcd\t{\"key\":"
+        + "\"make-fetch-happen:request-cache:http://127.0.0.1/axios/-/axios-1.14.1.tgz\",\"integrity\":\"x\"}\n");
+    Files.createDirectories(home.resolve(".cache/yarn/v6/npm-plain-crypto-js-4.2.1-0a1b2c3d-integrity"));
     Files.createDirectories(home.resolve("work/app/.venv/lib/python3.12/site-packages/Chrome_Stealth-0.1.0.dist-info"));
     write(home.resolve(".config/Code/User/workspaceStorage/abc123/workspace.json"),
         "{\"folder\":\"" + home.resolve("proj").toUri() + "\"}");
@@ -51,6 +56,9 @@ final class FakeTree {
         "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
             + "   0: 0100007F:A1B2 0100007F:04DC 01 00000000:00000000 00:00000000 00000000  1000        0 4242 1 0000000000000000 20 4 30 10 -1\n"
             + "   1: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 999 1 0000000000000000 100 0 0 10 0\n");
+    write(root.resolve("proc/net/tcp6"),
+        "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
+            + "   0: 0000000000000000FFFF00000100007F:B0B0 0000000000000000FFFF0000BBFBFAD8:04C8 01 00000000:00000000 00:00000000 00000000  1000        0 5151 1 0000000000000000 20 4 30 10 -1\n");
     write(root.resolve("proc/1234/cmdline"), "node\0/home/dev/.n2/main.js\0");
     Files.createDirectories(root.resolve("proc/1234/fd"));
     Files.createSymbolicLink(root.resolve("proc/1234/fd/3"), Path.of("socket:[4242]"));

@@ -87,6 +87,15 @@ class SweeperTest {
       assertThat(i.detail()).contains("127.0.0.1:1244").contains("pid 1234");
     });
     assertThat(r.remediation().get(0)).startsWith("Disconnect");
+    assertThat(r.indicators()).filteredOn(i -> i.kind().equals("ioc-package"))
+        .extracting(Indicator::detail).anySatisfy(d -> assertThat(d).contains("concerto-analysis 3.24.1"))
+        .anySatisfy(d -> assertThat(d).contains("npm axios 1.14.1"))
+        .anySatisfy(d -> assertThat(d).contains("npm plain-crypto-js 4.2.1"));
+    assertThat(r.indicators()).anySatisfy(i -> {
+      assertThat(i.kind()).isEqualTo("c2-connection");
+      assertThat(i.path()).endsWith("tcp6");
+      assertThat(i.detail()).contains("216.250.251.187:1224");
+    });
   }
 
   @Test
