@@ -32,6 +32,12 @@ final class NpmLocations {
     for (Path v : ctx.fs.list(ctx.home.resolve(".nvm/versions/node"))) {
       out.add(v.resolve("lib/node_modules"));
     }
+    for (String pnpm : List.of(".local/share/pnpm/global", "Library/pnpm/global",
+        "AppData/Local/pnpm/global")) {
+      for (Path v : ctx.fs.list(ctx.home.resolve(pnpm))) {
+        out.add(v.resolve("node_modules"));
+      }
+    }
     for (Path v : ctx.fs.list(ctx.home.resolve(".volta/tools/image/packages"))) {
       out.add(v.resolve("lib/node_modules"));
     }
@@ -91,6 +97,31 @@ final class NpmLocations {
       return Optional.empty();
     }
     return Optional.of(new String[] {name, file.substring(base.length() + 1)});
+  }
+
+  /** pnpm's virtual store folder names: {@code name@version} or {@code @scope+name@version(_peers)}. */
+  static Optional<String[]> pnpmName(String folder) {
+    int at = folder.indexOf('@', 1);
+    if (at <= 0) {
+      return Optional.empty();
+    }
+    String name = folder.substring(0, at);
+    String version = folder.substring(at + 1);
+    for (char c : new char[] {'_', '('}) {
+      int peer = version.indexOf(c);
+      if (peer > 0) {
+        version = version.substring(0, peer);
+      }
+    }
+    if (name.startsWith("@")) {
+      int plus = name.indexOf('+');
+      if (plus < 0) {
+        return Optional.empty();
+      }
+      name = name.substring(0, plus) + "/" + name.substring(plus + 1);
+    }
+    return version.isEmpty() || !Character.isDigit(version.charAt(0)) ? Optional.empty()
+        : Optional.of(new String[] {name, version});
   }
 
   /** Yarn v1 cache folders: {@code npm-<name>-<version>-<hash>-integrity}. */

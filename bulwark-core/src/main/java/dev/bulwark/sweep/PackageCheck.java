@@ -74,7 +74,12 @@ final class PackageCheck {
   private void nodeModules(Path nm) {
     for (Path p : ctx.fs.list(nm)) {
       String n = Walker.name(p);
-      if (n.startsWith("@")) {
+      if (n.equals(".pnpm")) {
+        for (Path q : ctx.fs.list(p)) {
+          NpmLocations.pnpmName(Walker.name(q)).ifPresent(nv ->
+              add(new Found(dev.bulwark.model.Ecosystem.NPM, nv[0], nv[1], q)));
+        }
+      } else if (n.startsWith("@")) {
         for (Path q : ctx.fs.list(p)) {
           manifest(q);
         }

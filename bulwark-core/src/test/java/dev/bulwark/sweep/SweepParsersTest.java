@@ -86,6 +86,20 @@ class SweepParsersTest {
   }
 
   @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "react-plaid-sdk@1.0.0                 | react-plaid-sdk | 1.0.0",
+      "@babel+core@7.24.0                    | @babel/core     | 7.24.0",
+      "eslint-plugin-x@2.0.0_eslint@8.57.0   | eslint-plugin-x | 2.0.0",
+      "@scope+ui@1.2.3(react@18.2.0)         | @scope/ui       | 1.2.3",
+      "lock.yaml                             | ''              | ''",
+  })
+  void pnpmStoreFolders(String folder, String name, String version) {
+    Optional<String[]> got = NpmLocations.pnpmName(folder);
+    assertThat(got.map(a -> a[0]).orElse("")).isEqualTo(name);
+    assertThat(got.map(a -> a[1]).orElse("")).isEqualTo(version);
+  }
+
+  @ParameterizedTest
   @CsvSource({
       "main_*.py, main_99.py, true",
       "main_*.py, MAIN_1.PY, true",
