@@ -14,6 +14,7 @@ import java.util.Optional;
  */
 final class PersistenceCheck {
   static final int MAX_BYTES = 512 * 1024;
+  static final int MAX_HIVE_BYTES = 64 * 1024 * 1024;
   private static final int MAX_SHOWN = 160;
   private static final List<String> RC_FILES = List.of(".bashrc", ".zshrc", ".profile",
       ".bash_profile", ".bash_login", ".zprofile", ".zshenv", ".zlogin", ".config/fish/config.fish");
@@ -61,6 +62,7 @@ final class PersistenceCheck {
         whole(f, "launchd job");
       }
     }
+    hive(ctx.home.resolve("NTUSER.DAT"));
     Path startup = ctx.home.resolve(
         "AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Startup");
     for (Path f : files(startup, "")) {
@@ -102,6 +104,20 @@ final class PersistenceCheck {
         .strip();
     flat = WS.matcher(flat).replaceAll(" ");
     judge(file, what, flat);
+  }
+
+  /** Run-key command lines in a mounted Windows profile's registry hive (both byte alignments). */
+  private void hive(Path file) {
+    Optional<byte[]> bytes = ctx.fs.readBytes(file, MAX_HIVE_BYTES);
+    if (bytes.isEmpty()) {
+      return;
+    }
+    java.util.TreeSet<String> strings = new java.util.TreeSet<>(RegistryHive.commandStrings(bytes.get()));
+    byte[] shifted = java.util.Arrays.copyOfRange(bytes.get(), 1, bytes.get().length);
+    strings.addAll(RegistryHive.commandStrings(shifted));
+    for (String s : strings) {
+      judge(file, "registry hive string", s);
+    }
   }
 
   private void judge(Path file, String where, String command) {

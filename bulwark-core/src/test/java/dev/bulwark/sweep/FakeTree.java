@@ -32,6 +32,8 @@ final class FakeTree {
         "[Desktop Entry]\nType=Application\nExec=node /home/dev/.updater/u.js\n");
     write(home.resolve(".bashrc"), "alias ll='ls -l'\nnohup python3 ~/.npl >/dev/null 2>&1 &\n");
     write(root.resolve("tmp/p2.zip"), "inert");
+    Files.write(home.resolve("NTUSER.DAT"), ("regf....Software\\Microsoft\\Windows\\CurrentVersion\\Run.."
+        + "C:\\Users\\dev\\.pyp\\python.exe C:\\Users\\dev\\.npl").getBytes(StandardCharsets.UTF_16LE));
     plantProc(root);
     write(root.resolve("usr/lib/node_modules/react-plaid-sdk/package.json"),
         "{\"name\":\"react-plaid-sdk\",\"version\":\"1.0.0\"}");

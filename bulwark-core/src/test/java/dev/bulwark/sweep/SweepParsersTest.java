@@ -127,6 +127,20 @@ class SweepParsersTest {
   }
 
   @Test
+  void registryHiveStringsAreUtf16Runs() {
+    byte[] a = "\u0001\u0002hbin".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] b = "C:\\Users\\bob\\.pyp\\python.exe C:\\Users\\bob\\.npl"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] c = "short".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] hive = new byte[a.length + b.length + 2 + c.length];
+    System.arraycopy(a, 0, hive, 0, a.length);
+    System.arraycopy(b, 0, hive, a.length, b.length);
+    System.arraycopy(c, 0, hive, a.length + b.length + 2, c.length);
+    assertThat(RegistryHive.commandStrings(hive))
+        .containsExactly("C:\\Users\\bob\\.pyp\\python.exe C:\\Users\\bob\\.npl");
+  }
+
+  @Test
   void builtinTracesLoadWithoutProblems() {
     TraceCatalog c = TraceCatalog.load(List.of());
     assertThat(c.problems()).isEmpty();

@@ -77,7 +77,7 @@ class SweeperTest {
         home.resolve("Library/LaunchAgents/com.example.update.plist").toString(),
         root.resolve("var/spool/cron/crontabs/dev").toString(),
         home.resolve(".config/autostart/updater.desktop").toString(),
-        home.resolve(".bashrc").toString(),
+        home.resolve(".bashrc").toString(), home.resolve("NTUSER.DAT").toString(),
         root.resolve("usr/lib/node_modules/react-plaid-sdk").toString(),
         root.resolve("usr/lib/python3.11/site-packages/chrome_stealth-0.1.0.dist-info").toString(),
         home.resolve("work/app/.venv/lib/python3.12/site-packages/Chrome_Stealth-0.1.0.dist-info").toString(),
