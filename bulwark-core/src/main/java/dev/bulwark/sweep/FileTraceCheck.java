@@ -13,6 +13,7 @@ import java.util.Optional;
 final class FileTraceCheck {
   static final int MAX_HASH_BYTES = 8 * 1024 * 1024;
   static final int MAX_HASHED = 3_000;
+  static final long MAX_HASHED_BYTES = 256L * 1024 * 1024;
   private static final int TEMP_DEPTH = 3;
   private static final int HIDDEN_DEPTH = 3;
 
@@ -95,14 +96,17 @@ final class FileTraceCheck {
       ctx.note("SHA-256 is not available; file hashes were not checked");
       return;
     }
+    long total = 0;
     for (Path p : candidates.stream().distinct().sorted().toList()) {
-      if (ctx.fs.spent()) {
+      if (ctx.fs.spent() || total > MAX_HASHED_BYTES) {
+        ctx.note("file hashing stopped early (time or byte budget)");
         return;
       }
       Optional<byte[]> bytes = ctx.fs.readBytes(p, MAX_HASH_BYTES);
       if (bytes.isEmpty()) {
         continue;
       }
+      total += bytes.get().length;
       Optional<IocHit> hit = ctx.feed.hash(md.digest(bytes.get()));
       hit.ifPresent(h -> ctx.indicator(Indicator.Area.FILES, true, "known-bad-hash", p,
           "SHA-256 " + h.ioc().value() + " is a known malware file", "", h.ioc().source()));

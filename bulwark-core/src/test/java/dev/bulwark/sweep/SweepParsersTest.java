@@ -140,6 +140,16 @@ class SweepParsersTest {
         .containsExactly("C:\\Users\\bob\\.pyp\\python.exe C:\\Users\\bob\\.npl");
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "NPM_TOKEN=abc123 node /tmp/x.js       | NPM_TOKEN=*** node /tmp/x.js",
+      "node app.js --api-key: s3cr3t --v     | node app.js --api-key: *** --v",
+      "python3 ~/.npl                         | python3 ~/.npl",
+  })
+  void shownCommandsMaskSecrets(String command, String shown) {
+    assertThat(PersistenceCheck.show(command)).isEqualTo(shown);
+  }
+
   @Test
   void builtinTracesLoadWithoutProblems() {
     TraceCatalog c = TraceCatalog.load(List.of());
