@@ -55,6 +55,18 @@ final class CommandJudge {
     return Optional.empty();
   }
 
+  /** The known malware location (.n2, .pyp, .npl, …) a line names under a home folder, if any. */
+  static Optional<String> knownBadLocation(String command) {
+    String text = command.length() > MAX_TEXT ? command.substring(0, MAX_TEXT) : command;
+    Matcher h = HOME_DOT.matcher(text);
+    while (h.find()) {
+      if (KNOWN_BAD.contains(h.group(1).toLowerCase(java.util.Locale.ROOT))) {
+        return Optional.of(h.group(1));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** True when the command line names node or python at all. */
   static boolean runsInterpreter(String command) {
     String text = command.length() > MAX_TEXT ? command.substring(0, MAX_TEXT) : command;

@@ -121,7 +121,8 @@ final class PersistenceCheck {
   }
 
   private void judge(Path file, String where, String command) {
-    Optional<String> odd = CommandJudge.odd(command);
+    Optional<String> odd = CommandJudge.odd(command)
+        .or(() -> CommandJudge.knownBadLocation(command).map(d -> "names " + d + " (a known malware location)"));
     String shown = show(command);
     if (odd.isPresent()) {
       ctx.indicator(Indicator.Area.PERSISTENCE, true, "odd-autostart", file,
