@@ -224,4 +224,19 @@ class SweeperTest {
     assertThat(Files.size(db)).isEqualTo(before);
     assertThat(db.resolveSibling("state.vscdb-wal")).doesNotExist();
   }
+
+  @Test
+  void benignAutorunTaskIsOnlySuspicious(@TempDir Path home, @TempDir Path root) throws Exception {
+    FakeTree.write(home.resolve(".config/Cursor/User/workspaceStorage/x/workspace.json"),
+        "{\"folder\":\"" + home.resolve("site").toUri() + "\"}");
+    FakeTree.write(home.resolve("site/.vscode/tasks.json"), "{\"tasks\":[{\"label\":\"watch\","
+        + "\"command\":\"npm run watch\",\"runOptions\":{\"runOn\":\"folderOpen\"}}]}");
+    SweepReport r = sweep(home, root, List.of()).report();
+
+    assertThat(r.indicators()).singleElement().satisfies(i -> {
+      assertThat(i.kind()).isEqualTo("autorun-task");
+      assertThat(i.strong()).isFalse();
+    });
+    assertThat(r.compromised()).isFalse();
+  }
 }
