@@ -27,6 +27,7 @@ final class DeepScan {
   private final SweepContext ctx;
   private final PackageAnalyzer analyzer;
   private int scanned;
+  private boolean stoppedEarly;
 
   DeepScan(SweepContext ctx, PackageAnalyzer analyzer) {
     this.ctx = ctx;
@@ -37,10 +38,16 @@ final class DeepScan {
     return scanned;
   }
 
+  boolean stoppedEarly() {
+    return stoppedEarly;
+  }
+
   void run(List<PackageCheck.Found> packages) {
     for (PackageCheck.Found f : packages) {
       if (scanned >= MAX_PACKAGES || ctx.fs.spent()) {
-        ctx.note("--deep stopped after " + scanned + " packages (limit or time budget)");
+        ctx.note("--deep stopped after " + scanned + " of " + packages.size()
+            + " packages (limit or time budget)");
+        stoppedEarly = true;
         return;
       }
       Optional<Path> dir = folder(f);
@@ -52,10 +59,12 @@ final class DeepScan {
       if (r.verdict() == Verdict.CLEAN) {
         continue;
       }
+      // Never verdict-setting: static heuristics misfire on installed trees (for example pip's
+      // bundled Windows launchers), and the sweep's verdict rests on known indicators only.
       boolean malicious = r.verdict() == Verdict.MALICIOUS;
       String rules = String.join(", ", r.findings().stream().filter(Finding::threat)
           .map(Finding::ruleId).distinct().limit(5).toList());
-      ctx.indicator(Indicator.Area.PACKAGES, malicious, malicious ? "deep-malicious" : "deep-suspicious",
+      ctx.indicator(Indicator.Area.PACKAGES, false, malicious ? "deep-malicious" : "deep-suspicious",
           dir.get(), f.ecosystem().osvName() + " " + f.name() + " " + f.version() + ": "
               + r.reason() + (rules.isEmpty() ? "" : " (" + rules + ")"), "", "bulwark static analysis");
     }

@@ -58,19 +58,23 @@ public final class Sweeper {
     new NetworkCheck(ctx).run();
     PackageCheck packages = new PackageCheck(ctx, lookup);
     packages.run();
-    deep.ifPresent(a -> {
+    boolean walksExhausted = fs.exhausted();
+    boolean deepStopped = false;
+    if (deep.isPresent()) {
       fs.restartClock(o.budgetMillis() * DEEP_BUDGET_FACTOR);
-      new DeepScan(ctx, a).run(packages.found());
-    });
+      DeepScan d = new DeepScan(ctx, deep.get());
+      d.run(packages.found());
+      deepStopped = d.stoppedEarly();
+    }
     new EditorCheck(ctx).run();
     new ExposureCheck(ctx).run();
-    if (fs.exhausted()) {
+    if (walksExhausted) {
       ctx.note("the walk budget (time or entries) ran out; some places were not looked at");
     }
     List<Indicator> indicators = new ArrayList<>(new java.util.TreeSet<>(since(ctx.indicators(), o)));
     List<Exposure> exposures = new ArrayList<>(new java.util.TreeSet<>(ctx.exposures()));
     SweepReport.Stats stats = new SweepReport.Stats(fs.visited(), fs.unreadable(), fs.refused(),
-        packages.checked(), fs.exhausted() || packages.lookupFailed(), clock.millis() - start);
+        packages.checked(), walksExhausted || deepStopped || packages.lookupFailed(), clock.millis() - start);
     return new Run(new SweepReport(indicators, exposures,
         Remediation.steps(indicators, exposures), stats, ctx.notes()), fs);
   }

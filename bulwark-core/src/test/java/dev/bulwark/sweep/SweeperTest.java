@@ -199,6 +199,7 @@ class SweeperTest {
     assertThat(plain.indicators()).isEmpty();
     assertThat(deep.indicators()).singleElement().satisfies(i -> {
       assertThat(i.kind()).isEqualTo("deep-malicious");
+      assertThat(i.strong()).isFalse();
       assertThat(i.path()).isEqualTo(pkg.toString());
     });
   }
