@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       InstallGuardCommand.Npm.class,
       InstallGuardCommand.Pip.class,
       AuditCommand.class,
+      SweepCommand.class,
       DbCommand.class,
       RulesCommand.class,
       RulesCommand.Explain.class,

@@ -1,0 +1,40 @@
+package dev.bulwark.sweep;
+
+import java.util.List;
+
+/**
+ * The result of one sweep.
+ *
+ * @param indicators evidence, sorted; strong ones set the verdict
+ * @param exposures secrets present on the machine, sorted by rotation priority
+ * @param remediation the numbered checklist, in order
+ * @param stats what was visited
+ * @param notes problems and limits met (unreadable IOC lines, budgets spent), sorted
+ */
+public record SweepReport(
+    List<Indicator> indicators, List<Exposure> exposures, List<String> remediation,
+    Stats stats, List<String> notes) {
+
+  /**
+   * @param filesVisited folder entries looked at
+   * @param unreadable files and folders that could not be read (skipped silently)
+   * @param refused accesses refused because they left the allowed roots
+   * @param packagesChecked installed or cached packages matched against advisories and IOCs
+   * @param incomplete true when a budget ran out or the advisory lookup failed
+   * @param millis wall time of the sweep
+   */
+  public record Stats(int filesVisited, int unreadable, int refused, int packagesChecked,
+      boolean incomplete, long millis) {}
+
+  public SweepReport {
+    indicators = List.copyOf(indicators);
+    exposures = List.copyOf(exposures);
+    remediation = List.copyOf(remediation);
+    notes = List.copyOf(notes);
+  }
+
+  /** True when at least one strong indicator was found. */
+  public boolean compromised() {
+    return indicators.stream().anyMatch(Indicator::strong);
+  }
+}
