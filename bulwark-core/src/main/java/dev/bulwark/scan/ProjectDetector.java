@@ -44,28 +44,15 @@ public final class ProjectDetector {
     if (name.equals("package")) {
       return false;
     }
-    // A bare package.json: a project when it says "private": true (it is never published), else
-    // an unpacked package. Python manifests without PKG-INFO are a source tree: a project.
-    Path pj = dir.resolve("package.json");
-    if (Files.isRegularFile(pj)) {
-      return isPrivate(pj);
-    }
-    if (Files.exists(dir.resolve("pyproject.toml")) || Files.exists(dir.resolve("setup.py"))) {
-      return true;
+    // A bare manifest outside node_modules is treated as a project: a take-home folder may hold
+    // little more than package.json and the server, and the project triage also runs every code
+    // rule, so an unpacked package read this way loses nothing. `--as package` overrides.
+    for (String m : MANIFESTS) {
+      if (Files.exists(dir.resolve(m))) {
+        return true;
+      }
     }
     return hasReadme(dir) && subfolderIsProject(dir);
-  }
-
-  private static boolean isPrivate(Path packageJson) {
-    try {
-      if (Files.size(packageJson) > (1 << 20)) {
-        return false;
-      }
-      String t = Files.readString(packageJson, java.nio.charset.StandardCharsets.UTF_8);
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(t).path("private").asBoolean(false);
-    } catch (java.io.IOException | RuntimeException e) {
-      return false;
-    }
   }
 
   /** A take-home split into backend/ and frontend/ with only a README at the top. */
