@@ -20,6 +20,8 @@ public final class Weights {
 
   /** Bonus: install hook with network or download, and credential or environment access. */
   public static final int BONUS_HOOK_EXFIL = 35;
+  /** Bonus: a threat (medium or more, confidence not low) in code that runs at install time. */
+  public static final int BONUS_INSTALL_TIME_THREAT = 35;
   /** Bonus: install hook that downloads and runs something. */
   public static final int BONUS_HOOK_DOWNLOAD = 25;
   /** Bonus: a payload revealed by deobfuscation holds code execution, download or exfiltration. */
