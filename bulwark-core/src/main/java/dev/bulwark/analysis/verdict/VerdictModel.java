@@ -191,7 +191,19 @@ public final class VerdictModel {
     return all.stream().anyMatch(f -> f.threat() && f.category() != Category.METADATA
         && f.severity().atLeast(Severity.MEDIUM) && f.confidence() != dev.bulwark.model.Confidence.LOW
         && (f.category() != Category.INSTALL_HOOK || f.severity().atLeast(Severity.HIGH))
-        && atInstallTime(f, hookCommands));
+        && (atInstallTime(f, hookCommands) || BEHAVIOUR.contains(f.category()) && atImportTime(f)));
+  }
+
+  /** A package's top-level {@code __init__.py} runs as soon as the package is imported. */
+  private static boolean atImportTime(Finding f) {
+    String file = f.location().file();
+    int decoded = file.indexOf("!decoded/");
+    String origin = decoded < 0 ? file : file.substring(0, decoded);
+    int bang = origin.lastIndexOf('!');
+    String inner = bang < 0 ? origin : origin.substring(bang + 1);
+    String[] parts = inner.replaceFirst("^/", "").split("/");
+    // pkg/__init__.py in a wheel, or name-1.0/pkg/__init__.py in an sdist
+    return parts.length >= 2 && parts.length <= 3 && parts[parts.length - 1].equals("__init__.py");
   }
 
   private static List<String> hookCommands(List<Finding> all) {
