@@ -37,7 +37,9 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
 
   @Override
   public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
-    if (f.type().family() != ContentType.Family.CODE || f.type() == ContentType.JSON) {
+    // A decoded payload came from escapes or encoded text that is visible in the shipped file.
+    if (f.type().family() != ContentType.Family.CODE || f.type() == ContentType.JSON
+        || f.path().contains("!decoded/")) {
       return List.of();
     }
     String t = f.text();
@@ -153,6 +155,13 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     char quote = 0;
     for (int i = 0; i <= t.length(); i++) {
       char c = i < t.length() ? t.charAt(i) : ' ';
+      if (quote == 0 && (t.startsWith("\"\"\"", i) || t.startsWith("'''", i))) {
+        // A triple-quoted block (docstrings, expected output in tests) is text, skip it whole.
+        int end = t.indexOf(t.substring(i, i + 3), i + 3);
+        i = end < 0 ? t.length() : end + 2;
+        start = -1;
+        continue;
+      }
       if (quote != 0 || c == '"' || c == '\'' || c == '`') {
         // Identifiers only: quoted text (on one line) may mix alphabets legitimately.
         if (quote == 0) {
