@@ -147,10 +147,10 @@ public final class VerdictModel {
     if (hook && threatCats.contains(Category.DOWNLOAD_EXECUTE)) {
       bonus += add(names, Weights.BONUS_HOOK_DOWNLOAD / hookWeight, "an install hook that downloads and runs code");
     }
-    long highCats = all.stream().filter(f -> f.threat() && f.severity().atLeast(Severity.HIGH)
+    long highRules = all.stream().filter(f -> f.threat() && f.severity().atLeast(Severity.HIGH)
         && f.confidence() != dev.bulwark.model.Confidence.LOW && f.category() != Category.METADATA)
-        .map(Finding::category).distinct().count();
-    if (highCats >= 2) {
+        .map(Finding::ruleId).distinct().count();
+    if (highRules >= 2) {
       bonus += add(names, Weights.BONUS_INDEPENDENT_HIGH_THREATS, "independent strong signs of an attack");
     }
     if (installTimeAttack(all)) {

@@ -22,7 +22,7 @@ public final class Weights {
   public static final int BONUS_HOOK_EXFIL = 35;
   /** Bonus: a threat (medium or more, confidence not low) in code that runs at install time. */
   public static final int BONUS_INSTALL_TIME_THREAT = 40;
-  /** Bonus: two or more high-severity threats of different categories, confidence not low. */
+  /** Bonus: two or more different rules found high-severity threats, confidence not low. */
   public static final int BONUS_INDEPENDENT_HIGH_THREATS = 20;
   /** Bonus: install hook that downloads and runs something. */
   public static final int BONUS_HOOK_DOWNLOAD = 25;
