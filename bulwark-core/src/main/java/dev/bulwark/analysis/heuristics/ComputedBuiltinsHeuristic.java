@@ -52,13 +52,33 @@ final class ComputedBuiltinsHeuristic implements Heuristic {
         while (p < t.length() && t.charAt(p) == ' ') {
           p++;
         }
-        if (p < t.length() && !plainString(t, p)) {
+        if (p < t.length() && !plainString(t, p) && !plainName(t, p)) {
           return List.of(new Hit(i, p, "computed builtin name"));
         }
         i = t.indexOf(access, i + 1);
       }
     }
     return List.of();
+  }
+
+  /**
+   * Whether a plain name or dotted attribute ({@code name}, {@code node.id}) followed by ')' or ','
+   * starts at {@code p}: looking a builtin up by a variable is ordinary reflection (interpreters,
+   * type resolvers); obfuscators compute the name in place from pieces.
+   */
+  private static boolean plainName(String t, int p) {
+    int k = p;
+    while (k < t.length() && k - p < 100 && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '_'
+        || t.charAt(k) == '.')) {
+      k++;
+    }
+    if (k == p || Character.isDigit(t.charAt(p))) {
+      return false;
+    }
+    while (k < t.length() && t.charAt(k) == ' ') {
+      k++;
+    }
+    return k < t.length() && (t.charAt(k) == ')' || t.charAt(k) == ',');
   }
 
   /** Whether a plain string literal starts at {@code p} and is followed by ')' or ']'. */

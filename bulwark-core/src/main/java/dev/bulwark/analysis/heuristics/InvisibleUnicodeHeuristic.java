@@ -37,7 +37,9 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
 
   @Override
   public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
-    if (f.type().family() != ContentType.Family.CODE || f.type() == ContentType.JSON) {
+    // A decoded payload came from escapes or encoded text that is visible in the shipped file.
+    if (f.type().family() != ContentType.Family.CODE || f.type() == ContentType.JSON
+        || f.path().contains("!decoded/")) {
       return List.of();
     }
     String t = f.text();
@@ -73,9 +75,32 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       return next < t.length() && isSelector(t.codePointAt(next)) ? "run of variation selectors" : "";
     }
     if (cp >= 0xE0000 && cp <= 0xE007F) {
-      return "tag character";
+      return emojiTag(cp) && tagRun(t, index) < 8 ? "" : "tag character";
     }
     return "";
+  }
+
+  /**
+   * Emoji subdivision flags (England, Scotland, Wales) are written with lowercase tag letters,
+   * tag digits and the cancel tag; text smuggled in tags needs spaces, capitals or punctuation,
+   * or long runs. Emoji data and emoji regexes ship the former.
+   */
+  private static boolean emojiTag(int cp) {
+    return cp >= 0xE0030 && cp <= 0xE0039 || cp >= 0xE0061 && cp <= 0xE007A || cp == 0xE007F;
+  }
+
+  /** Length in code points of the run of tag characters starting at {@code index}. */
+  private static int tagRun(String t, int index) {
+    int n = 0;
+    for (int i = index; i < t.length() && n < 64; ) {
+      int cp = t.codePointAt(i);
+      if (cp < 0xE0000 || cp > 0xE007F) {
+        break;
+      }
+      n++;
+      i += Character.charCount(cp);
+    }
+    return n;
   }
 
   private static boolean identChar(String t, int i) {
@@ -90,6 +115,38 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF);
   }
 
+  /** Whether the '/' at {@code i} opens a regex literal: it follows an operator or bracket. */
+  private static boolean regexStart(String t, int i) {
+    if (i + 1 >= t.length() || t.charAt(i + 1) == '/' || t.charAt(i + 1) == '*') {
+      return false;
+    }
+    int j = i - 1;
+    while (j >= 0 && (t.charAt(j) == ' ' || t.charAt(j) == '\t')) {
+      j--;
+    }
+    return j < 0 || "(,=:[!&|?{};\n".indexOf(t.charAt(j)) >= 0;
+  }
+
+  /** Index of the '/' closing the regex literal opened at {@code i}, or the end of the line. */
+  private static int regexEnd(String t, int i) {
+    boolean inClass = false;
+    for (int j = i + 1; j < t.length(); j++) {
+      char c = t.charAt(j);
+      if (c == '\\') {
+        j++;
+      } else if (c == '\n') {
+        return j;
+      } else if (c == '[') {
+        inClass = true;
+      } else if (c == ']') {
+        inClass = false;
+      } else if (c == '/' && !inClass) {
+        return j;
+      }
+    }
+    return t.length();
+  }
+
   /** Offset of the first word mixing Latin letters with Cyrillic or Greek ones, or -1. */
   private static int homoglyph(String t) {
     int start = -1;
@@ -98,6 +155,13 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     char quote = 0;
     for (int i = 0; i <= t.length(); i++) {
       char c = i < t.length() ? t.charAt(i) : ' ';
+      if (quote == 0 && (t.startsWith("\"\"\"", i) || t.startsWith("'''", i))) {
+        // A triple-quoted block (docstrings, expected output in tests) is text, skip it whole.
+        int end = t.indexOf(t.substring(i, i + 3), i + 3);
+        i = end < 0 ? t.length() : end + 2;
+        start = -1;
+        continue;
+      }
       if (quote != 0 || c == '"' || c == '\'' || c == '`') {
         // Identifiers only: quoted text (on one line) may mix alphabets legitimately.
         if (quote == 0) {
@@ -105,6 +169,12 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
         } else if (c == quote && t.charAt(i - 1) != '\\' || c == '\n') {
           quote = 0;
         }
+        start = -1;
+        continue;
+      }
+      if (c == '/' && regexStart(t, i)) {
+        // A regex literal is data too (locale patterns mix alphabets), skip to its end.
+        i = regexEnd(t, i);
         start = -1;
         continue;
       }

@@ -34,7 +34,8 @@ final class WhitespacePaddingHeuristic implements Heuristic {
 
   @Override
   public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
-    if (!f.type().isText() || f.type().family() != dev.bulwark.analysis.content.ContentType.Family.CODE) {
+    if (!f.type().isText() || f.type().family() != dev.bulwark.analysis.content.ContentType.Family.CODE
+        || packageMetadata(f.path())) {
       return List.of();
     }
     int minSpaces = Heuristic.intParam(params, "min-spaces", 150);
@@ -64,5 +65,10 @@ final class WhitespacePaddingHeuristic implements Heuristic {
       }
     }
     return List.of();
+  }
+
+  /** Installer metadata (a long description with wide tables), not code. */
+  private static boolean packageMetadata(String path) {
+    return path.contains(".dist-info/") || path.contains(".egg-info/") || path.endsWith("PKG-INFO");
   }
 }

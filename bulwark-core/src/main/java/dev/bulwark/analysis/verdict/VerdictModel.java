@@ -54,6 +54,9 @@ public final class VerdictModel {
     List<String> combos = new ArrayList<>();
     int bonus = bonuses(findings, combos);
     int score = (int) Math.min(100, Math.round(threatScore + capScore + bonus));
+    if (threats.stream().anyMatch(VerdictModel::decisive)) {
+      score = Math.max(score, Weights.MALICIOUS_SCORE);
+    }
     Verdict v;
     if (threats.isEmpty()) {
       score = Math.min(score, Weights.CAPABILITY_ONLY_MAX);
@@ -70,6 +73,19 @@ public final class VerdictModel {
       v = Verdict.CLEAN;
     }
     return new Assessment(v, score, reason(v, threats, caps, combos));
+  }
+
+  /**
+   * A threat whose rule is sure enough on its own: high severity at high confidence, or critical
+   * severity at medium confidence or more. Rules are only tagged so when benign code does not
+   * match them (see docs/rules.md), so one such finding makes a package malicious.
+   */
+  static boolean decisive(Finding f) {
+    if (!f.threat() || f.category() == Category.METADATA) {
+      return false;
+    }
+    return f.severity() == Severity.CRITICAL && f.confidence() != dev.bulwark.model.Confidence.LOW
+        || f.severity() == Severity.HIGH && f.confidence() == dev.bulwark.model.Confidence.HIGH;
   }
 
   private static final Comparator<Finding> STRENGTH =
@@ -131,6 +147,15 @@ public final class VerdictModel {
     if (hook && threatCats.contains(Category.DOWNLOAD_EXECUTE)) {
       bonus += add(names, Weights.BONUS_HOOK_DOWNLOAD / hookWeight, "an install hook that downloads and runs code");
     }
+    long highRules = all.stream().filter(f -> f.threat() && f.severity().atLeast(Severity.HIGH)
+        && f.confidence() != dev.bulwark.model.Confidence.LOW && f.category() != Category.METADATA)
+        .map(Finding::ruleId).distinct().count();
+    if (highRules >= 2) {
+      bonus += add(names, Weights.BONUS_INDEPENDENT_HIGH_THREATS, "independent strong signs of an attack");
+    }
+    if (installTimeAttack(all)) {
+      bonus += add(names, Weights.BONUS_INSTALL_TIME_THREAT, "attack code that runs at install time");
+    }
     if (decodedCats.contains(Category.CODE_EXECUTION) || decodedCats.contains(Category.DOWNLOAD_EXECUTE)
         || decodedCats.contains(Category.EXFILTRATION) || decodedCats.contains(Category.CREDENTIAL_THEFT)) {
       bonus += add(names, Weights.BONUS_DECODED_EXEC, "behaviour hidden in an encoded payload");
@@ -150,25 +175,59 @@ public final class VerdictModel {
 
   /** Whether a behaviour threat sits in install-time code or in a file an install hook names. */
   static boolean installTimeThreat(List<Finding> all) {
-    List<String> hookCommands = all.stream().filter(f -> f.category() == Category.INSTALL_HOOK)
-        .map(Finding::snippet).toList();
-    for (Finding f : all) {
-      if (!f.threat() || !BEHAVIOUR.contains(f.category())) {
-        continue;
-      }
-      String file = f.location().file();
-      int bang = file.indexOf('!');
-      String origin = bang < 0 ? file : file.substring(0, bang);
-      String base = origin.substring(origin.lastIndexOf('/') + 1);
-      if (base.equals("setup.py") || base.startsWith("setup.py#") || base.contains(".pth")
-          || base.contains("#scripts.")) {
-        return true;
-      }
-      if (!base.isEmpty() && hookCommands.stream().anyMatch(c -> c.contains(base))) {
-        return true;
-      }
+    List<String> hookCommands = hookCommands(all);
+    return all.stream().anyMatch(f -> f.threat() && BEHAVIOUR.contains(f.category())
+        && atInstallTime(f, hookCommands));
+  }
+
+  /**
+   * Whether a threat that is not weak (medium severity or more, confidence not low) runs at
+   * install time: in setup.py, a .pth file, an npm hook script or a file the hook runs. Code that
+   * runs when a package is installed has no reason to hide, beacon or download, so any such
+   * threat there is an attack on the installing machine.
+   */
+  static boolean installTimeAttack(List<Finding> all) {
+    List<String> hookCommands = hookCommands(all);
+    return all.stream().anyMatch(f -> f.threat() && f.category() != Category.METADATA
+        && f.severity().atLeast(Severity.MEDIUM) && f.confidence() != dev.bulwark.model.Confidence.LOW
+        && (f.category() != Category.INSTALL_HOOK || f.severity().atLeast(Severity.HIGH))
+        && (atInstallTime(f, hookCommands) || BEHAVIOUR.contains(f.category()) && atImportTime(f)));
+  }
+
+  /** A package's top-level {@code __init__.py} runs as soon as the package is imported. */
+  private static boolean atImportTime(Finding f) {
+    String file = f.location().file();
+    int decoded = file.indexOf("!decoded/");
+    String origin = decoded < 0 ? file : file.substring(0, decoded);
+    int bang = origin.lastIndexOf('!');
+    String inner = bang < 0 ? origin : origin.substring(bang + 1);
+    String[] parts = inner.replaceFirst("^/", "").split("/");
+    // pkg/__init__.py in a wheel, or name-1.0/pkg/__init__.py in an sdist
+    return parts.length >= 2 && parts.length <= 3 && parts[parts.length - 1].equals("__init__.py");
+  }
+
+  private static List<String> hookCommands(List<Finding> all) {
+    return all.stream().filter(f -> f.category() == Category.INSTALL_HOOK).map(Finding::snippet).toList();
+  }
+
+  private static boolean atInstallTime(Finding f, List<String> hookCommands) {
+    String base = shippedBaseName(f.location().file());
+    if (base.equals("setup.py") || base.startsWith("setup.py#") || base.contains(".pth")
+        || base.contains("#scripts.")) {
+      return true;
     }
-    return false;
+    return !base.isEmpty() && hookCommands.stream().anyMatch(c -> c.contains(base));
+  }
+
+  /**
+   * The file name of the shipped file a finding's path points at: the part before any
+   * {@code !decoded/n} suffix, after the last '/' (so a path inside a nested archive,
+   * {@code pkg.tgz!/pkg/setup.py}, gives {@code setup.py}).
+   */
+  static String shippedBaseName(String file) {
+    int decoded = file.indexOf("!decoded/");
+    String origin = decoded < 0 ? file : file.substring(0, decoded);
+    return origin.substring(origin.lastIndexOf('/') + 1);
   }
 
   private static int add(List<String> names, int bonus, String name) {

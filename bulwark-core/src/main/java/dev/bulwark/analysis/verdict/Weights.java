@@ -20,10 +20,14 @@ public final class Weights {
 
   /** Bonus: install hook with network or download, and credential or environment access. */
   public static final int BONUS_HOOK_EXFIL = 35;
+  /** Bonus: a threat (medium or more, confidence not low) in code that runs at install time. */
+  public static final int BONUS_INSTALL_TIME_THREAT = 40;
+  /** Bonus: two or more different rules found high-severity threats, confidence not low. */
+  public static final int BONUS_INDEPENDENT_HIGH_THREATS = 20;
   /** Bonus: install hook that downloads and runs something. */
   public static final int BONUS_HOOK_DOWNLOAD = 25;
   /** Bonus: a payload revealed by deobfuscation holds code execution, download or exfiltration. */
-  public static final int BONUS_DECODED_EXEC = 30;
+  public static final int BONUS_DECODED_EXEC = 35;
   /** Bonus: obfuscation together with execution, download or exfiltration. */
   public static final int BONUS_OBFUSCATED_BEHAVIOUR = 15;
   /** Bonus: credential theft together with exfiltration or network use. */

@@ -1,0 +1,2 @@
+const england = "🏴󠁧󠁢󠁥󠁮󠁧󠁿";
+const re = /(?:🏴󠁧󠁢󠁥󠁮󠁧󠁿)/u;

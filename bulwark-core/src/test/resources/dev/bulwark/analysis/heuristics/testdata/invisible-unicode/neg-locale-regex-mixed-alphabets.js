@@ -1,0 +1,3 @@
+const matchDayPatterns = {
+  any: [/^ж[ек]/i, /^сe[й]/i, /^б[ей]/i],
+};

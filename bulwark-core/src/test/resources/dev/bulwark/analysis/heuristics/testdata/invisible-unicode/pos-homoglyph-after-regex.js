@@ -1,0 +1,2 @@
+const r = /ab/;
+const pаyload = 1;
