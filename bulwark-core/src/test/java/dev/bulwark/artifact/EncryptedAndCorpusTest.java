@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Password-protected zips, and the malware-dataset layout (an encrypted zip around a package). */
 class EncryptedAndCorpusTest {
   private static final char[] PASSWORD = "infected".toCharArray();
-  private static final Path CORPUS = Path.of("/work/shared/corpus/malicious/samples");
+  /** ../shared beside the repository (tests run in bulwark-core/). */
+  private static final Path CORPUS = Path.of("../../shared/corpus/malicious/samples").toAbsolutePath()
+      .normalize();
 
   @TempDir Path tmp;
 
