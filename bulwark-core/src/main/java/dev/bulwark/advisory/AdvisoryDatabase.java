@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -146,6 +147,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
             intMeta(meta, Schema.sourceKey(name, "records"))));
       }
     }
+    out.sort(Comparator.comparing(DbStatus.Source::name));
     return out;
   }
 
