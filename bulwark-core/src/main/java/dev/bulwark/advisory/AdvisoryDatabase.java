@@ -13,7 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -146,6 +146,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
             intMeta(meta, Schema.sourceKey(name, "records"))));
       }
     }
+    out.sort(Comparator.comparing(DbStatus.Source::name));
     return out;
   }
 
@@ -168,8 +169,15 @@ public final class AdvisoryDatabase implements AutoCloseable {
     }
   }
 
+  /** Splits the space-separated id columns (written by DbWriter) without a regex. */
   private static List<String> words(String s) {
-    return s.isBlank() ? List.of() : Arrays.asList(s.trim().split(" +"));
+    List<String> out = new ArrayList<>();
+    for (String w : s.split(" ", -1)) { // one-character split: no regex engine involved
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   private static void closeQuietly(Connection c) {

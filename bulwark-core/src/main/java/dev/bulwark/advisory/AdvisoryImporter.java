@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds an advisory database from OSV archives ({@code all.zip} as OSV publishes them) or from
@@ -46,8 +48,9 @@ public final class AdvisoryImporter {
     List<SourceImport> done = new ArrayList<>();
     try (DbWriter w = DbWriter.create(building)) {
       RecordLoader loader = new RecordLoader(w);
+      Set<String> used = new HashSet<>();
       for (Path s : sources) {
-        String name = s.getFileName().toString();
+        String name = uniqueName(s.getFileName().toString(), used);
         RecordLoader.Feed feed = Files.isDirectory(s)
             ? (r, h) -> r.readDirectory(s, h)
             : (r, h) -> r.readZipFile(s, h);
@@ -118,6 +121,15 @@ public final class AdvisoryImporter {
       throw new AdvisoryException("cannot replace " + dbPath + ": " + e.getMessage(), e);
     }
     return new ImportResult(done, loader.problems(), loader.problemCount());
+  }
+
+  /** Two archives with one file name ("all.zip" from two folders) get "all.zip", "all.zip#2". */
+  private static String uniqueName(String name, Set<String> used) {
+    String n = name;
+    for (int i = 2; !used.add(n); i++) {
+      n = name + "#" + i;
+    }
+    return n;
   }
 
   static void deleteQuietly(Path p) {

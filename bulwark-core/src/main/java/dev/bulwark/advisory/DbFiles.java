@@ -25,7 +25,11 @@ final class DbFiles {
 
   /** The scratch file a download of one source is streamed to. */
   static Path download(Path db, String source) {
-    return db.resolveSibling(db.getFileName() + "." + source.replaceAll("[^A-Za-z0-9_-]", "_") + ".download");
+    StringBuilder safe = new StringBuilder();
+    for (char c : source.toCharArray()) {
+      safe.append(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' ? c : '_');
+    }
+    return db.resolveSibling(db.getFileName() + "." + safe + ".download");
   }
 
   /**

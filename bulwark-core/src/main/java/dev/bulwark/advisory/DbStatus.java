@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param newestModified the newest {@code modified} time of its records, "" when empty
  * @param counts advisories per ecosystem and kind (withdrawn ones excluded), sorted
  * @param withdrawn withdrawn advisories, which are stored but not matched by default
- * @param sources the archives it was built from
+ * @param sources the archives it was built from, sorted by name
  */
 public record DbStatus(
     String path,

@@ -194,6 +194,21 @@ class AdvisoryImportTest {
   }
 
   @Test
+  void archivesWithTheSameFileNameAreKeptApart(@TempDir Path dir) throws Exception {
+    Path a = Files.createDirectories(dir.resolve("a")).resolve("all.zip");
+    Path b = Files.createDirectories(dir.resolve("b")).resolve("all.zip");
+    Files.copy(TestData.osvArchives().resolve("MAL-npm-sample.zip"), a);
+    Files.copy(TestData.osvArchives().resolve("MAL-PyPI-sample.zip"), b);
+
+    ImportResult r = new AdvisoryImporter(CLOCK).importSources(List.of(a, b), dir.resolve("x.db"));
+
+    assertThat(r.sources()).extracting(SourceImport::name).containsExactly("all.zip", "all.zip#2");
+    try (AdvisoryDatabase d = AdvisoryDatabase.open(dir.resolve("x.db"))) {
+      assertThat(d.status().sources()).extracting(DbStatus.Source::records).containsExactly(79, 40);
+    }
+  }
+
+  @Test
   void embeddedDefaultIsMarkedAsSample(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("cache/bulwark/advisories.db");
     ImportResult r = new AdvisoryImporter(CLOCK).buildEmbeddedDefault(target);
