@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,10 +51,10 @@ public final class Auditor {
       (r.expiredOn(today) ? expired : active).add(r);
     }
     Set<IgnoreRule> used = new LinkedHashSet<>();
-    Map<String, List<AuditFinding>> cache = new HashMap<>();
+    AdvisoryLookup cached = new CachingLookup(lookup);
     List<AuditReport.Target> targets = new ArrayList<>();
     for (Input in : inputs) {
-      targets.add(auditOne(in, options.includeDev(), active, used, cache));
+      targets.add(auditOne(in, options.includeDev(), active, used, cached));
     }
     List<IgnoreRule> unused = new ArrayList<>();
     for (IgnoreRule r : active) {
@@ -68,7 +66,7 @@ public final class Auditor {
   }
 
   private AuditReport.Target auditOne(Input input, boolean includeDev, List<IgnoreRule> ignores,
-      Set<IgnoreRule> used, Map<String, List<AuditFinding>> cache) {
+      Set<IgnoreRule> used, AdvisoryLookup cached) {
     InventoryScanner.Result inv = scanner.scan(input.path());
     List<Problem> problems = new ArrayList<>(inv.problems());
     List<Dependency> deps = new ArrayList<>();
@@ -87,7 +85,7 @@ public final class Auditor {
         }
         List<AuditFinding> found;
         try {
-          found = lookupCached(d, cache);
+          found = cached.lookup(d);
         } catch (AdvisoryLookup.LookupException e) {
           problems.add(new Problem("database-error",
               "the advisory database could not be queried: " + e.getMessage(),
@@ -110,23 +108,6 @@ public final class Auditor {
     ignored.sort((a, b) -> a.finding().compareTo(b.finding()));
     problems.sort(null);
     return new AuditReport.Target(input.display(), inv.inventories(), deps, findings, ignored, problems);
-  }
-
-  private List<AuditFinding> lookupCached(Dependency d, Map<String, List<AuditFinding>> cache)
-      throws AdvisoryLookup.LookupException {
-    String key = d.ecosystem() + "\u0000" + d.name() + "\u0000" + d.version() + "\u0000" + d.unpinned();
-    List<AuditFinding> hit = cache.get(key);
-    if (hit == null) {
-      hit = lookup.lookup(d);
-      cache.put(key, hit);
-    }
-    // The lookup result carries the first dependency seen; rebind it to this occurrence.
-    List<AuditFinding> out = new ArrayList<>(hit.size());
-    for (AuditFinding f : hit) {
-      out.add(new AuditFinding(f.id(), f.aliases(), f.kind(), f.severity(), f.cvssScore(),
-          f.summary(), d, f.fixedVersions(), f.unpinned(), f.references()));
-    }
-    return out;
   }
 
   private static Optional<IgnoreRule> firstMatch(List<IgnoreRule> rules, AuditFinding f) {

@@ -45,6 +45,12 @@ public record AuditFinding(
     references = List.copyOf(references);
   }
 
+  /** The same advisory bound to another occurrence of the same package. */
+  public AuditFinding withDependency(Dependency d) {
+    return new AuditFinding(id, aliases, kind, severity, cvssScore, summary, d, fixedVersions,
+        unpinned, references);
+  }
+
   /** True when this finding is identified by the id, or lists it as an alias. */
   public boolean hasId(String someId) {
     return id.equalsIgnoreCase(someId) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(someId));

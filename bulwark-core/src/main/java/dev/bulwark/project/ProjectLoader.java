@@ -66,7 +66,14 @@ public final class ProjectLoader {
     if (!Files.isRegularFile(path)) {
       throw new java.nio.file.NoSuchFileException(path.toString());
     }
-    Artifact a = new ArtifactReader(limits).read(path, password).get(0);
+    return fromArchive(new ArtifactReader(limits).read(path, password).get(0), display);
+  }
+
+  /**
+   * A project from an archive already read (a .zip or .tar.gz of a repository): its common top
+   * folder is stripped, and dependency and cache folders are left out.
+   */
+  public static ProjectTree fromArchive(Artifact a, String display) {
     List<ArtifactFile> files = stripCommonRoot(a.files());
     List<Skipped> skipped = new ArrayList<>(a.skipped());
     List<ArtifactFile> kept = new ArrayList<>();
@@ -101,7 +108,7 @@ public final class ProjectLoader {
   }
 
   /** "repo-main/src/x.js" → "src/x.js" when every file shares one top folder. */
-  static List<ArtifactFile> stripCommonRoot(List<ArtifactFile> files) {
+  public static List<ArtifactFile> stripCommonRoot(List<ArtifactFile> files) {
     if (files.isEmpty()) {
       return files;
     }

@@ -4,6 +4,7 @@ import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.artifact.ArtifactFile;
 import dev.bulwark.audit.AdvisoryLookup;
+import dev.bulwark.audit.CachingLookup;
 import dev.bulwark.inventory.LockfileExtractor;
 import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.model.AuditFinding;
@@ -19,7 +20,6 @@ import dev.bulwark.model.SourceLocation;
 import dev.bulwark.model.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,20 +160,11 @@ public final class ProjectScanner {
       return List.of();
     }
     List<AuditFinding> out = new ArrayList<>();
-    Map<String, List<AuditFinding>> cache = new LinkedHashMap<>();
+    AdvisoryLookup cached = new CachingLookup(lookup.get());
     try {
       for (Inventory i : inventories) {
         for (Dependency d : i.dependencies()) {
-          String key = d.ecosystem() + d.name() + "@" + d.version() + d.unpinned();
-          List<AuditFinding> hit = cache.get(key);
-          if (hit == null) {
-            hit = lookup.get().lookup(d);
-            cache.put(key, hit);
-          }
-          for (AuditFinding f : hit) {
-            out.add(new AuditFinding(f.id(), f.aliases(), f.kind(), f.severity(), f.cvssScore(),
-                f.summary(), d, f.fixedVersions(), f.unpinned(), f.references()));
-          }
+          out.addAll(cached.lookup(d));
         }
       }
     } catch (AdvisoryLookup.LookupException e) {

@@ -102,28 +102,11 @@ public final class Scanner {
     Artifact a = new ArtifactReader(limits).read(req.path(), req.password()).get(0);
     boolean npmTarball = !a.files().isEmpty()
         && a.files().stream().allMatch(f -> f.path().startsWith("package/"));
-    if (req.mode() == Mode.AUTO && !npmTarball && ProjectDetector.isProjectFiles(stripRoot(a))) {
-      return project(new ProjectLoader(limits).load(req.path(), req.display(), req.password()));
+    if (req.mode() == Mode.AUTO && !npmTarball
+        && ProjectDetector.isProjectFiles(ProjectLoader.stripCommonRoot(a.files()))) {
+      return project(ProjectLoader.fromArchive(a, req.display()));
     }
     return new TargetResult.Package(analyzer.analyze(rename(a, req.display(), req.path())));
-  }
-
-  private static List<dev.bulwark.artifact.ArtifactFile> stripRoot(Artifact a) {
-    List<dev.bulwark.artifact.ArtifactFile> files = a.files();
-    if (files.isEmpty()) {
-      return files;
-    }
-    String first = files.get(0).path();
-    int slash = first.indexOf('/');
-    if (slash <= 0) {
-      return files;
-    }
-    String root = first.substring(0, slash + 1);
-    if (files.stream().allMatch(f -> f.path().startsWith(root))) {
-      return files.stream().map(f -> new dev.bulwark.artifact.ArtifactFile(
-          f.path().substring(root.length()), f.content(), f.executable())).toList();
-    }
-    return files;
   }
 
   private TargetResult project(ProjectTree tree) {
