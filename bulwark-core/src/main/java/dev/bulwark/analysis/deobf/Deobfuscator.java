@@ -24,7 +24,8 @@ public final class Deobfuscator {
 
   private static final List<Technique> TECHNIQUES = List.of(
       new PackerTechnique(), new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
-      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayTechnique(), new ConcatTechnique());
+      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayTechnique(), new CharTableTechnique(),
+      new ConcatTechnique());
 
   private Deobfuscator() {}
 
@@ -48,6 +49,7 @@ public final class Deobfuscator {
     found.sort(Comparator.comparingInt(Reveal::offset));
     Set<String> seen = new LinkedHashSet<>();
     List<String> big = new ArrayList<>();
+    Set<String> rewrites = new java.util.HashSet<>();
     StringBuilder small = new StringBuilder();
     for (Reveal r : found) {
       String p = r.payload();
@@ -60,6 +62,9 @@ public final class Deobfuscator {
         }
       } else {
         big.add(p);
+        if (r.technique().equals(CharTableTechnique.NAME)) {
+          rewrites.add(p);
+        }
       }
     }
     if (small.length() > 0) {
@@ -70,13 +75,14 @@ public final class Deobfuscator {
       if (out.size() >= maxCount) {
         break;
       }
-      out.add(virtual(f, out.size() + 1, p));
+      out.add(virtual(f, out.size() + 1, p, rewrites.contains(p)));
     }
     return out;
   }
 
-  private static ScanFile virtual(ScanFile parent, int n, String payload) {
-    ContentType type = ContentSniffer.sniff("", payload.getBytes(StandardCharsets.UTF_8));
+  /** @param rewrite the payload is the parent file rewritten in place, so it keeps the parent's type */
+  private static ScanFile virtual(ScanFile parent, int n, String payload, boolean rewrite) {
+    ContentType type = rewrite ? parent.type() : ContentSniffer.sniff("", payload.getBytes(StandardCharsets.UTF_8));
     if (type == ContentType.TEXT || !type.isText()) {
       type = parent.type().family() == ContentType.Family.CODE ? parent.type() : ContentType.TEXT;
     }
