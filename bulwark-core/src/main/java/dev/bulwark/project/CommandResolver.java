@@ -15,24 +15,32 @@ import java.util.Set;
 final class CommandResolver {
   private static final int MAX_DEPTH = 6;
   /** Tools that load config files from the working directory, and the files they load. */
+  // Tools that build CSS also load the PostCSS config, and through it the Tailwind config.
   private static final Map<String, List<String>> TOOL_CONFIGS = Map.ofEntries(
-      Map.entry("next", List.of("next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")),
-      Map.entry("vite", List.of("vite.config.js", "vite.config.mjs", "vite.config.ts", "vite.config.cjs", "vite.config.mts")),
+      Map.entry("next", withCss("next.config.js", "next.config.mjs", "next.config.ts", "next.config.cjs")),
+      Map.entry("vite", withCss("vite.config.js", "vite.config.mjs", "vite.config.ts", "vite.config.cjs", "vite.config.mts")),
       Map.entry("vitest", List.of("vitest.config.js", "vitest.config.ts", "vite.config.js", "vite.config.ts")),
       Map.entry("jest", List.of("jest.config.js", "jest.config.ts", "jest.config.mjs", "jest.config.cjs", "jest.setup.js")),
-      Map.entry("webpack", List.of("webpack.config.js", "webpack.config.ts", "webpack.config.cjs")),
-      Map.entry("webpack-dev-server", List.of("webpack.config.js", "webpack.config.ts")),
+      Map.entry("webpack", withCss("webpack.config.js", "webpack.config.ts", "webpack.config.cjs")),
+      Map.entry("webpack-dev-server", withCss("webpack.config.js", "webpack.config.ts")),
       Map.entry("eslint", List.of("eslint.config.js", "eslint.config.mjs", "eslint.config.cjs", ".eslintrc.js", ".eslintrc.cjs")),
       Map.entry("babel", List.of("babel.config.js", "babel.config.cjs", ".babelrc.js")),
       Map.entry("tailwindcss", List.of("tailwind.config.js", "tailwind.config.ts", "tailwind.config.cjs")),
       Map.entry("postcss", List.of("postcss.config.js", "postcss.config.cjs", "postcss.config.mjs")),
-      Map.entry("nuxt", List.of("nuxt.config.js", "nuxt.config.ts")),
-      Map.entry("nuxi", List.of("nuxt.config.js", "nuxt.config.ts")),
-      Map.entry("astro", List.of("astro.config.mjs", "astro.config.ts")),
-      Map.entry("svelte-kit", List.of("svelte.config.js")),
-      Map.entry("gatsby", List.of("gatsby-config.js", "gatsby-node.js")),
-      Map.entry("react-scripts", List.of("src/index.js", "src/index.tsx", "src/setupTests.js", "src/setupProxy.js")),
-      Map.entry("craco", List.of("craco.config.js")),
+      Map.entry("nuxt", withCss("nuxt.config.js", "nuxt.config.ts")),
+      Map.entry("nuxi", withCss("nuxt.config.js", "nuxt.config.ts")),
+      Map.entry("astro", withCss("astro.config.mjs", "astro.config.ts")),
+      Map.entry("svelte-kit", withCss("svelte.config.js", "vite.config.js", "vite.config.ts")),
+      Map.entry("gatsby", withCss("gatsby-config.js", "gatsby-node.js")),
+      Map.entry("react-scripts", withCss("src/index.js", "src/index.tsx", "src/setupTests.js", "src/setupProxy.js")),
+      Map.entry("craco", withCss("craco.config.js")),
+      Map.entry("vue-cli-service", withCss("vue.config.js")),
+      Map.entry("parcel", withCss(".postcssrc.js")),
+      Map.entry("remix", withCss("remix.config.js", "vite.config.ts", "vite.config.js")),
+      Map.entry("storybook", List.of(".storybook/main.js", ".storybook/main.ts", ".storybook/preview.js")),
+      Map.entry("start-storybook", List.of(".storybook/main.js", ".storybook/main.ts", ".storybook/preview.js")),
+      Map.entry("expo", List.of("app.config.js", "app.config.ts", "metro.config.js", "babel.config.js")),
+      Map.entry("react-native", List.of("metro.config.js", "babel.config.js")),
       Map.entry("nest", List.of("src/main.ts", "nest-cli.json")),
       Map.entry("hardhat", List.of("hardhat.config.js", "hardhat.config.ts")),
       Map.entry("truffle", List.of("truffle-config.js", "truffle.js")),
@@ -42,6 +50,12 @@ final class CommandResolver {
       Map.entry("rollup", List.of("rollup.config.js", "rollup.config.mjs")),
       Map.entry("gulp", List.of("gulpfile.js")),
       Map.entry("grunt", List.of("Gruntfile.js")));
+  private static List<String> withCss(String... own) {
+    List<String> out = new ArrayList<>(List.of(own));
+    out.addAll(List.of("postcss.config.js", "postcss.config.cjs", "postcss.config.mjs", "tailwind.config.js", "tailwind.config.ts", "tailwind.config.cjs"));
+    return List.copyOf(out);
+  }
+
   /** Runners whose first non-flag argument is a script file. */
   private static final Set<String> RUNNERS = Set.of("node", "nodemon", "ts-node", "ts-node-dev",
       "tsx", "bun", "deno", "python", "python3", "pythonw", "py", "sh", "bash", "zsh", "dash",

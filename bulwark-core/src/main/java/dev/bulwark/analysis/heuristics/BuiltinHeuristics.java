@@ -7,6 +7,7 @@ public final class BuiltinHeuristics {
   private static final List<Heuristic> ALL = List.of(
       new EntropyHeuristic(),
       new WhitespacePaddingHeuristic(),
+      new HiddenCodeHeuristic(),
       new InvisibleUnicodeHeuristic(),
       new MinifiedOutlierHeuristic(),
       new NativeBinaryHeuristic(),

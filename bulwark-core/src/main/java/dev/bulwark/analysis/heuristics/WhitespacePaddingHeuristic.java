@@ -34,17 +34,30 @@ final class WhitespacePaddingHeuristic implements Heuristic {
 
   @Override
   public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
-    if (!f.type().isText() || f.type().family() != dev.bulwark.analysis.content.ContentType.Family.CODE
-        || packageMetadata(f.path())) {
+    if (!applies(f)) {
       return List.of();
     }
     int minSpaces = Heuristic.intParam(params, "min-spaces", 150);
     int minBlank = Heuristic.intParam(params, "min-blank-lines", 100);
-    String t = f.text();
+    return scan(f.text(), minSpaces, minBlank, 1);
+  }
+
+  /** Whether the heuristic looks at this file at all: code, not installer metadata. */
+  static boolean applies(ScanFile f) {
+    return f.type().isText() && f.type().family() == dev.bulwark.analysis.content.ContentType.Family.CODE
+        && !packageMetadata(f.path());
+  }
+
+  /**
+   * Up to {@code max} places where code starts after {@code minSpaces} spaces on a line that
+   * already has content, or after {@code minBlank} blank lines; each hit is the first hidden char.
+   */
+  static List<Hit> scan(String t, int minSpaces, int minBlank, int max) {
+    List<Hit> out = new java.util.ArrayList<>();
     int run = 0;
     int blank = 0;
     boolean lineHasContent = false;
-    for (int i = 0; i < t.length(); i++) {
+    for (int i = 0; i < t.length() && out.size() < max; i++) {
       char c = t.charAt(i);
       if (c == '\n') {
         blank = lineHasContent ? 0 : blank + 1;
@@ -54,17 +67,16 @@ final class WhitespacePaddingHeuristic implements Heuristic {
         run++;
       } else {
         if (run >= minSpaces && lineHasContent) {
-          return List.of(new Hit(i, i + 1, run + " spaces before code"));
-        }
-        if (!lineHasContent && blank >= minBlank) {
-          return List.of(new Hit(i, i + 1, blank + " blank lines before code"));
+          out.add(new Hit(i, i + 1, run + " spaces before code"));
+        } else if (!lineHasContent && blank >= minBlank) {
+          out.add(new Hit(i, i + 1, blank + " blank lines before code"));
         }
         lineHasContent = true;
         blank = 0;
         run = 0;
       }
     }
-    return List.of();
+    return out;
   }
 
   /** Installer metadata (a long description with wide tables), not code. */

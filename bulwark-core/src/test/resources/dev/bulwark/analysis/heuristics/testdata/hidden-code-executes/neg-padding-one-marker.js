@@ -1,0 +1,1 @@
+const a = 1;                                                                                                                                                                                                                                                                                                            const b = require('./b'); module.exports = { a, b, c: 3, d: 4 };
