@@ -136,6 +136,11 @@ final class SweepFs {
     }
   }
 
+  /** The current time, from the sweep's clock. */
+  Instant now() {
+    return clock.instant();
+  }
+
   /** Starts a new time budget for a later phase (the deep scan); the entry budget stays. */
   void restartClock(long budgetMillis) {
     if (!exhausted) {

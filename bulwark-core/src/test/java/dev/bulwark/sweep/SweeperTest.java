@@ -93,6 +93,9 @@ class SweeperTest {
       assertThat(i.kind()).isEqualTo("c2-port");
       assertThat(i.detail()).contains("127.0.0.1:1244").contains("pid 1234");
     });
+    assertThat(r.indicators()).filteredOn(i -> i.kind().equals("odd-process")).singleElement()
+        .satisfies(i -> assertThat(i.detail())
+            .endsWith("; started 2026-11-20T01:00:00Z, running 5 d 23 h"));
     assertThat(r.remediation().get(0)).startsWith("Disconnect");
     assertThat(r.indicators()).filteredOn(i -> i.kind().equals("ioc-package"))
         .extracting(Indicator::detail).anySatisfy(d -> assertThat(d).contains("concerto-analysis 3.24.1"))
