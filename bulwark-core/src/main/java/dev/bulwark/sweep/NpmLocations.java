@@ -1,5 +1,7 @@
 package dev.bulwark.sweep;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.model.Ecosystem;
@@ -17,6 +19,8 @@ final class NpmLocations {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_INDEX_BYTES = 256 * 1024;
   private static final int MAX_INDEX_FILES = 50_000;
+  /** pnpm index files list every file of a package; name and version are read from the start. */
+  private static final int MAX_PNPM_INDEX_BYTES = 1024 * 1024;
   private static final String KEY_PREFIX = "make-fetch-happen:request-cache:";
 
   private NpmLocations() {}
@@ -121,6 +125,59 @@ final class NpmLocations {
       name = name.substring(0, plus) + "/" + name.substring(plus + 1);
     }
     return version.isEmpty() || !Character.isDigit(version.charAt(0)) ? Optional.empty()
+        : Optional.of(new String[] {name, version});
+  }
+
+  /**
+   * pnpm's content-addressable store: each package's index file ({@code v3/files/XX/…-index.json}
+   * in pnpm 7 to 9, {@code v10/index/XX/….json} in pnpm 10) names the package and version it
+   * describes. The files of the package are content-addressed and name nothing.
+   */
+  static void pnpmStore(SweepContext ctx, Consumer<PackageCheck.Found> out) {
+    int[] files = {0};
+    for (String store : List.of(".local/share/pnpm/store", "Library/pnpm/store",
+        "AppData/Local/pnpm/store", ".pnpm-store")) {
+      for (Path version : ctx.fs.list(ctx.home.resolve(store))) {
+        for (String sub : List.of("files", "index")) {
+          Walker.walk(ctx.fs, version.resolve(sub), 2, (p, a, depth) -> {
+            String n = Walker.name(p);
+            if (a.isRegularFile() && n.endsWith(".json")
+                && (sub.equals("index") || n.endsWith("-index.json"))
+                && files[0]++ < MAX_INDEX_FILES) {
+              ctx.fs.readBytes(p, MAX_PNPM_INDEX_BYTES).flatMap(NpmLocations::pnpmIndex)
+                  .ifPresent(nv -> out.accept(
+                      new PackageCheck.Found(Ecosystem.NPM, nv[0], nv[1], p)));
+            }
+            return true;
+          });
+        }
+      }
+    }
+  }
+
+  /** The top-level {@code name} and {@code version} of a pnpm index file, when both are there. */
+  static Optional<String[]> pnpmIndex(byte[] json) {
+    String name = "";
+    String version = "";
+    try (JsonParser p = JSON.getFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME && (name.isEmpty() || version.isEmpty())) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.VALUE_STRING && field.equals("name")) {
+          name = p.getText();
+        } else if (value == JsonToken.VALUE_STRING && field.equals("version")) {
+          version = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (java.io.IOException e) {
+      // a truncated or foreign file: use what was read before the problem
+    }
+    return name.isEmpty() || version.isEmpty() ? Optional.empty()
         : Optional.of(new String[] {name, version});
   }
 
