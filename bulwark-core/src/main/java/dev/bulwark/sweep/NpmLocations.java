@@ -129,9 +129,11 @@ final class NpmLocations {
   }
 
   /**
-   * pnpm's content-addressable store: each package's index file ({@code v3/files/XX/…-index.json}
-   * in pnpm 7 to 9, {@code v10/index/XX/….json} in pnpm 10) names the package and version it
-   * describes. The files of the package are content-addressed and name nothing.
+   * pnpm's content-addressable store: each package's index file names the package and version
+   * it describes — in its {@code name} and {@code version} fields in pnpm 7 to 9
+   * ({@code v3/files/XX/…-index.json}), in its file name in pnpm 10
+   * ({@code v10/index/XX/<hash>-<package id>.json} or {@code .mpk}, '/' written as '+'). The
+   * package's own files are content-addressed and name nothing.
    */
   static void pnpmStore(SweepContext ctx, Consumer<PackageCheck.Found> out) {
     int[] files = {0};
@@ -141,18 +143,52 @@ final class NpmLocations {
         for (String sub : List.of("files", "index")) {
           Walker.walk(ctx.fs, version.resolve(sub), 2, (p, a, depth) -> {
             String n = Walker.name(p);
-            if (a.isRegularFile() && n.endsWith(".json")
-                && (sub.equals("index") || n.endsWith("-index.json"))
+            boolean v10 = sub.equals("index") && (n.endsWith(".json") || n.endsWith(".mpk"));
+            if (a.isRegularFile() && (v10 || n.endsWith("-index.json"))
                 && files[0]++ < MAX_INDEX_FILES) {
-              ctx.fs.readBytes(p, MAX_PNPM_INDEX_BYTES).flatMap(NpmLocations::pnpmIndex)
-                  .ifPresent(nv -> out.accept(
-                      new PackageCheck.Found(Ecosystem.NPM, nv[0], nv[1], p)));
+              Optional<String[]> nv = v10 ? pnpmIndexName(n) : Optional.empty();
+              if (nv.isEmpty() && n.endsWith(".json")) {
+                nv = ctx.fs.readBytes(p, MAX_PNPM_INDEX_BYTES).flatMap(NpmLocations::pnpmIndex);
+              }
+              nv.ifPresent(x -> out.accept(new PackageCheck.Found(Ecosystem.NPM, x[0], x[1], p)));
             }
             return true;
           });
         }
       }
     }
+  }
+
+  /**
+   * Name and version from a pnpm 10 index file name, {@code <hash>-<package id>.json}: the id is
+   * {@code name@version}, scopes written {@code @scope+name}, sometimes after a registry host and
+   * a '+'.
+   */
+  static Optional<String[]> pnpmIndexName(String file) {
+    int dot = file.lastIndexOf('.');
+    int dash = file.indexOf('-');
+    if (dot < 0 || dash < 0 || dash > dot) {
+      return Optional.empty();
+    }
+    String id = file.substring(dash + 1, dot);
+    int at = id.lastIndexOf('@');
+    if (at <= 0 || at == id.length() - 1 || !Character.isDigit(id.charAt(at + 1))) {
+      return Optional.empty();
+    }
+    String name = id.substring(0, at);
+    int scope = name.indexOf("@");
+    if (scope >= 0) {
+      name = name.substring(scope);
+      int plus = name.indexOf('+');
+      if (plus < 0) {
+        return Optional.empty();
+      }
+      name = name.substring(0, plus) + "/" + name.substring(plus + 1);
+    } else if (name.contains("+")) {
+      name = name.substring(name.lastIndexOf('+') + 1);
+    }
+    return name.isEmpty() || name.endsWith("/") ? Optional.empty()
+        : Optional.of(new String[] {name, id.substring(at + 1)});
   }
 
   /** The top-level {@code name} and {@code version} of a pnpm index file, when both are there. */

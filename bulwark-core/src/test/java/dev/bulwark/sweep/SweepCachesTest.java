@@ -109,6 +109,20 @@ class SweepCachesTest {
         .isEqualTo(expected);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "9e8f0011-left-pad@1.3.0.json                           | left-pad 1.3.0",
+      "9e8f0011-@scope+evil@2.0.0-beta.1.mpk                  | @scope/evil 2.0.0-beta.1",
+      "9e8f0011-registry.example.invalid+axios@1.14.1.mpk      | axios 1.14.1",
+      "9e8f0011-registry.example.invalid+@scope+evil@2.0.0.mpk | @scope/evil 2.0.0",
+      "9e8f0011-noversion.json                                 | ''",
+      "9e8f0011-@scope@1.0.0.json                              | ''",
+      "plainname.json                                          | ''",
+  })
+  void pnpm10IndexFileNames(String file, String expected) {
+    assertThat(nv(NpmLocations.pnpmIndexName(file))).isEqualTo(expected);
+  }
+
   @Test
   void cachedPackagesAreMatched(@TempDir Path home, @TempDir Path root, @TempDir Path dbDir)
       throws Exception {
@@ -117,6 +131,8 @@ class SweepCachesTest {
     FakeTree.write(home.resolve(".local/share/pnpm/store/v3/files/3f/0a1b2c"), "content file");
     FakeTree.write(home.resolve(".local/share/pnpm/store/v10/index/7d/9e8f-left-pad@1.3.0.json"),
         "{\"name\":\"left-pad\",\"version\":\"1.3.0\",\"files\":{}}");
+    FakeTree.write(home.resolve(".pnpm-store/v10/index/1c/2d3e-react-plaid-sdk@1.0.0.mpk"),
+        "not json: msgpack");
     Path wheelBody = home.resolve(".cache/pip/http-v2/a/b/c/d/e/0123abcd.body");
     Files.createDirectories(wheelBody.getParent());
     Files.write(wheelBody, wheel("chrome_stealth/__init__.py",
@@ -134,10 +150,12 @@ class SweepCachesTest {
           new SweepOptions(home, root, Optional.empty(), List.of(), 600_000, 1_000_000));
     }
 
-    assertThat(r.stats().packagesChecked()).isEqualTo(4);
+    assertThat(r.stats().packagesChecked()).isEqualTo(5);
     assertThat(r.indicators()).extracting(Indicator::kind, Indicator::path).containsExactly(
         org.assertj.core.groups.Tuple.tuple("ioc-package",
             home.resolve(".local/share/pnpm/store/v3/files/3f/0a1b2c-index.json").toString()),
-        org.assertj.core.groups.Tuple.tuple("malicious-package", wheelBody.toString()));
+        org.assertj.core.groups.Tuple.tuple("malicious-package", wheelBody.toString()),
+        org.assertj.core.groups.Tuple.tuple("malicious-package",
+            home.resolve(".pnpm-store/v10/index/1c/2d3e-react-plaid-sdk@1.0.0.mpk").toString()));
   }
 }
