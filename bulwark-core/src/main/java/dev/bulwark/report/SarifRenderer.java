@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.model.Severity;
+import dev.bulwark.sweep.Exposure;
+import dev.bulwark.sweep.SweepReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -71,10 +73,10 @@ public final class SarifRenderer {
   }
 
   /** The verdict, the secrets present (paths only) and the checklist, in the run's bag. */
-  private static void sweepProperties(ObjectNode props, dev.bulwark.sweep.SweepReport r) {
+  private static void sweepProperties(ObjectNode props, SweepReport r) {
     props.put("verdict", r.compromised() ? "compromised" : "clean");
     ArrayNode exposures = props.putArray("exposures");
-    for (dev.bulwark.sweep.Exposure e : r.exposures()) {
+    for (Exposure e : r.exposures()) {
       ObjectNode x = exposures.addObject();
       x.put("class", e.secretClass());
       x.put("priority", e.priority());

@@ -14,9 +14,9 @@ import java.util.Set;
  */
 public record IndicatorText(String title, String what, String why, String action) {
   private static final String COMPROMISED = "Treat the machine as compromised and follow the"
-      + " checklist below. Keep the file for investigators; do not open or run it.";
+      + " checklist in this report. Keep the file for investigators; do not open or run it.";
   private static final String REVIEW = "Check whether you set this up yourself. If you cannot"
-      + " explain it, treat the machine as compromised and follow the checklist below.";
+      + " explain it, treat the machine as compromised and follow the checklist in this report.";
 
   private static final Map<String, IndicatorText> KINDS = Map.ofEntries(
       Map.entry("file-trace", new IndicatorText("Known malware file",
@@ -46,13 +46,13 @@ public record IndicatorText(String title, String what, String why, String action
       Map.entry("c2-connection", new IndicatorText("Connection to a known attacker address",
           "An open TCP connection to an address on an indicator list.",
           "A process on this machine is talking to a command-and-control server now.",
-          "Disconnect the machine from the network first, then follow the checklist below.")),
+          "Disconnect the machine from the network first, then follow the checklist in this report.")),
       Map.entry("c2-port", new IndicatorText("Connection on a command-and-control port",
           "An open TCP connection to port 1224, 1244, 1245, 4661 or 4666, the ports BeaverTail"
               + " and InvisibleFerret servers use.",
           "These ports are rare in normal use; a node or python process holding one is"
               + " likely the backdoor.",
-          "Disconnect the machine from the network first, then follow the checklist below.")),
+          "Disconnect the machine from the network first, then follow the checklist in this report.")),
       Map.entry("odd-process", new IndicatorText("node or python running from an odd place",
           "A running node or python process started from a temp folder or a hidden home"
               + " folder.",
