@@ -24,7 +24,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 final class PipHttpCache {
   private static final int MAX_BODIES = 20_000;
   private static final int HEAD_BYTES = 64 * 1024;
-  private static final int TAIL_BYTES = 256 * 1024;
+  /** Wheels list their dist-info folder last, so the directory's last 64 KB name it. */
+  private static final int TAIL_BYTES = 64 * 1024;
+  /** Reading stops after this much, so a cache of many gigabytes stays a few seconds' work. */
+  static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
   private static final int MAX_ENTRIES = 50_000;
   private static final int CENTRAL_HEADER = 0x02014b50;
   private static final int END_OF_CENTRAL = 0x06054b50;
@@ -33,10 +36,16 @@ final class PipHttpCache {
 
   static void scan(SweepContext ctx, Consumer<PackageCheck.Found> out) {
     int[] bodies = {0};
+    long[] read = {0};
     for (String cache : List.of(".cache/pip/http-v2", "Library/Caches/pip/http-v2",
         "AppData/Local/pip/Cache/http-v2")) {
       Walker.walk(ctx.fs, ctx.home.resolve(cache), 6, (p, a, depth) -> {
         if (a.isRegularFile() && Walker.name(p).endsWith(".body") && bodies[0]++ < MAX_BODIES) {
+          if (read[0] > MAX_TOTAL_BYTES) {
+            ctx.note("pip's HTTP cache is large; only part of it was read");
+            return false;
+          }
+          read[0] += Math.min(a.size(), HEAD_BYTES + TAIL_BYTES);
           identify(ctx.fs, p).ifPresent(nv ->
               out.accept(new PackageCheck.Found(Ecosystem.PYPI, nv[0], nv[1], p)));
         }
