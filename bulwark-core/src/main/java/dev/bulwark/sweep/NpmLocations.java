@@ -21,6 +21,7 @@ final class NpmLocations {
   private static final int MAX_INDEX_FILES = 50_000;
   /** pnpm index files list every file of a package; name and version are read from the start. */
   private static final int MAX_PNPM_INDEX_BYTES = 1024 * 1024;
+  private static final long MAX_PNPM_TOTAL_BYTES = 256L * 1024 * 1024;
   private static final String KEY_PREFIX = "make-fetch-happen:request-cache:";
 
   private NpmLocations() {}
@@ -137,21 +138,29 @@ final class NpmLocations {
    */
   static void pnpmStore(SweepContext ctx, Consumer<PackageCheck.Found> out) {
     int[] files = {0};
+    long[] read = {0};
     for (String store : List.of(".local/share/pnpm/store", "Library/pnpm/store",
         "AppData/Local/pnpm/store", ".pnpm-store")) {
       for (Path version : ctx.fs.list(ctx.home.resolve(store))) {
         for (String sub : List.of("files", "index")) {
+          boolean v10 = sub.equals("index");
           Walker.walk(ctx.fs, version.resolve(sub), 2, (p, a, depth) -> {
             String n = Walker.name(p);
-            boolean v10 = sub.equals("index") && (n.endsWith(".json") || n.endsWith(".mpk"));
-            if (a.isRegularFile() && (v10 || n.endsWith("-index.json"))
-                && files[0]++ < MAX_INDEX_FILES) {
-              Optional<String[]> nv = v10 ? pnpmIndexName(n) : Optional.empty();
-              if (nv.isEmpty() && n.endsWith(".json")) {
-                nv = ctx.fs.readBytes(p, MAX_PNPM_INDEX_BYTES).flatMap(NpmLocations::pnpmIndex);
-              }
-              nv.ifPresent(x -> out.accept(new PackageCheck.Found(Ecosystem.NPM, x[0], x[1], p)));
+            boolean index = v10 ? n.endsWith(".json") || n.endsWith(".mpk")
+                : n.endsWith("-index.json");
+            if (!a.isRegularFile() || !index || files[0]++ >= MAX_INDEX_FILES) {
+              return true;
             }
+            Optional<String[]> nv = v10 ? pnpmIndexName(n) : Optional.empty();
+            if (nv.isEmpty() && n.endsWith(".json")) {
+              if (read[0] > MAX_PNPM_TOTAL_BYTES) {
+                ctx.note("pnpm's store is large; only part of its index was read");
+                return false;
+              }
+              read[0] += Math.min(a.size(), MAX_PNPM_INDEX_BYTES);
+              nv = ctx.fs.readBytes(p, MAX_PNPM_INDEX_BYTES).flatMap(NpmLocations::pnpmIndex);
+            }
+            nv.ifPresent(x -> out.accept(new PackageCheck.Found(Ecosystem.NPM, x[0], x[1], p)));
             return true;
           });
         }
