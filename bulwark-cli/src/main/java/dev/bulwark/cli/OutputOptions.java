@@ -77,7 +77,12 @@ final class OutputOptions {
     for (Destination d : destinations()) {
       String canonical = d.reportFormat().map(ReportFormat::id).orElse(d.format());
       if (!ok.contains(canonical)) {
-        throw new UsageError("unknown --format '" + d.format() + "'; expected one of "
+        String why = d.reportFormat().isPresent()
+            ? " for this command (" + (d.reportFormat().get() == ReportFormat.CYCLONEDX
+                ? "a CycloneDX bill of materials lists the dependencies of an audit"
+                : "it does not fit this command's result") + ")"
+            : "";
+        throw new UsageError("unknown --format '" + d.format() + "'" + why + "; expected one of "
             + String.join(", ", allowed));
       }
       if (d.file().isEmpty()) {

@@ -1,13 +1,14 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.analysis.StaticAnalyzer;
+import dev.bulwark.report.ConsoleSweepRenderer;
+import dev.bulwark.report.ReportData;
+import dev.bulwark.report.Style;
 import dev.bulwark.scan.Catalogs;
 import dev.bulwark.sweep.SweepOptions;
-import dev.bulwark.sweep.SweepRenderer;
 import dev.bulwark.sweep.SweepReport;
 import dev.bulwark.sweep.Sweeper;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,7 +68,7 @@ final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try {
-      output.validate("console", "json");
+      output.validate("console", "json", "sarif", "html", "markdown");
       SweepOptions options = new SweepOptions(dir(home, env.home()), dir(root, Path.of("/")),
           parseSince(), iocFiles(), SweepOptions.DEFAULT_BUDGET_MILLIS,
           SweepOptions.DEFAULT_MAX_ENTRIES);
@@ -77,18 +78,8 @@ final class SweepCommand implements Callable<Integer> {
             .sweep(options);
         int code = report.compromised() ? ExitCode.FINDINGS.code
             : report.stats().incomplete() ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
-        for (OutputOptions.Destination d : output.destinations()) {
-          PrintWriter w = output.open(env, d.file());
-          try {
-            if (d.format().equals("json")) {
-              SweepRenderer.json(report, code, w);
-            } else {
-              SweepRenderer.console(report, output.quiet, w);
-            }
-          } finally {
-            output.close(w, env);
-          }
-        }
+        ReportWriter.write(new ReportData.Sweep(report, opened.info(), code), output, env,
+            (w, color) -> ConsoleSweepRenderer.render(report, output.quiet, new Style(color), w));
         return code;
       }
     } catch (OutputOptions.UsageError e) {

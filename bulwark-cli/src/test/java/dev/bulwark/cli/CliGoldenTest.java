@@ -61,6 +61,8 @@ class CliGoldenTest {
             td + "benign-package")),
         new Case("scan_as_invalid", List.of("scan", "--as", "banana", "examples/take-home-trojan")),
         new Case("scan_missing_path", List.of("scan", "no/such/file.tgz")),
+        new Case("sweep_cyclonedx", List.of("sweep", "--home", "examples", "--root", "examples",
+            "--format", "cyclonedx")),
         new Case("explain_folder_open", List.of("explain", "project-vscode-folder-open-task")),
         new Case("explain_unknown", List.of("explain", "no-such-rule")));
   }

@@ -2,8 +2,15 @@ package dev.bulwark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +43,44 @@ class SweepCommandTest {
         .isEqualTo(2);
     assertThat(CliHarness.run(cache, "sweep", "--home", home.toString(), "--root",
         home.toString(), "--since", "yesterday").exit()).isEqualTo(2);
-    assertThat(CliHarness.run(cache, "sweep", "--home", home.toString(), "--root",
-        home.toString(), "--format", "sarif").exit()).isEqualTo(2);
+    CliHarness.Run cdx = CliHarness.run(cache, "sweep", "--home", home.toString(), "--root",
+        home.toString(), "--format", "cyclonedx");
+    assertThat(cdx.exit()).isEqualTo(2);
+    assertThat(cdx.out()).isEmpty();
+    assertThat(cdx.err()).isEqualTo("bulwark sweep: unknown --format 'cyclonedx' for this command"
+        + " (a CycloneDX bill of materials lists the dependencies of an audit); expected one of"
+        + " console, json, sarif, html, markdown\n");
+  }
+
+  @Test
+  void everyDocumentFormatInOneRun(@TempDir Path cache, @TempDir Path home, @TempDir Path root,
+      @TempDir Path out) throws Exception {
+    SweepTree.compromised(home, root);
+    CliHarness.Run r = CliHarness.run(cache, "sweep", "--home", home.toString(), "--root",
+        root.toString(), "--db", cache.resolve("adv.db").toString(), "-q", "--no-color",
+        "--format", "sarif:" + out.resolve("s.sarif"), "--format", "html:" + out.resolve("s.html"),
+        "--format", "md:" + out.resolve("s.md"), "--format", "json:" + out.resolve("s.json"),
+        "--format", "console");
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).startsWith("COMPROMISE INDICATORS FOUND").contains("!! c2-port")
+        .doesNotContain("Secrets on this machine");
+    assertThat(Files.readString(out.resolve("s.sarif"))).contains("\"ruleId\" : \"sweep/c2-port\"");
+    assertThat(Files.readString(out.resolve("s.html"))).contains("<h2>What to do</h2>")
+        .contains(".npmrc").doesNotContain(SweepTree.NPM_TOKEN).doesNotContain("<img");
+    assertThat(Files.readString(out.resolve("s.md"))).contains("**What to do**");
+    assertThat(validate(CliHarness.ROOT.resolve("docs/bulwark-output.schema.json"),
+        SpecificationVersion.DRAFT_7, out.resolve("s.json"))).isEmpty();
+    Path sarifSchema = Stream.of("../shared", "../../shared")
+        .map(d -> CliHarness.ROOT.resolve(d).resolve("data/schemas/sarif-schema-2.1.0.json"))
+        .filter(Files::isRegularFile).findFirst().orElse(Path.of("missing"));
+    Assumptions.assumeTrue(Files.isRegularFile(sarifSchema), "SARIF schema not beside the clone");
+    assertThat(validate(sarifSchema, SpecificationVersion.DRAFT_4, out.resolve("s.sarif")))
+        .isEmpty();
+  }
+
+  private static List<Error> validate(Path schema, SpecificationVersion v, Path doc)
+      throws Exception {
+    return SchemaRegistry.withDefaultDialect(v).getSchema(Files.readString(schema))
+        .validate(new ObjectMapper().readTree(Files.readString(doc)));
   }
 }

@@ -11,12 +11,25 @@ final class HtmlFindings {
   /** More findings than this make a page nobody reads; the rest are counted, not shown. */
   static final int MAX_SHOWN = 2_000;
 
+  /** The words around findings: code findings for audit and scan, evidence for a sweep. */
+  record Labels(String heading, String none, String what, String why, String action) {}
+
+  static final Labels FINDINGS = new Labels("Findings", "No findings.", "What this code does",
+      "Why attackers do this", "What to do now");
+  static final Labels EVIDENCE = new Labels("Evidence", "No known indicators were found.",
+      "What this is", "Why it matters", "What to do now");
+
   private HtmlFindings() {}
 
   static void render(StringBuilder b, List<Issue> all) {
-    b.append("<section id=\"findings\"><h2>Findings (").append(all.size()).append(")</h2>\n");
+    render(b, all, FINDINGS);
+  }
+
+  static void render(StringBuilder b, List<Issue> all, Labels labels) {
+    b.append("<section id=\"findings\"><h2>").append(labels.heading()).append(" (")
+        .append(all.size()).append(")</h2>\n");
     if (all.isEmpty()) {
-      b.append("<p>No findings.</p>\n");
+      b.append("<p>").append(labels.none()).append("</p>\n");
     }
     List<Issue> issues = all.size() > MAX_SHOWN ? all.subList(0, MAX_SHOWN) : all;
     if (issues.size() < all.size()) {
@@ -37,7 +50,7 @@ final class HtmlFindings {
       for (Map.Entry<String, List<Issue>> e : byCategory.entrySet()) {
         b.append("<h4>").append(Safe.html(e.getKey())).append("</h4>\n");
         for (Issue i : e.getValue()) {
-          finding(b, i);
+          finding(b, i, labels);
         }
       }
       b.append("</section>\n");
@@ -45,7 +58,7 @@ final class HtmlFindings {
     b.append("</section>\n");
   }
 
-  private static void finding(StringBuilder b, Issue i) {
+  private static void finding(StringBuilder b, Issue i, Labels labels) {
     String sev = i.severity().jsonName();
     b.append("<details class=\"finding f-").append(sev).append(i.threat() ? "" : " f-capability")
         .append('"').append(i.severity().atLeast(Severity.HIGH) ? " open" : "").append(">\n")
@@ -69,9 +82,9 @@ final class HtmlFindings {
           .append(Safe.html(Safe.cut(i.decoded(), 4_000))).append("</pre>\n");
     }
     b.append("<dl>");
-    term(b, "What this code does", i.what());
-    term(b, "Why attackers do this", i.why());
-    term(b, "What to do now", i.action());
+    term(b, labels.what(), i.what());
+    term(b, labels.why(), i.why());
+    term(b, labels.action(), i.action());
     b.append("</dl>\n");
     references(b, i.references());
     b.append("</details>\n");

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Flattens audit and scan results into {@link Issue}s, in the results' own order. */
+/** Flattens audit, scan and sweep results into {@link Issue}s, in the results' own order. */
 final class Issues {
   private static final List<String> ARCHIVE_ENDINGS = List.of(".tgz", ".tar.gz", ".tar", ".zip",
       ".whl", ".egg", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".jar");
@@ -34,6 +34,8 @@ final class Issues {
       for (TargetResult t : s.targets()) {
         out.addAll(ofTarget(t, s.rules()));
       }
+    } else if (data instanceof ReportData.Sweep w) {
+      out.addAll(SweepIssues.of(w.report()));
     }
     return out;
   }

@@ -31,13 +31,21 @@ public final class MarkdownRenderer {
     StringBuilder b = new StringBuilder();
     b.append("## Bulwark ").append(sum.command()).append(": ")
         .append(Safe.markdown(sum.headline())).append("\n\n");
-    b.append("| Target | Kind | Result | Issues |\n|---|---|---|---:|\n");
+    boolean sweep = data instanceof ReportData.Sweep;
+    b.append(sweep ? "| Area | Looked at | Result | Items |\n"
+        : "| Target | Kind | Result | Issues |\n").append("|---|---|---|---:|\n");
     for (Summary.Row r : sum.rows()) {
-      b.append("| ").append(Safe.codeCell(Safe.cut(r.target(), 120))).append(" | ")
+      b.append("| ").append(sweep ? Safe.markdown(r.target())
+          : Safe.codeCell(Safe.cut(r.target(), 120))).append(" | ")
           .append(r.kind()).append(" | **").append(Safe.markdown(r.verdict())).append("** | ")
           .append(r.issues()).append(" |\n");
     }
-    b.append('\n').append(counts(issues)).append("\n\n");
+    b.append('\n').append(sweep && issues.isEmpty() ? "No known indicators." : counts(issues))
+        .append("\n\n");
+    if (data instanceof ReportData.Sweep w) {
+      MarkdownSweep.checklist(b, w.report());
+      MarkdownSweep.exposures(b, w.report());
+    }
     if (data instanceof ReportData.Scan s) {
       for (TargetResult t : s.targets()) {
         if (t instanceof TargetResult.Project p) {
@@ -46,7 +54,8 @@ public final class MarkdownRenderer {
       }
     }
     if (!issues.isEmpty()) {
-      b.append("<details><summary>Findings (").append(issues.size()).append(")</summary>\n\n");
+      b.append("<details><summary>").append(sweep ? "Evidence" : "Findings").append(" (")
+          .append(issues.size()).append(")</summary>\n\n");
       b.append("| Severity | Rule | Location | What was found |\n|---|---|---|---|\n");
       String footer = "\n</details>\n";
       int shown = 0;

@@ -2,6 +2,7 @@ package dev.bulwark.report;
 
 import dev.bulwark.audit.AuditReport;
 import dev.bulwark.scan.TargetResult;
+import dev.bulwark.sweep.SweepReport;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +27,14 @@ public sealed interface ReportData {
       targets = List.copyOf(targets);
       Objects.requireNonNull(tool, "tool");
       Objects.requireNonNull(rules, "rules");
+    }
+  }
+
+  /** The result of {@code bulwark sweep}: indicators of compromise, exposed secrets, checklist. */
+  record Sweep(SweepReport report, ToolInfo tool, int exitCode) implements ReportData {
+    public Sweep {
+      Objects.requireNonNull(report, "report");
+      Objects.requireNonNull(tool, "tool");
     }
   }
 }

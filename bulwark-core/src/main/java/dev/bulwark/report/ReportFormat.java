@@ -57,6 +57,8 @@ public enum ReportFormat {
       JsonAuditRenderer.render(a.report(), a.tool(), a.exitCode(), out);
     } else if (data instanceof ReportData.Scan s) {
       JsonScanRenderer.render(s.targets(), s.tool(), s.rules(), s.exitCode(), out);
+    } else if (data instanceof ReportData.Sweep w) {
+      JsonSweepRenderer.render(w, out);
     }
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.model.Severity;
+import dev.bulwark.sweep.Exposure;
+import dev.bulwark.sweep.SweepReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
@@ -58,11 +60,32 @@ public final class SarifRenderer {
     for (Issue i : issues) {
       result(results.addObject(), i, ruleIndex.get(i.ruleId()), artifacts.indexOf(i.uri()));
     }
-    run.putObject("properties").put("command",
-        data instanceof ReportData.Audit ? "audit" : "scan");
+    ObjectNode props = run.putObject("properties");
+    if (data instanceof ReportData.Sweep w) {
+      props.put("command", "sweep");
+      sweepProperties(props, w.report());
+    } else {
+      props.put("command", data instanceof ReportData.Audit ? "audit" : "scan");
+    }
     JSON.writeValue(new NonClosing(out), root);
     out.write('\n');
     out.flush();
+  }
+
+  /** The verdict, the secrets present (paths only) and the checklist, in the run's bag. */
+  private static void sweepProperties(ObjectNode props, SweepReport r) {
+    props.put("verdict", r.compromised() ? "compromised" : "clean");
+    ArrayNode exposures = props.putArray("exposures");
+    for (Exposure e : r.exposures()) {
+      ObjectNode x = exposures.addObject();
+      x.put("class", e.secretClass());
+      x.put("priority", e.priority());
+      x.put("path", Safe.text(e.path()));
+      x.put("what", Safe.text(e.what()));
+      x.put("rotate", e.rotate());
+    }
+    ArrayNode steps = props.putArray("remediation");
+    r.remediation().forEach(s -> steps.add(s.strip()));
   }
 
   private static void rule(ObjectNode r, Issue i) {
@@ -79,7 +102,14 @@ public final class SarifRenderer {
     tags.add(i.category());
     i.attackIds().forEach(tags::add);
     props.put("security-severity", securitySeverity(i.severity()));
-    i.links().stream().findFirst().ifPresent(u -> r.put("helpUri", u));
+    if (!sweep(i)) {
+      i.links().stream().findFirst().ifPresent(u -> r.put("helpUri", u));
+    }
+  }
+
+  /** Sweep evidence: its references are where each occurrence was published, not the rule's. */
+  private static boolean sweep(Issue i) {
+    return i.ruleId().startsWith(SweepIssues.RULE_PREFIX);
   }
 
   private static void result(ObjectNode r, Issue i, int index, int artifactIndex) {
@@ -115,21 +145,27 @@ public final class SarifRenderer {
     if (!i.decoded().isEmpty()) {
       props.put("decoded", Safe.text(i.decoded()));
     }
+    if (sweep(i) && !i.references().isEmpty()) {
+      props.put("source", String.join(" ", i.references()));
+    }
   }
 
   static String helpMarkdown(Issue i) {
     StringBuilder b = new StringBuilder();
+    HtmlFindings.Labels l = sweep(i) ? HtmlFindings.EVIDENCE : HtmlFindings.FINDINGS;
     b.append("**").append(Safe.markdown(i.title())).append("**\n\n");
     if (!i.what().isEmpty()) {
-      b.append("**What this code does.** ").append(Safe.markdown(i.what())).append("\n\n");
+      b.append("**").append(l.what()).append(".** ").append(Safe.markdown(i.what()))
+          .append("\n\n");
     }
     if (!i.why().isEmpty()) {
-      b.append("**Why attackers do this.** ").append(Safe.markdown(i.why())).append("\n\n");
+      b.append("**").append(l.why()).append(".** ").append(Safe.markdown(i.why())).append("\n\n");
     }
     if (!i.action().isEmpty()) {
-      b.append("**What to do now.** ").append(Safe.markdown(i.action())).append("\n\n");
+      b.append("**").append(l.action()).append(".** ").append(Safe.markdown(i.action()))
+          .append("\n\n");
     }
-    if (!i.references().isEmpty()) {
+    if (!i.references().isEmpty() && !sweep(i)) {
       b.append("**References**\n\n");
       for (String ref : i.references()) {
         b.append("- ").append(Issue.isWebLink(ref) ? "<" + ref + ">" : Safe.markdown(ref))

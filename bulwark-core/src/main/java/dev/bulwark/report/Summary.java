@@ -12,6 +12,9 @@ record Summary(String command, String headline, String level, List<Row> rows) {
   record Row(String target, String kind, String verdict, int issues) {}
 
   static Summary of(ReportData data) {
+    if (data instanceof ReportData.Sweep w) {
+      return SweepIssues.summary(w.report());
+    }
     List<Row> rows = new ArrayList<>();
     if (data instanceof ReportData.Audit a) {
       AuditReport r = a.report();

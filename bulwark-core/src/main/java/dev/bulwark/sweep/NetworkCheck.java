@@ -2,22 +2,26 @@ package dev.bulwark.sweep;
 
 import dev.bulwark.analysis.ioc.IocHit;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Linux network state read from {@code <root>/proc}: TCP connections to IOC addresses or to the
  * ports these families use, mapped to processes through {@code /proc/PID/fd} links (read, never
- * followed), and node or python processes running from odd places.
+ * followed), and node or python processes running from odd places, with when they started.
  */
 final class NetworkCheck {
   static final Set<Integer> C2_PORTS = Set.of(1224, 1244, 1245, 4661, 4666);
   private static final int MAX_PROC_BYTES = 4 * 1024 * 1024;
   private static final int MAX_CMDLINE = 16 * 1024;
   private static final int MAX_FDS = 4096;
+  private static final int MAX_STAT = 64 * 1024;
 
   private final SweepContext ctx;
 
@@ -67,9 +71,26 @@ final class NetworkCheck {
     }
   }
 
+  /** "; started 2026-11-20T09:30:00Z, running 6 d 2 h", or "" when /proc does not say. */
+  private String started(Path pidDir, Optional<Instant> boot) {
+    if (boot.isEmpty()) {
+      return "";
+    }
+    OptionalLong ticks = ctx.fs.readText(pidDir.resolve("stat"), MAX_STAT)
+        .map(ProcStat::startTicks).orElse(OptionalLong.empty());
+    if (ticks.isEmpty()) {
+      return "";
+    }
+    Instant start = ProcStat.start(boot.get(), ticks.getAsLong());
+    return "; started " + start + ", running "
+        + ProcStat.describe(Duration.between(start, ctx.fs.now()));
+  }
+
   /** Socket inode to "pid N (command line)", and odd node/python processes on the way. */
   private Map<Long, String> socketOwners(Path proc) {
     Map<Long, String> out = new HashMap<>();
+    Optional<Instant> boot = ctx.fs.readText(proc.resolve("stat"), MAX_STAT)
+        .flatMap(ProcStat::bootTime);
     for (Path pidDir : ctx.fs.list(proc)) {
       String pid = Walker.name(pidDir);
       if (pid.isEmpty() || !pid.chars().allMatch(Character::isDigit)) {
@@ -81,7 +102,7 @@ final class NetworkCheck {
       String label = "pid " + pid + (cmd.isEmpty() ? "" : " (" + PersistenceCheck.show(cmd) + ")");
       CommandJudge.odd(cmd).ifPresent(why -> ctx.indicator(new Indicator(
           Indicator.Area.NETWORK, true, "odd-process", pidDir.toString(),
-          label + ": " + why, "", "", Optional.empty())));
+          label + ": " + why + started(pidDir, boot), "", "", Optional.empty())));
       int n = 0;
       for (Path fd : ctx.fs.list(pidDir.resolve("fd"))) {
         if (++n > MAX_FDS) {

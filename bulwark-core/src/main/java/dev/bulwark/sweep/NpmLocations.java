@@ -1,5 +1,7 @@
 package dev.bulwark.sweep;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.model.Ecosystem;
@@ -17,6 +19,9 @@ final class NpmLocations {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_INDEX_BYTES = 256 * 1024;
   private static final int MAX_INDEX_FILES = 50_000;
+  /** pnpm index files list every file of a package; name and version are read from the start. */
+  private static final int MAX_PNPM_INDEX_BYTES = 1024 * 1024;
+  private static final long MAX_PNPM_TOTAL_BYTES = 256L * 1024 * 1024;
   private static final String KEY_PREFIX = "make-fetch-happen:request-cache:";
 
   private NpmLocations() {}
@@ -121,6 +126,103 @@ final class NpmLocations {
       name = name.substring(0, plus) + "/" + name.substring(plus + 1);
     }
     return version.isEmpty() || !Character.isDigit(version.charAt(0)) ? Optional.empty()
+        : Optional.of(new String[] {name, version});
+  }
+
+  /**
+   * pnpm's content-addressable store: each package's index file names the package and version
+   * it describes — in its {@code name} and {@code version} fields in pnpm 7 to 9
+   * ({@code v3/files/XX/…-index.json}), in its file name in pnpm 10
+   * ({@code v10/index/XX/<hash>-<package id>.json} or {@code .mpk}, '/' written as '+'). The
+   * package's own files are content-addressed and name nothing.
+   */
+  static void pnpmStore(SweepContext ctx, Consumer<PackageCheck.Found> out) {
+    int[] files = {0};
+    long[] read = {0};
+    for (String store : List.of(".local/share/pnpm/store", "Library/pnpm/store",
+        "AppData/Local/pnpm/store", ".pnpm-store")) {
+      for (Path version : ctx.fs.list(ctx.home.resolve(store))) {
+        for (String sub : List.of("files", "index")) {
+          boolean v10 = sub.equals("index");
+          Walker.walk(ctx.fs, version.resolve(sub), 2, (p, a, depth) -> {
+            String n = Walker.name(p);
+            boolean index = v10 ? n.endsWith(".json") || n.endsWith(".mpk")
+                : n.endsWith("-index.json");
+            if (!a.isRegularFile() || !index || files[0]++ >= MAX_INDEX_FILES) {
+              return true;
+            }
+            Optional<String[]> nv = v10 ? pnpmIndexName(n) : Optional.empty();
+            if (nv.isEmpty() && n.endsWith(".json")) {
+              if (read[0] > MAX_PNPM_TOTAL_BYTES) {
+                ctx.note("pnpm's store is large; only part of its index was read");
+                return false;
+              }
+              read[0] += Math.min(a.size(), MAX_PNPM_INDEX_BYTES);
+              nv = ctx.fs.readBytes(p, MAX_PNPM_INDEX_BYTES).flatMap(NpmLocations::pnpmIndex);
+            }
+            nv.ifPresent(x -> out.accept(new PackageCheck.Found(Ecosystem.NPM, x[0], x[1], p)));
+            return true;
+          });
+        }
+      }
+    }
+  }
+
+  /**
+   * Name and version from a pnpm 10 index file name, {@code <hash>-<package id>.json}: the id is
+   * {@code name@version}, scopes written {@code @scope+name}, sometimes after a registry host and
+   * a '+'.
+   */
+  static Optional<String[]> pnpmIndexName(String file) {
+    int dot = file.lastIndexOf('.');
+    int dash = file.indexOf('-');
+    if (dot < 0 || dash < 0 || dash > dot) {
+      return Optional.empty();
+    }
+    String id = file.substring(dash + 1, dot);
+    int at = id.lastIndexOf('@');
+    if (at <= 0 || at == id.length() - 1 || !Character.isDigit(id.charAt(at + 1))) {
+      return Optional.empty();
+    }
+    String name = id.substring(0, at);
+    int scope = name.indexOf("@");
+    if (scope >= 0) {
+      name = name.substring(scope);
+      int plus = name.indexOf('+');
+      if (plus < 0) {
+        return Optional.empty();
+      }
+      name = name.substring(0, plus) + "/" + name.substring(plus + 1);
+    } else if (name.contains("+")) {
+      name = name.substring(name.lastIndexOf('+') + 1);
+    }
+    return name.isEmpty() || name.endsWith("/") ? Optional.empty()
+        : Optional.of(new String[] {name, id.substring(at + 1)});
+  }
+
+  /** The top-level {@code name} and {@code version} of a pnpm index file, when both are there. */
+  static Optional<String[]> pnpmIndex(byte[] json) {
+    String name = "";
+    String version = "";
+    try (JsonParser p = JSON.getFactory().createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME && (name.isEmpty() || version.isEmpty())) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        if (value == JsonToken.VALUE_STRING && field.equals("name")) {
+          name = p.getText();
+        } else if (value == JsonToken.VALUE_STRING && field.equals("version")) {
+          version = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (java.io.IOException e) {
+      // a truncated or foreign file: use what was read before the problem
+    }
+    return name.isEmpty() || version.isEmpty() ? Optional.empty()
         : Optional.of(new String[] {name, version});
   }
 

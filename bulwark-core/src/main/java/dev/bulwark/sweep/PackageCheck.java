@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Installed and cached packages: global node_modules, the npm and yarn caches, Python
- * site-packages (system, user, pyenv, virtual environments) and pip's wheel cache. Each
+ * Installed and cached packages: global node_modules, the npm, yarn and pnpm caches, Python
+ * site-packages (system, user, pyenv, virtual environments) and pip's wheel and HTTP caches. Each
  * (ecosystem, name, version) is matched against malicious advisories and IOC package lists.
  */
 final class PackageCheck {
@@ -57,10 +57,12 @@ final class PackageCheck {
     }
     NpmLocations.npmCache(ctx, this::add);
     NpmLocations.yarnCache(ctx, this::add);
+    NpmLocations.pnpmStore(ctx, this::add);
     for (Path sp : PythonLocations.sitePackages(ctx)) {
       PythonLocations.distributions(ctx, sp, this::add);
     }
     PythonLocations.wheelCache(ctx, this::add);
+    PipHttpCache.scan(ctx, this::add);
     for (Found f : found.values()) {
       match(f);
     }

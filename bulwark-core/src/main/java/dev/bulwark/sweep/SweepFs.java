@@ -2,11 +2,14 @@ package dev.bulwark.sweep;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,6 +121,28 @@ final class SweepFs {
     }
   }
 
+  /** The last {@code maxBytes} of a regular file (all of it when smaller); empty as for reads. */
+  Optional<byte[]> readTail(Path p, int maxBytes) {
+    Optional<BasicFileAttributes> a = attributes(p);
+    if (a.isEmpty() || !a.get().isRegularFile()) {
+      return Optional.empty();
+    }
+    try (SeekableByteChannel ch = Files.newByteChannel(p, StandardOpenOption.READ,
+        LinkOption.NOFOLLOW_LINKS)) {
+      long size = ch.size();
+      int n = (int) Math.min(size, maxBytes);
+      ch.position(size - n);
+      ByteBuffer buf = ByteBuffer.allocate(n);
+      while (buf.hasRemaining() && ch.read(buf) >= 0) {
+        // keep reading until the buffer is full or the file ends
+      }
+      return Optional.of(java.util.Arrays.copyOf(buf.array(), buf.position()));
+    } catch (IOException | SecurityException | UnsupportedOperationException e) {
+      unreadable++;
+      return Optional.empty();
+    }
+  }
+
   Optional<String> readText(Path p, int maxBytes) {
     return readBytes(p, maxBytes).map(b -> new String(b, StandardCharsets.UTF_8));
   }
@@ -134,6 +159,11 @@ final class SweepFs {
       unreadable++;
       return Optional.empty();
     }
+  }
+
+  /** The current time, from the sweep's clock. */
+  Instant now() {
+    return clock.instant();
   }
 
   /** Starts a new time budget for a later phase (the deep scan); the entry budget stays. */

@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The result of one sweep.
  *
+ * @param home the home folder that was swept
+ * @param root the file-system root that was swept
  * @param indicators evidence, sorted; strong ones set the verdict
  * @param exposures secrets present on the machine, sorted by rotation priority
  * @param remediation the numbered checklist, in order
@@ -12,7 +14,7 @@ import java.util.List;
  * @param notes problems and limits met (unreadable IOC lines, budgets spent), sorted
  */
 public record SweepReport(
-    List<Indicator> indicators, List<Exposure> exposures, List<String> remediation,
+    String home, String root, List<Indicator> indicators, List<Exposure> exposures, List<String> remediation,
     Stats stats, List<String> notes) {
 
   /**
@@ -27,6 +29,8 @@ public record SweepReport(
       boolean incomplete, long millis) {}
 
   public SweepReport {
+    java.util.Objects.requireNonNull(home, "home");
+    java.util.Objects.requireNonNull(root, "root");
     indicators = List.copyOf(indicators);
     exposures = List.copyOf(exposures);
     remediation = List.copyOf(remediation);

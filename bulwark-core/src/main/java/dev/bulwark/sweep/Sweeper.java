@@ -75,7 +75,7 @@ public final class Sweeper {
     List<Exposure> exposures = new ArrayList<>(new java.util.TreeSet<>(ctx.exposures()));
     SweepReport.Stats stats = new SweepReport.Stats(fs.visited(), fs.unreadable(), fs.refused(),
         packages.checked(), walksExhausted || deepStopped || packages.lookupFailed(), clock.millis() - start);
-    return new Run(new SweepReport(indicators, exposures,
+    return new Run(new SweepReport(o.home().toString(), o.root().toString(), indicators, exposures,
         Remediation.steps(indicators, exposures), stats, ctx.notes()), fs);
   }
 

@@ -24,6 +24,10 @@ import dev.bulwark.project.ProjectResult;
 import dev.bulwark.project.Trigger;
 import dev.bulwark.project.TriggerKind;
 import dev.bulwark.scan.TargetResult;
+import dev.bulwark.sweep.Exposure;
+import dev.bulwark.sweep.Indicator;
+import dev.bulwark.sweep.SweepReport;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +35,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
-/** Hand-built results for report tests: an audit, a package scan and a project scan. */
+/** Hand-built results for report tests: an audit, package and project scans, and sweeps. */
 final class ReportFixtures {
   static final ToolInfo TOOL = new ToolInfo("0.0.0-test", "test data", "built 2026-01-01");
   static final String HOSTILE = "</script><img src=x onerror=alert(1)>\u202Eevil\u202C";
@@ -41,7 +45,8 @@ final class ReportFixtures {
   /** Every fixture by name: the names of the golden files. */
   static Map<String, Supplier<ReportData>> all() {
     return Map.of("audit", ReportFixtures::audit, "package", ReportFixtures::packageScan,
-        "project", ReportFixtures::projectScan);
+        "project", ReportFixtures::projectScan, "sweep", ReportFixtures::sweep,
+        "sweep-clean", ReportFixtures::cleanSweep);
   }
 
   static RuleText.Source rules() {
@@ -143,5 +148,56 @@ final class ReportFixtures {
         List.of(mal), 7, List.of("Opening the folder runs " + HOSTILE),
         List.of("Do not open the folder.", "Report the repository."));
     return new ReportData.Scan(List.of(new TargetResult.Project(p)), TOOL, rules(), 1);
+  }
+
+
+  /** A compromised machine, with hostile file names in paths, details and notes. */
+  static ReportData.Sweep sweep() {
+    Optional<Instant> when = Optional.of(Instant.parse("2026-11-20T09:30:00Z"));
+    List<Indicator> indicators = List.of(
+        new Indicator(Indicator.Area.FILES, true, "file-trace", "/home/dev/.npl",
+            "~/.npl: InvisibleFerret loader", "InvisibleFerret",
+            "https://example.invalid/report/invisibleferret", when),
+        new Indicator(Indicator.Area.FILES, false, "suspect-file",
+            "/home/dev/Downloads/" + HOSTILE + "anydesk.exe", "remote-desktop installer "
+                + HOSTILE, "", "", when),
+        new Indicator(Indicator.Area.PERSISTENCE, true, "odd-autostart",
+            "/home/dev/.config/autostart/updater.desktop",
+            "Exec: runs node from a hidden home folder: node /home/dev/.n2/main.js", "", "",
+            when),
+        new Indicator(Indicator.Area.NETWORK, true, "c2-port", "/proc/net/tcp",
+            "connection to 127.0.0.1:1244 on a port BeaverTail / InvisibleFerret C2 servers use"
+                + " by pid 1234 (node /home/dev/.n2/main.js)",
+            "BeaverTail / InvisibleFerret", "", Optional.empty()),
+        new Indicator(Indicator.Area.PACKAGES, true, "malicious-package",
+            "/usr/lib/node_modules/evil-dep", "npm evil-dep 1.0.0 is malicious (MAL-2025-0002)",
+            "", "MAL-2025-0002", Optional.empty()),
+        new Indicator(Indicator.Area.EDITORS, false, "autorun-task",
+            "/home/dev/proj/.vscode/tasks.json", "task 'watch' runs on folder open: npm run watch",
+            "", "", when));
+    List<Exposure> exposures = List.of(
+        new Exposure("crypto-wallet", 1, "/home/dev/.config/solana/id.json", "Solana wallet",
+            "Move funds to a new wallet made on a clean device."),
+        new Exposure("npm-token", 4, "/home/dev/.npmrc", "npm token line",
+            "Revoke the token in the registry's settings and create a new one."),
+        new Exposure("env-file", 7, "/home/dev/" + HOSTILE + "/.env", ".env file",
+            "Rotate every key the file names."));
+    List<String> steps = List.of("Disconnect this machine from the network now.",
+        "From a different, clean device, rotate the secrets below in this order:",
+        "  rotate crypto-wallet: Move funds to a new wallet made on a clean device.",
+        "  rotate npm-token: Revoke the token and create a new one.",
+        "Reinstall the operating system.", "Report it.");
+    SweepReport r = new SweepReport("/home/dev", "/", indicators, exposures, steps,
+        new SweepReport.Stats(1234, 5, 2, 42, false, 0),
+        List.of("/home/dev/iocs.csv:3: a home-path needs a relative pattern " + HOSTILE));
+    return new ReportData.Sweep(r, TOOL, 1);
+  }
+
+  /** A clean machine: no evidence, no secrets. */
+  static ReportData.Sweep cleanSweep() {
+    SweepReport r = new SweepReport("/home/" + HOSTILE, "/", List.of(), List.of(),
+        List.of("No known indicators is not proof of safety."),
+        new SweepReport.Stats(10, 0, 0, 3, false, 0), List.of());
+    return new ReportData.Sweep(r, TOOL, 0);
   }
 }

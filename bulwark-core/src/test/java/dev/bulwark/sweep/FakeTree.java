@@ -62,6 +62,10 @@ final class FakeTree {
         "  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
             + "   0: 0000000000000000FFFF00000100007F:B0B0 0000000000000000FFFF0000BBFBFAD8:04C8 01 00000000:00000000 00:00000000 00000000  1000        0 5151 1 0000000000000000 20 4 30 10 -1\n");
     write(root.resolve("proc/1234/cmdline"), "node\0/home/dev/.n2/main.js\0");
+    // Booted 2026-11-20T00:00:00Z; the process started 360000 ticks (one hour) later.
+    write(root.resolve("proc/stat"), "cpu  1 2 3 4\nbtime 1795132800\nprocesses 99\n");
+    write(root.resolve("proc/1234/stat"), "1234 (node) S 1 1234 1234 0 -1 4194560 100 0 0 0 "
+        + "5 2 0 0 20 0 11 0 360000 1000000 2000 18446744073709551615\n");
     Files.createDirectories(root.resolve("proc/1234/fd"));
     Files.createSymbolicLink(root.resolve("proc/1234/fd/3"), Path.of("socket:[4242]"));
   }

@@ -52,6 +52,36 @@ class SweepParsersTest {
     assertThat(got).isEqualTo(ip);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1234 (node) S 1 1234 1234 0 -1 4194560 100 0 0 0 5 2 0 0 20 0 11 0 360000 1000 2000 | 360000",
+      "77 (my (odd) proc) R 1 77 77 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 42 10 20                | 42",
+      "77 (short) R 1 2 3                                                                      | -1",
+      "77 (bad) R 1 77 77 0 -1 0 0 0 0 0 0 0 0 0 20 0 1 0 notanumber 10                        | -1",
+      "no parenthesis at all                                                                   | -1",
+  })
+  void procStartTicks(String stat, long ticks) {
+    assertThat(ProcStat.startTicks(stat).orElse(-1)).isEqualTo(ticks);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "cpu 1 2\\nbtime 1795132800\\n | 2026-11-20T00:00:00Z",
+      "cpu 1 2\\n                   | ''",
+      "btime x\\n                   | ''",
+  })
+  void procBootTime(String text, String boot) {
+    assertThat(ProcStat.bootTime(text.replace("\\n", "\n")).map(Object::toString).orElse(""))
+        .isEqualTo(boot);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"0, under a minute", "59, under a minute", "600, 10 min", "7260, 2 h 1 min",
+      "90000, 1 d 1 h"})
+  void runningTimes(long seconds, String text) {
+    assertThat(ProcStat.describe(java.time.Duration.ofSeconds(seconds))).isEqualTo(text);
+  }
+
   @Test
   void procNetSkipsMalformedLines() {
     String text = "header\n 0: 0100007F:0050 0100007F:04DC 01 0 0 0 0 0 77 1\n garbage line\n"

@@ -6,6 +6,11 @@ import dev.bulwark.advisory.AdvisoryDatabase;
 import dev.bulwark.advisory.AdvisoryImporter;
 import dev.bulwark.audit.AdvisoryLookup;
 import dev.bulwark.audit.OsvLookup;
+import dev.bulwark.report.ConsoleSweepRenderer;
+import dev.bulwark.report.ReportData;
+import dev.bulwark.report.ReportFormat;
+import dev.bulwark.report.Style;
+import dev.bulwark.report.ToolInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -70,6 +75,8 @@ class SweeperTest {
     assertThat(kinds(r)).contains("FILES/file-trace", "PERSISTENCE/odd-autostart",
         "NETWORK/c2-port", "NETWORK/odd-process", "PACKAGES/malicious-package",
         "EDITORS/autorun-task-fetch");
+    assertThat(IndicatorText.known()).as("every kind has report text")
+        .containsAll(r.indicators().stream().map(Indicator::kind).toList());
     List<String> paths = r.indicators().stream().map(Indicator::path).toList();
     assertThat(paths).contains(home.resolve(".pyp/python.exe").toString(),
         home.resolve(".n2/pay").toString(), home.resolve(".npl").toString(),
@@ -86,6 +93,9 @@ class SweeperTest {
       assertThat(i.kind()).isEqualTo("c2-port");
       assertThat(i.detail()).contains("127.0.0.1:1244").contains("pid 1234");
     });
+    assertThat(r.indicators()).filteredOn(i -> i.kind().equals("odd-process")).singleElement()
+        .satisfies(i -> assertThat(i.detail())
+            .endsWith("; started 2026-11-20T01:00:00Z, running 5 d 23 h"));
     assertThat(r.remediation().get(0)).startsWith("Disconnect");
     assertThat(r.indicators()).filteredOn(i -> i.kind().equals("ioc-package"))
         .extracting(Indicator::detail).anySatisfy(d -> assertThat(d).contains("concerto-analysis 3.24.1"))
@@ -141,15 +151,22 @@ class SweeperTest {
     assertThat(r.exposures()).anySatisfy(e -> assertThat(e.what()).contains("MetaMask"));
     assertThat(r.exposures()).noneSatisfy(e -> assertThat(e.path()).endsWith(".pub"));
     StringWriter console = new StringWriter();
-    SweepRenderer.console(r, false, new PrintWriter(console));
-    StringWriter json = new StringWriter();
-    SweepRenderer.json(r, 1, json);
-    for (String out : List.of(console.toString(), json.toString())) {
-      assertThat(out).doesNotContain(FakeTree.NPM_TOKEN).doesNotContain(FakeTree.ENV_SECRET)
-          .contains(home.resolve(".npmrc").toString());
+    ConsoleSweepRenderer.render(r, false, Style.plain(), new PrintWriter(console));
+    ReportData.Sweep data = new ReportData.Sweep(r, new ToolInfo("test", "", ""), 1);
+    List<String> outs = new java.util.ArrayList<>(List.of(console.toString()));
+    for (ReportFormat f : List.of(ReportFormat.JSON, ReportFormat.SARIF, ReportFormat.HTML,
+        ReportFormat.MARKDOWN)) {
+      StringWriter w = new StringWriter();
+      f.render(data, w);
+      outs.add(w.toString());
     }
-    assertThat(console.toString()).startsWith(SweepRenderer.COMPROMISED);
-    assertThat(json.toString()).contains("\"verdict\" : \"compromised\"");
+    for (String out : outs) {
+      assertThat(out).doesNotContain(FakeTree.NPM_TOKEN).doesNotContain(FakeTree.ENV_SECRET)
+          .contains(".npmrc");
+    }
+    assertThat(console.toString()).startsWith(ConsoleSweepRenderer.COMPROMISED)
+        .contains(home.resolve(".npmrc").toString());
+    assertThat(outs.get(1)).contains("\"verdict\" : \"compromised\"");
     assertThat(r.remediation()).anySatisfy(s -> assertThat(s).contains("crypto-wallet"));
   }
 
