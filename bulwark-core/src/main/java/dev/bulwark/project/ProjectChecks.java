@@ -3,6 +3,7 @@ package dev.bulwark.project;
 import com.google.re2j.Pattern;
 import dev.bulwark.artifact.ArtifactFile;
 import dev.bulwark.model.AuditFinding;
+import dev.bulwark.model.Category;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Inventory;
 import dev.bulwark.model.Severity;
@@ -144,7 +145,8 @@ final class ProjectChecks {
   }
 
   /** Triggers of one kind that reach one flagged place: one finding naming them all. */
-  private record Reach(TriggerKind kind, Finding worst, String chain, List<String> names) {}
+  private record Reach(TriggerKind kind, Finding worst, String chain, List<String> names,
+      String obfuscation) {}
 
   private final Map<String, Reach> reaches = new java.util.TreeMap<>();
 
@@ -157,18 +159,37 @@ final class ProjectChecks {
       }
       Finding worst = threats.get(0);
       String chain = t.chains().stream().filter(c -> c.endsWith(f)).findFirst().orElse(f);
+      String obfuscation = obfuscation(threats);
       reaches.computeIfAbsent(t.kind().ordinal() + "|" + worst.location(),
-          k -> new Reach(t.kind(), worst, chain, new ArrayList<>())).names().add(t.name());
+          k -> new Reach(t.kind(), worst, chain, new ArrayList<>(), obfuscation)).names().add(t.name());
     }
+  }
+
+  /**
+   * The ids of the obfuscation and evasion threats of a file, when there are two different rules
+   * (else ""): obfuscator string tables and names, packing, hidden padding, minification among
+   * readable source (obfuscator
+   * string tables and names, packing, hidden padding, minification among readable source). A
+   * project's own code that an ordinary action runs has no reason to be obfuscated; a take-home
+   * repository's loader nearly always is.
+   */
+  private static String obfuscation(List<Finding> threats) {
+    List<String> ids = threats.stream()
+        .filter(f -> f.category() == Category.OBFUSCATION || f.category() == Category.EVASION)
+        .map(Finding::ruleId).distinct().sorted().toList();
+    return ids.size() >= 2 ? String.join(", ", ids) : "";
   }
 
   private void emitReaches() {
     for (Reach r : reaches.values()) {
       Finding w = r.worst();
-      Severity sev = w.severity().atLeast(Severity.HIGH) ? w.severity() : Severity.MEDIUM;
+      Severity sev = w.severity().atLeast(Severity.HIGH) ? w.severity()
+          : !r.obfuscation().isEmpty() ? Severity.CRITICAL : Severity.MEDIUM;
       out.add(ProjectRules.TRIGGER_REACHES_THREAT.at(sev, true, w.location(), w.snippet(),
           w.decoded(), r.kind().description() + " (" + String.join("; ", r.names()) + ") runs "
-              + r.chain() + which(w.message())));
+              + r.chain() + (sev == Severity.CRITICAL && !w.severity().atLeast(Severity.HIGH)
+                  ? ", an obfuscated file (" + r.obfuscation() + ")"
+                  : which(w.message()))));
     }
   }
 
