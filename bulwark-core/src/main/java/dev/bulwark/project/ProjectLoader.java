@@ -43,6 +43,16 @@ public final class ProjectLoader {
       ".svelte-kit", ".turbo", ".cache", ".parcel-cache", "coverage", ".gradle", "target",
       ".yarn", ".pnpm-store", "site-packages");
 
+  /**
+   * Dependency folders that are scanned when they came with the project (committed to git, inside
+   * the archive, or in a folder that no package manager on this machine filled): code there runs
+   * as soon as the project requires it, and attackers plant loaders in it.
+   */
+  static final Set<String> SHIPPED_DEP_DIRS = Set.of("node_modules", "bower_components");
+  /** Files a package manager writes into node_modules when it installs (npm 7+, yarn, pnpm). */
+  private static final List<String> INSTALL_STATE = List.of(".package-lock.json", ".yarn-integrity",
+      ".modules.yaml", ".yarn-state.yml");
+
   private final ReaderLimits limits;
 
   public ProjectLoader(ReaderLimits limits) {
@@ -78,7 +88,7 @@ public final class ProjectLoader {
     List<Skipped> skipped = new ArrayList<>(a.skipped());
     List<ArtifactFile> kept = new ArrayList<>();
     for (ArtifactFile f : files) {
-      if (inSkippedDir(f.path())) {
+      if (inSkippedDir(f.path(), true)) {
         continue;
       }
       kept.add(f);
@@ -94,9 +104,14 @@ public final class ProjectLoader {
   }
 
   static boolean inSkippedDir(String path) {
+    return inSkippedDir(path, false);
+  }
+
+  /** @param keepShippedDeps whether {@link #SHIPPED_DEP_DIRS} are part of the project here */
+  static boolean inSkippedDir(String path, boolean keepShippedDeps) {
     String[] parts = path.split("/");
     for (int i = 0; i < parts.length - 1; i++) {
-      if (SKIP_DIRS.contains(parts[i])) {
+      if (SKIP_DIRS.contains(parts[i]) && !(keepShippedDeps && SHIPPED_DEP_DIRS.contains(parts[i]))) {
         return true;
       }
       if (parts[i].equals(".git") && !(i + 1 < parts.length
@@ -135,14 +150,56 @@ public final class ProjectLoader {
     List<Skipped> skipped = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     long[] total = {0};
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
+    List<Path> shipped = new ArrayList<>();
+    // The project's own files first, then dependency folders that came with it, with what is left
+    // of the budget: a large node_modules must not crowd out the project's code.
+    boolean complete = walk(root, root, false, shipped, files, skipped, problems, total);
+    for (Path d : shipped) {
+      if (!complete || !walk(root, d, true, shipped, files, skipped, problems, total)) {
+        break;
+      }
+    }
+    files.sort(Comparator.comparing(ArtifactFile::path));
+    skipped.sort(null);
+    problems.sort(null);
+    return new ProjectTree(display, "folder", files, problems, skipped);
+  }
+
+  /** Whether a dependency folder was filled by a package manager on this machine. */
+  private static boolean installedHere(Path depDir) {
+    return INSTALL_STATE.stream().anyMatch(n -> Files.exists(depDir.resolve(n), LinkOption.NOFOLLOW_LINKS));
+  }
+
+  /**
+   * Reads the files under {@code start}; false when a limit stopped the walk.
+   *
+   * @param depsPass whether {@code start} is a shipped dependency folder (nested ones are read too)
+   * @param shipped collects shipped dependency folders met in the first pass
+   */
+  private boolean walk(Path root, Path start, boolean depsPass, List<Path> shipped,
+      List<ArtifactFile> files, List<Skipped> skipped, List<Problem> problems, long[] total)
+      throws IOException {
+    boolean[] complete = {true};
+    Files.walkFileTree(start, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-        if (d.equals(root)) {
+        if (d.equals(start)) {
           return FileVisitResult.CONTINUE;
         }
         String rel = rel(root, d);
         String name = d.getFileName().toString();
+        if (SHIPPED_DEP_DIRS.contains(name) && depsPass) {
+          return FileVisitResult.CONTINUE;
+        }
+        if (SHIPPED_DEP_DIRS.contains(name) && !installedHere(d)) {
+          shipped.add(d);
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        if (SHIPPED_DEP_DIRS.contains(name)) {
+          skipped.add(new Skipped(rel + "/", "dependencies installed by a package manager here, not"
+              + " the project's own code; scan them with `bulwark scan " + rel + "`"));
+          return FileVisitResult.SKIP_SUBTREE;
+        }
         if (SKIP_DIRS.contains(name) || Files.isRegularFile(d.resolve("pyvenv.cfg"))) {
           skipped.add(new Skipped(rel + "/", "not the project's own code"));
           return FileVisitResult.SKIP_SUBTREE;
@@ -172,6 +229,7 @@ public final class ProjectLoader {
         if (files.size() >= limits.maxEntries()) {
           problems.add(new Problem("too-many-files", "more than " + limits.maxEntries()
               + " files; the rest were not read", SourceLocation.of(rel)));
+          complete[0] = false;
           return FileVisitResult.TERMINATE;
         }
         if (attrs.size() > limits.maxFileBytes()) {
@@ -181,6 +239,7 @@ public final class ProjectLoader {
         if (total[0] + attrs.size() > limits.maxTotalBytes()) {
           problems.add(new Problem("too-large", "the project is larger than "
               + (limits.maxTotalBytes() >> 20) + " MiB; the rest was not read", SourceLocation.of(rel)));
+          complete[0] = false;
           return FileVisitResult.TERMINATE;
         }
         try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
@@ -200,10 +259,7 @@ public final class ProjectLoader {
         return FileVisitResult.CONTINUE;
       }
     });
-    files.sort(Comparator.comparing(ArtifactFile::path));
-    skipped.sort(null);
-    problems.sort(null);
-    return new ProjectTree(display, "folder", files, problems, skipped);
+    return complete[0];
   }
 
   private static String rel(Path root, Path p) {
@@ -230,7 +286,7 @@ public final class ProjectLoader {
         long total = 0;
         while (tw.next()) {
           String p = tw.getPathString();
-          if (have.contains(p) || inSkippedDir(p)) {
+          if (have.contains(p) || inSkippedDir(p, true)) {
             continue;
           }
           if (tw.getFileMode(0).getObjectType() != Constants.OBJ_BLOB
