@@ -27,6 +27,11 @@ public final class ProcessCommandRunner implements CommandRunner {
   }
 
   @Override
+  public CommandRunner in(Path dir) {
+    return new ProcessCommandRunner(dir, maxOutput);
+  }
+
+  @Override
   public Optional<String> run(List<String> command, Duration timeout) {
     Process p;
     try {
