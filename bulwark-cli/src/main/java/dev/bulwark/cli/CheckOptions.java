@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.analysis.RuleCatalog;
 import dev.bulwark.analysis.StaticAnalyzer;
 import dev.bulwark.artifact.ArtifactReader;
 import dev.bulwark.artifact.ReaderLimits;
@@ -18,7 +19,10 @@ import dev.bulwark.registry.PypiSettings;
 import dev.bulwark.registry.RegistryConfig;
 import dev.bulwark.registry.RegistryException;
 import dev.bulwark.registry.RegistryHttp;
+import dev.bulwark.registry.ScanCache;
 import dev.bulwark.registry.Typosquats;
+import dev.bulwark.report.BulwarkVersion;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +50,7 @@ final class CheckOptions {
   @Option(names = "--cache", paramLabel = "DIR", description = "Metadata cache folder (default: the user cache).")
   Path cache;
 
-  @Option(names = "--no-cache", description = "Do not read or write the metadata cache.")
+  @Option(names = "--no-cache", description = "Do not read or write the metadata and scan caches.")
   boolean noCache;
 
   @Option(names = "--cache-ttl-minutes", paramLabel = "N", defaultValue = "60",
@@ -56,6 +60,23 @@ final class CheckOptions {
   void validate() throws OutputOptions.UsageError {
     if (minAgeDays < 0 || cacheTtlMinutes < 0) {
       throw new OutputOptions.UsageError("--min-age-days and --cache-ttl-minutes must not be negative");
+    }
+  }
+
+  /**
+   * The scan cache beside the advisory database (code scans by integrity hash, for this engine
+   * and rule set), or a disabled one with {@code --no-cache} or when it cannot be opened.
+   */
+  ScanCache scanCache(Env env, Path db, RuleCatalog catalog) {
+    if (noCache) {
+      return ScanCache.disabled();
+    }
+    Path file = Databases.path(db, env).resolveSibling("scans.db");
+    try {
+      return ScanCache.open(file, ScanCache.engineKey(BulwarkVersion.get(), catalog));
+    } catch (IOException e) {
+      env.err().println("bulwark: scans will not be cached: " + e.getMessage());
+      return ScanCache.disabled();
     }
   }
 
