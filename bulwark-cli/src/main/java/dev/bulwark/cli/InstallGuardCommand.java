@@ -197,7 +197,7 @@ final class InstallGuardCommand {
         Optional<AdvisoryLookup> lookup = Optional.of(opened.lookup());
         InstallGuard guard = new InstallGuard(
             check.checker(env, Set.of(eco), lookup, catalog).withScanCache(scans),
-            new ProcessCommandRunner(env.cwd(), 32 << 20), check.strict, options.jobs);
+            new ProcessCommandRunner(env.cwd(), 32 << 20, true), check.strict, options.jobs);
         return guard.plan(pm, exe.toString(), env.cwd(), args);
       }
     }

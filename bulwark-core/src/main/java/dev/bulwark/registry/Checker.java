@@ -77,7 +77,8 @@ public final class Checker {
     phases.check();
     List<Problem> problems = new ArrayList<>();
     long start = System.nanoTime();
-    String didYouMean = typosquats.check(t.ecosystem(), t.name()).map(Typosquats.Squat::popular).orElse("");
+    Optional<Typosquats.Squat> squat = typosquats.check(t.ecosystem(), t.name());
+    String didYouMean = squat.map(Typosquats.Squat::popular).orElse("");
     start = phases.add(PhaseClock.Phase.HEURISTICS, start);
     PackageHistory h;
     Release r;
@@ -91,7 +92,9 @@ public final class Checker {
       return Verdicts.decide(t, "", didYouMean, List.of(), Optional.empty(), List.of(), problems);
     }
     start = phases.add(PhaseClock.Phase.METADATA, start);
-    List<Finding> meta = heuristics.evaluate(h, r, clock.instant());
+    // The registry's spelling of the name is what the heuristics judge; it is usually the same.
+    List<Finding> meta = h.name().equals(t.name()) ? heuristics.evaluate(h, r, clock.instant(), squat)
+        : heuristics.evaluate(h, r, clock.instant());
     start = phases.add(PhaseClock.Phase.HEURISTICS, start);
     List<AuditFinding> adv = advisories(t, h, r, problems);
     phases.add(PhaseClock.Phase.ADVISORY, start);
