@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
       List<CheckResult> results = new ArrayList<>();
       ToolInfo info = new ToolInfo(BulwarkVersion.get(), "", "");
       Databases.Opened opened = noAudit ? null : Databases.openForReading(db, env, true);
-      try (ScanCache scans = check.scanCache(env, db, catalog)) {
+      try (ScanCache scans = check.scanCache(env, db, () -> catalog)) {
         Optional<AdvisoryLookup> lookup = opened == null ? Optional.empty() : Optional.of(opened.lookup());
         info = opened == null ? info : opened.info();
         Checker checker = check.checker(env,

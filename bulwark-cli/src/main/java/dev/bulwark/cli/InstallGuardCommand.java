@@ -1,7 +1,12 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.analysis.PackageAnalyzer;
+import dev.bulwark.analysis.RuleCatalog;
+import dev.bulwark.analysis.StaticAnalyzer;
+import dev.bulwark.artifact.Artifact;
 import dev.bulwark.audit.AdvisoryLookup;
 import dev.bulwark.model.Ecosystem;
+import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Verdict;
 import dev.bulwark.registry.CheckConsole;
 import dev.bulwark.registry.CheckResult;
@@ -10,6 +15,7 @@ import dev.bulwark.registry.PackageManager;
 import dev.bulwark.registry.ProcessCommandRunner;
 import dev.bulwark.registry.RegistryException;
 import dev.bulwark.registry.ScanCache;
+import dev.bulwark.scan.Catalogs;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -191,12 +197,12 @@ final class InstallGuardCommand {
 
     private InstallGuard.Decision guard(Path exe) throws RegistryException, Databases.DatabaseError {
       Ecosystem eco = pm == PackageManager.PIP ? Ecosystem.PYPI : Ecosystem.NPM;
-      var catalog = dev.bulwark.scan.Catalogs.load(List.of());
+      LazyAnalyzer analyzer = new LazyAnalyzer();
       try (Databases.Opened opened = Databases.openForReading(options.db, env, true);
-          ScanCache scans = check.scanCache(env, options.db, catalog)) {
+          ScanCache scans = check.scanCache(env, options.db, analyzer::catalog)) {
         Optional<AdvisoryLookup> lookup = Optional.of(opened.lookup());
         InstallGuard guard = new InstallGuard(
-            check.checker(env, Set.of(eco), lookup, catalog).withScanCache(scans),
+            check.checker(env, Set.of(eco), lookup, analyzer).withScanCache(scans),
             new ProcessCommandRunner(env.cwd(), 32 << 20, true), check.strict, options.jobs);
         return guard.plan(pm, exe.toString(), env.cwd(), args);
       }
@@ -244,6 +250,34 @@ final class InstallGuardCommand {
         Thread.currentThread().interrupt();
         return ExitCode.INCOMPLETE.code;
       }
+    }
+  }
+
+  /**
+   * Loads the rules on the first scan: when every planned package's scan is cached, a guarded
+   * install never pays for compiling the rule set.
+   */
+  private static final class LazyAnalyzer implements PackageAnalyzer {
+    private RuleCatalog catalog;
+    private StaticAnalyzer analyzer;
+
+    synchronized RuleCatalog catalog() {
+      if (catalog == null) {
+        catalog = Catalogs.load(List.of());
+      }
+      return catalog;
+    }
+
+    private synchronized StaticAnalyzer analyzer() {
+      if (analyzer == null) {
+        analyzer = new StaticAnalyzer(catalog());
+      }
+      return analyzer;
+    }
+
+    @Override
+    public ScanResult analyze(Artifact artifact) {
+      return analyzer().analyze(artifact);
     }
   }
 

@@ -66,9 +66,12 @@ public enum PackageManager {
     return args.stream().filter(a -> !a.startsWith("-")).findFirst().orElse("");
   }
 
-  /** How to plan these arguments, or empty when they install nothing and pass through. */
+  /**
+   * How to plan these arguments, or empty when they install nothing and pass through (other
+   * subcommands, and any request for help).
+   */
   public Optional<Plan> plan(List<String> args) {
-    if (this == YARN && args.stream().anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
+    if (args.stream().anyMatch(a -> a.equals("--help") || a.equals("-h"))) {
       return Optional.empty();
     }
     return Optional.ofNullable(guarded.get(subcommand(args)));

@@ -88,6 +88,27 @@ public final class ScanCache implements AutoCloseable {
     }
   }
 
+  /**
+   * An engine key that needs no rule catalog: the version and the size and modification time of
+   * the jar this engine runs from, which holds the built-in rules (a rebuilt engine rescans).
+   * Empty when not running from a jar (a development build): then use
+   * {@link #engineKey(String, RuleCatalog)}. Lets a guard whose scans are all cached skip loading
+   * the rules.
+   */
+  public static Optional<String> jarEngineKey(String version) {
+    try {
+      var source = ScanCache.class.getProtectionDomain().getCodeSource();
+      Path jar = source == null ? Path.of("") : Path.of(source.getLocation().toURI());
+      if (!Files.isRegularFile(jar)) {
+        return Optional.empty();
+      }
+      return Optional.of(version + "/jar-" + Files.size(jar) + "-"
+          + Files.getLastModifiedTime(jar).toMillis());
+    } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** True for the hashes worth keying on: strong SRI (sha256/384/512) or a PyPI sha256. */
   static boolean strong(String integrity) {
     return integrity.startsWith("sha512-") || integrity.startsWith("sha384-")

@@ -193,6 +193,7 @@ class GuardPlansTest {
       NPM  | --loglevel=warn i x     | LOCKFILE
       NPM  | ci                      | INSTALLED
       NPM  | run build               | ''
+      NPM  | install -h              | ''
       NPM  | ''                      | ''
       YARN | ''                      | LOCKFILE
       YARN | --frozen-lockfile       | LOCKFILE
@@ -203,6 +204,7 @@ class GuardPlansTest {
       PNPM | dlx cowsay              | ''
       PIP  | install requests        | DRY_RUN
       PIP  | freeze                  | ''
+      PIP  | install --help          | ''
       """)
   void onlyInstallingSubcommandsAreGuarded(PackageManager pm, String args, String plan) {
     List<String> argv = args.isEmpty() ? List.of() : Arrays.asList(args.split(" "));

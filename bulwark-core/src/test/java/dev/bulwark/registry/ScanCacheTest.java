@@ -81,4 +81,15 @@ class ScanCacheTest {
       assertThat(e).hasMessageContaining("scan cache");
     }
   }
+
+  @Test
+  void engineKeysNameTheVersionAndTheRuleSet() {
+    var catalog = dev.bulwark.scan.Catalogs.load(List.of());
+    String k = ScanCache.engineKey("1.0", catalog);
+    assertThat(ScanCache.engineKey("1.0", catalog)).isEqualTo(k).startsWith("1.0/");
+    assertThat(ScanCache.engineKey("1.1", catalog)).isNotEqualTo(k);
+    assertThat(ScanCache.engineKey("1.0", dev.bulwark.analysis.RuleCatalog.of(List.of()))).isNotEqualTo(k);
+    // Tests run from a classes folder, not a jar: the caller falls back to the catalog digest.
+    assertThat(ScanCache.jarEngineKey("1.0")).isEmpty();
+  }
 }
