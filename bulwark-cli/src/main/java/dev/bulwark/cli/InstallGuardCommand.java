@@ -286,14 +286,19 @@ final class InstallGuardCommand {
    * expands aliases only for what the user types, so the real package manager is found).
    */
   static Optional<Path> onPath(String name, Env env) {
-    String path = env.vars().getOrDefault("PATH", "");
+    String path = env.vars().getOrDefault("PATH", env.vars().getOrDefault("Path", ""));
+    // Windows finds npm.cmd or pip.exe for "npm" and "pip" through PATHEXT.
+    List<String> exts = new ArrayList<>(List.of(""));
+    if (File.pathSeparatorChar == ';') {
+      exts.addAll(List.of(env.vars().getOrDefault("PATHEXT", ".COM;.EXE;.BAT;.CMD").toLowerCase(
+          java.util.Locale.ROOT).split(";")));
+    }
     for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path f = Path.of(dir).resolve(name);
-      if (Files.isRegularFile(f) && Files.isExecutable(f)) {
-        return Optional.of(f.toAbsolutePath());
+      for (String ext : exts) {
+        Path f = dir.isEmpty() ? null : Path.of(dir).resolve(name + ext);
+        if (f != null && Files.isRegularFile(f) && Files.isExecutable(f)) {
+          return Optional.of(f.toAbsolutePath());
+        }
       }
     }
     return Optional.empty();

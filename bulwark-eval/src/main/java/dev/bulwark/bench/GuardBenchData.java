@@ -12,7 +12,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -32,19 +31,6 @@ final class GuardBenchData {
   record Pkg(String name, String version, String tarballPath, byte[] tarball, String integrity,
       byte[] packument, int files, long unpackedBytes) {}
 
-  private static final String[] WORDS = {"amber", "basalt", "cobalt", "dune", "ember", "fjord",
-      "garnet", "heron", "indigo", "juniper", "kestrel", "lichen", "marble", "nimbus", "onyx",
-      "pumice", "quartz", "rowan", "sable", "tundra", "umber", "vesper", "willow", "xenon", "yarrow",
-      "zephyr", "alder", "birch", "cedar", "delta", "egret", "flint"};
-  private static final String[] NOUNS = {"parser", "router", "cache", "queue", "stream", "codec",
-      "loader", "logger", "schema", "config", "matcher", "scheduler", "buffer", "pool", "format",
-      "tokenizer", "resolver", "emitter", "store", "graph"};
-  private static final String[] PROSE = {"the", "value", "returns", "a", "new", "list", "of",
-      "entries", "when", "called", "with", "options", "each", "item", "is", "checked", "and",
-      "passed", "to", "the", "callback", "this", "module", "keeps", "no", "global", "state",
-      "input", "must", "be", "string", "or", "buffer", "errors", "are", "thrown", "early"};
-  private static final String[] BUILTINS = {"path", "events", "util", "fs", "os", "stream",
-      "assert", "url", "crypto", "zlib"};
   static final Instant NOW = Instant.parse("2026-11-20T00:00:00Z");
 
   private GuardBenchData() {}
@@ -60,8 +46,8 @@ final class GuardBenchData {
   }
 
   private static String name(int i, SplittableRandom rnd) {
-    String n = WORDS[i % WORDS.length] + "-" + NOUNS[(i / WORDS.length + i) % NOUNS.length]
-        + (i >= WORDS.length * NOUNS.length ? "-" + i : "");
+    String n = GuardBenchFiles.WORDS[i % GuardBenchFiles.WORDS.length] + "-" + GuardBenchFiles.NOUNS[(i / GuardBenchFiles.WORDS.length + i) % GuardBenchFiles.NOUNS.length]
+        + (i >= GuardBenchFiles.WORDS.length * GuardBenchFiles.NOUNS.length ? "-" + i : "");
     return rnd.nextInt(100) < 15 ? "@benchkit/" + n + "-" + i : n + "-" + i;
   }
 
@@ -103,26 +89,26 @@ final class GuardBenchData {
     int modules = 2 + rnd.nextInt(14);
     List<String> mods = new ArrayList<>();
     for (int m = 0; m < modules; m++) {
-      mods.add(m == 0 ? "index" : NOUNS[rnd.nextInt(NOUNS.length)] + m);
+      mods.add(m == 0 ? "index" : GuardBenchFiles.NOUNS[rnd.nextInt(GuardBenchFiles.NOUNS.length)] + m);
     }
     boolean types = rnd.nextInt(2) == 0;
     f.put("package/package.json", utf8(manifest(name, version, types, rnd)));
-    f.put("package/README.md", utf8(readme(name, rnd)));
+    f.put("package/README.md", utf8(GuardBenchFiles.readme(name, rnd)));
     f.put("package/LICENSE", utf8("MIT License\n\nCopyright (c) 2021 Bench Authors\n\n"
-        + prose(rnd, 160) + "\n"));
+        + GuardBenchFiles.prose(rnd, 160) + "\n"));
     if (rnd.nextInt(3) == 0) {
-      f.put("package/CHANGELOG.md", utf8(changelog(rnd)));
+      f.put("package/CHANGELOG.md", utf8(GuardBenchFiles.changelog(rnd)));
     }
     for (int m = 0; m < modules; m++) {
-      f.put("package/lib/" + mods.get(m) + ".js", utf8(module(mods, m, rnd)));
+      f.put("package/lib/" + mods.get(m) + ".js", utf8(GuardBenchFiles.module(mods, m, rnd)));
     }
     if (types) {
-      f.put("package/index.d.ts", utf8(declarations(mods, rnd)));
+      f.put("package/index.d.ts", utf8(GuardBenchFiles.declarations(mods, rnd)));
     }
     if (rnd.nextInt(10) < 3) {
       StringBuilder bundle = new StringBuilder("/*! " + name + " v" + version + " | MIT */\n");
       for (int m = 0; m < modules; m++) {
-        bundle.append(module(mods, m, rnd).replaceAll("\\s+", " ")
+        bundle.append(GuardBenchFiles.module(mods, m, rnd).replaceAll("\\s+", " ")
             .replace("'use strict'; ", "").replace("/** ", "/*"));
       }
       f.put("package/dist/" + name.substring(name.indexOf('/') + 1) + ".min.js", utf8(bundle.toString()));
@@ -142,7 +128,7 @@ final class GuardBenchData {
     StringBuilder deps = new StringBuilder();
     int n = rnd.nextInt(4);
     for (int i = 0; i < n; i++) {
-      deps.append(i == 0 ? "" : ",").append("\n    \"").append(WORDS[rnd.nextInt(WORDS.length)])
+      deps.append(i == 0 ? "" : ",").append("\n    \"").append(GuardBenchFiles.WORDS[rnd.nextInt(GuardBenchFiles.WORDS.length)])
           .append("-dep-").append(i).append("\": \"^").append(1 + rnd.nextInt(4)).append(".0.0\"");
     }
     return "{\n  \"name\": \"" + name + "\",\n  \"version\": \"" + version + "\",\n"
@@ -156,116 +142,11 @@ final class GuardBenchData {
         + "  \"dependencies\": {" + deps + (n > 0 ? "\n  " : "") + "}\n}\n";
   }
 
-  private static String readme(String name, SplittableRandom rnd) {
-    StringBuilder b = new StringBuilder("# " + name + "\n\n" + prose(rnd, 30) + ".\n\n## Install\n\n"
-        + "```\nnpm install " + name + "\n```\n\n## Usage\n\n```js\nconst lib = require('" + name
-        + "');\nlib.run({ verbose: true });\n```\n\n## API\n\n");
-    int sections = 2 + rnd.nextInt(8);
-    for (int s = 0; s < sections; s++) {
-      b.append("### ").append(NOUNS[rnd.nextInt(NOUNS.length)]).append("(input, options)\n\n")
-          .append(prose(rnd, 40 + rnd.nextInt(120))).append(".\n\n");
-    }
-    return b.toString();
-  }
-
-  private static String changelog(SplittableRandom rnd) {
-    StringBuilder b = new StringBuilder("# Changelog\n\n");
-    int entries = 3 + rnd.nextInt(20);
-    for (int e = 0; e < entries; e++) {
-      b.append("## ").append(entries - e).append(".0.0\n\n- ").append(prose(rnd, 12)).append("\n\n");
-    }
-    return b.toString();
-  }
-
-  /** One CommonJS module: a few functions in one of several common shapes. */
-  private static String module(List<String> mods, int m, SplittableRandom rnd) {
-    StringBuilder b = new StringBuilder("'use strict';\n\n");
-    int req = rnd.nextInt(3);
-    for (int r = 0; r < req; r++) {
-      String mod = BUILTINS[rnd.nextInt(BUILTINS.length)];
-      b.append("const ").append(mod).append("Lib = require('").append(mod).append("');\n");
-    }
-    if (m > 0 && rnd.nextInt(2) == 0) {
-      b.append("const shared = require('./").append(mods.get(rnd.nextInt(m))).append("');\n");
-    }
-    b.append('\n');
-    int fns = 2 + rnd.nextInt(10);
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i < fns; i++) {
-      String fn = verb(rnd) + cap(NOUNS[rnd.nextInt(NOUNS.length)]) + i;
-      names.add(fn);
-      b.append("/**\n * ").append(prose(rnd, 10 + rnd.nextInt(20))).append(".\n */\n");
-      b.append(switch (rnd.nextInt(5)) {
-        case 0 -> loopFn(fn, rnd);
-        case 1 -> asyncFn(fn);
-        case 2 -> switchFn(fn, rnd);
-        case 3 -> classFn(fn, rnd);
-        default -> regexFn(fn);
-      }).append('\n');
-    }
-    b.append("module.exports = { ").append(String.join(", ", names)).append(" };\n");
-    return b.toString();
-  }
-
-  private static String loopFn(String fn, SplittableRandom rnd) {
-    return "function " + fn + "(input, options = {}) {\n"
-        + "  if (!Array.isArray(input)) {\n    throw new TypeError('" + fn + ": expected an array');\n  }\n"
-        + "  const limit = options.limit || " + (10 + rnd.nextInt(990)) + ";\n  const out = [];\n"
-        + "  for (let i = 0; i < input.length && out.length < limit; i++) {\n"
-        + "    const item = input[i];\n    if (item == null) continue;\n"
-        + "    out.push(typeof item === 'string' ? item.trim() : item);\n  }\n  return out;\n}\n";
-  }
-
-  private static String asyncFn(String fn) {
-    return "async function " + fn + "(source, options = {}) {\n"
-        + "  const chunks = [];\n  for await (const chunk of source) {\n"
-        + "    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));\n  }\n"
-        + "  const text = Buffer.concat(chunks).toString(options.encoding || 'utf8');\n"
-        + "  return options.json ? JSON.parse(text) : text;\n}\n";
-  }
-
-  private static String switchFn(String fn, SplittableRandom rnd) {
-    StringBuilder b = new StringBuilder("function " + fn + "(kind, value) {\n  switch (kind) {\n");
-    int cases = 2 + rnd.nextInt(6);
-    for (int c = 0; c < cases; c++) {
-      b.append("    case '").append(WORDS[rnd.nextInt(WORDS.length)]).append(c).append("':\n")
-          .append("      return { kind, value, weight: ").append(rnd.nextInt(100)).append(" };\n");
-    }
-    return b.append("    default:\n      return null;\n  }\n}\n").toString();
-  }
-
-  private static String classFn(String fn, SplittableRandom rnd) {
-    return "class " + cap(fn) + " {\n  constructor(options = {}) {\n"
-        + "    this.size = options.size || " + (16 + rnd.nextInt(240)) + ";\n    this.items = new Map();\n  }\n\n"
-        + "  get(key) {\n    return this.items.get(key);\n  }\n\n"
-        + "  set(key, value) {\n    if (this.items.size >= this.size) {\n"
-        + "      this.items.delete(this.items.keys().next().value);\n    }\n"
-        + "    this.items.set(key, value);\n    return this;\n  }\n}\n"
-        + "function " + fn + "(options) {\n  return new " + cap(fn) + "(options);\n}\n";
-  }
-
-  private static String regexFn(String fn) {
-    return "const " + fn + "Pattern = /^([a-z][a-z0-9_-]*)(?:=(.*))?$/i;\n"
-        + "function " + fn + "(line) {\n  const m = " + fn + "Pattern.exec(String(line));\n"
-        + "  if (!m) {\n    return undefined;\n  }\n"
-        + "  return { key: m[1].toLowerCase(), value: m[2] === undefined ? true : m[2] };\n}\n";
-  }
-
-  private static String declarations(List<String> mods, SplittableRandom rnd) {
-    StringBuilder b = new StringBuilder("// Type definitions\n\nexport interface Options {\n"
-        + "  limit?: number;\n  encoding?: string;\n  json?: boolean;\n}\n\n");
-    for (String m : mods) {
-      b.append("export declare function ").append(verb(rnd)).append(cap(m.replaceAll("[0-9]", "")))
-          .append("(input: unknown[], options?: Options): unknown[];\n");
-    }
-    return b.toString();
-  }
-
   private static byte[] packument(String name, List<String> vs, String latest, String tarball,
       String sri, String readme, int files, long unpacked, SplittableRandom rnd) {
     String bare = name.substring(name.indexOf('/') + 1);
-    String m1 = "dev-" + WORDS[rnd.nextInt(WORDS.length)];
-    String m2 = "dev-" + NOUNS[rnd.nextInt(NOUNS.length)];
+    String m1 = "dev-" + GuardBenchFiles.WORDS[rnd.nextInt(GuardBenchFiles.WORDS.length)];
+    String m2 = "dev-" + GuardBenchFiles.NOUNS[rnd.nextInt(GuardBenchFiles.NOUNS.length)];
     boolean two = rnd.nextInt(10) < 7;
     String maint = "[{\"name\":\"" + m1 + "\",\"email\":\"" + m1 + "@example.invalid\"}"
         + (two ? ",{\"name\":\"" + m2 + "\",\"email\":\"" + m2 + "@example.invalid\"}" : "") + "]";
@@ -320,23 +201,6 @@ final class GuardBenchData {
       }
     }
     return b.append('"').toString();
-  }
-
-  private static String verb(SplittableRandom rnd) {
-    String[] verbs = {"parse", "build", "read", "merge", "format", "resolve", "create", "load", "match"};
-    return verbs[rnd.nextInt(verbs.length)];
-  }
-
-  private static String cap(String s) {
-    return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
-  }
-
-  private static String prose(SplittableRandom rnd, int words) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < words; i++) {
-      b.append(i == 0 ? "" : " ").append(PROSE[rnd.nextInt(PROSE.length)]);
-    }
-    return cap(b.toString());
   }
 
   private static byte[] utf8(String s) {
