@@ -8,6 +8,7 @@ import dev.bulwark.registry.CheckJson;
 import dev.bulwark.registry.CheckResult;
 import dev.bulwark.registry.CheckTarget;
 import dev.bulwark.registry.Checker;
+import dev.bulwark.registry.ScanCache;
 import dev.bulwark.report.BulwarkVersion;
 import dev.bulwark.report.ToolInfo;
 import dev.bulwark.scan.Catalogs;
@@ -72,11 +73,12 @@ final class CheckCommand implements Callable<Integer> {
       List<CheckResult> results = new ArrayList<>();
       ToolInfo info = new ToolInfo(BulwarkVersion.get(), "", "");
       Databases.Opened opened = noAudit ? null : Databases.openForReading(db, env, true);
-      try {
+      try (ScanCache scans = check.scanCache(env, db, () -> catalog)) {
         Optional<AdvisoryLookup> lookup = opened == null ? Optional.empty() : Optional.of(opened.lookup());
         info = opened == null ? info : opened.info();
         Checker checker = check.checker(env,
-            parsed.stream().map(CheckTarget::ecosystem).collect(java.util.stream.Collectors.toSet()), lookup, catalog);
+            parsed.stream().map(CheckTarget::ecosystem).collect(java.util.stream.Collectors.toSet()), lookup, catalog)
+            .withScanCache(scans);
         for (CheckTarget t : parsed) {
           results.add(checker.check(t));
         }

@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.analysis.PackageAnalyzer;
+import dev.bulwark.analysis.RuleCatalog;
 import dev.bulwark.analysis.StaticAnalyzer;
 import dev.bulwark.artifact.ArtifactReader;
 import dev.bulwark.artifact.ReaderLimits;
@@ -18,7 +20,10 @@ import dev.bulwark.registry.PypiSettings;
 import dev.bulwark.registry.RegistryConfig;
 import dev.bulwark.registry.RegistryException;
 import dev.bulwark.registry.RegistryHttp;
+import dev.bulwark.registry.ScanCache;
 import dev.bulwark.registry.Typosquats;
+import dev.bulwark.report.BulwarkVersion;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +51,7 @@ final class CheckOptions {
   @Option(names = "--cache", paramLabel = "DIR", description = "Metadata cache folder (default: the user cache).")
   Path cache;
 
-  @Option(names = "--no-cache", description = "Do not read or write the metadata cache.")
+  @Option(names = "--no-cache", description = "Do not read or write the metadata and scan caches.")
   boolean noCache;
 
   @Option(names = "--cache-ttl-minutes", paramLabel = "N", defaultValue = "60",
@@ -59,9 +64,35 @@ final class CheckOptions {
     }
   }
 
+  /**
+   * The scan cache beside the advisory database (code scans by integrity hash, for this engine
+   * and rule set), or a disabled one with {@code --no-cache} or when it cannot be opened. The
+   * engine key comes from the jar when possible, so the rules are loaded only when needed.
+   */
+  ScanCache scanCache(Env env, Path db, java.util.function.Supplier<RuleCatalog> catalog) {
+    if (noCache) {
+      return ScanCache.disabled();
+    }
+    Path file = Databases.path(db, env).resolveSibling("scans.db");
+    try {
+      String version = BulwarkVersion.get();
+      return ScanCache.open(file, ScanCache.jarEngineKey(version)
+          .orElseGet(() -> ScanCache.engineKey(version, catalog.get())));
+    } catch (IOException e) {
+      env.err().println("bulwark: scans will not be cached: " + e.getMessage());
+      return ScanCache.disabled();
+    }
+  }
+
   /** A checker for the given ecosystems; a registry that cannot be configured becomes a problem. */
   Checker checker(Env env, Set<Ecosystem> ecosystems, Optional<AdvisoryLookup> lookup,
-      dev.bulwark.analysis.RuleCatalog catalog) {
+      RuleCatalog catalog) {
+    return checker(env, ecosystems, lookup, new StaticAnalyzer(catalog));
+  }
+
+  /** As above, with the code analyzer given (the guards pass one that loads the rules lazily). */
+  Checker checker(Env env, Set<Ecosystem> ecosystems, Optional<AdvisoryLookup> lookup,
+      PackageAnalyzer analyzer) {
     ConfigSources src = new ConfigSources(env.cwd(), env.home(), env.vars(),
         new ProcessCommandRunner(env.cwd()));
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -97,7 +128,7 @@ final class CheckOptions {
     MetadataHeuristics h = new MetadataHeuristics(Typosquats.builtin(),
         new MetadataHeuristics.Options(minAgeDays, scopes, mixed));
     return new Checker(new Checker.Registries(npm, npmError, pypi, pypiError), h,
-        Typosquats.builtin(), new StaticAnalyzer(catalog),
+        Typosquats.builtin(), analyzer,
         new ArtifactReader(ReaderLimits.defaults()), lookup, env.clock());
   }
 }

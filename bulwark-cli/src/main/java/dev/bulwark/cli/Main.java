@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       CheckCommand.class,
       InstallGuardCommand.Npm.class,
+      InstallGuardCommand.Yarn.class,
+      InstallGuardCommand.Pnpm.class,
       InstallGuardCommand.Pip.class,
       AuditCommand.class,
       SweepCommand.class,
@@ -62,6 +64,8 @@ public final class Main implements Runnable {
     cl.setOut(env.out());
     cl.setErr(env.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // The install guards pass the package manager's own options (`yarn --frozen-lockfile`) on.
+    InstallGuardCommand.NAMES.forEach(n -> cl.getSubcommands().get(n).setUnmatchedOptionsArePositionalParams(true));
     cl.setParameterExceptionHandler((ex, a) -> {
       env.err().println("bulwark: " + ex.getMessage());
       env.err().println("Run 'bulwark " + commandPath(ex.getCommandLine()) + " --help' for usage.");

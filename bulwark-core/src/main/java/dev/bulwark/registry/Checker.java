@@ -35,10 +35,21 @@ public final class Checker {
   private final Optional<AdvisoryLookup> advisories;
   private final Typosquats typosquats;
   private final Clock clock;
+  private final ScanCache scans;
+  private final PhaseClock phases = new PhaseClock();
+  /** Advisory lookups are serialised: the database's SQLite connection is shared. */
+  private final Object advisoryLock = new Object();
 
   public Checker(Registries registries, MetadataHeuristics heuristics, Typosquats typosquats,
       PackageAnalyzer analyzer, ArtifactReader reader, Optional<AdvisoryLookup> advisories,
       Clock clock) {
+    this(registries, heuristics, typosquats, analyzer, reader, advisories, clock, ScanCache.disabled());
+  }
+
+  private Checker(Registries registries, MetadataHeuristics heuristics, Typosquats typosquats,
+      PackageAnalyzer analyzer, ArtifactReader reader, Optional<AdvisoryLookup> advisories,
+      Clock clock, ScanCache scans) {
+    this.scans = scans;
     this.registries = registries;
     this.heuristics = heuristics;
     this.typosquats = typosquats;
@@ -48,9 +59,27 @@ public final class Checker {
     this.clock = clock;
   }
 
+  /**
+   * The same checker, remembering code scans in {@code cache} by integrity hash: a package whose
+   * verified artifact was scanned before is neither downloaded nor scanned again.
+   */
+  public Checker withScanCache(ScanCache cache) {
+    return new Checker(registries, heuristics, typosquats, analyzer, reader, advisories, clock, cache);
+  }
+
+  /** Where this checker's time went so far. */
+  public PhaseTimes phaseTimes() {
+    return phases.snapshot();
+  }
+
+  /** Checks one package. Thread-safe: the install guard checks a plan in parallel. */
   public CheckResult check(CheckTarget t) {
+    phases.check();
     List<Problem> problems = new ArrayList<>();
-    String didYouMean = typosquats.check(t.ecosystem(), t.name()).map(Typosquats.Squat::popular).orElse("");
+    long start = System.nanoTime();
+    Optional<Typosquats.Squat> squat = typosquats.check(t.ecosystem(), t.name());
+    String didYouMean = squat.map(Typosquats.Squat::popular).orElse("");
+    start = phases.add(PhaseClock.Phase.HEURISTICS, start);
     PackageHistory h;
     Release r;
     try {
@@ -59,10 +88,16 @@ public final class Checker {
           new RegistryException("no version of " + t.name() + " matches '" + t.spec() + "'"));
     } catch (RegistryException e) {
       problems.add(new Problem("registry-error", e.getMessage(), SourceLocation.of(t.text())));
+      phases.add(PhaseClock.Phase.METADATA, start);
       return Verdicts.decide(t, "", didYouMean, List.of(), Optional.empty(), List.of(), problems);
     }
-    List<Finding> meta = heuristics.evaluate(h, r, clock.instant());
+    start = phases.add(PhaseClock.Phase.METADATA, start);
+    // The registry's spelling of the name is what the heuristics judge; it is usually the same.
+    List<Finding> meta = h.name().equals(t.name()) ? heuristics.evaluate(h, r, clock.instant(), squat)
+        : heuristics.evaluate(h, r, clock.instant());
+    start = phases.add(PhaseClock.Phase.HEURISTICS, start);
     List<AuditFinding> adv = advisories(t, h, r, problems);
+    phases.add(PhaseClock.Phase.ADVISORY, start);
     Optional<ScanResult> code = scan(t, h, r, problems);
     return Verdicts.decide(t, r.version(), didYouMean, meta, code, adv, problems);
   }
@@ -85,7 +120,10 @@ public final class Checker {
         r.version(), false, true, false, false, DependencySource.REGISTRY, r.artifactUrl(),
         r.integrity(), SourceLocation.of(t.text()), List.of());
     try {
-      List<AuditFinding> out = new ArrayList<>(advisories.get().lookup(d));
+      List<AuditFinding> out;
+      synchronized (advisoryLock) {
+        out = new ArrayList<>(advisories.get().lookup(d));
+      }
       out.sort(null);
       return out;
     } catch (AdvisoryLookup.LookupException e) {
@@ -100,12 +138,24 @@ public final class Checker {
           SourceLocation.of(t.text())));
       return Optional.empty();
     }
+    Optional<ScanResult> hit = scans.get(r.integrity());
+    if (hit.isPresent()) {
+      phases.cached();
+      return hit;
+    }
     try {
+      long start = System.nanoTime();
       byte[] data = h.ecosystem() == Ecosystem.NPM
           ? registries.npm().orElseThrow().tarball(r) : registries.pypi().orElseThrow().file(r);
+      start = phases.add(PhaseClock.Phase.DOWNLOAD, start);
       String file = r.artifactUrl().substring(r.artifactUrl().lastIndexOf('/') + 1);
       Artifact a = reader.read(file.isEmpty() ? "package.tgz" : file, data, Optional.empty());
-      return Optional.of(analyzer.analyze(a));
+      ScanResult result = analyzer.analyze(a);
+      phases.add(PhaseClock.Phase.SCAN, start);
+      phases.scanned();
+      // Only a download that matched its integrity hash gets here, so the key names these bytes.
+      scans.put(r.integrity(), result);
+      return Optional.of(result);
     } catch (RegistryException e) {
       problems.add(new Problem(e.getMessage().contains("mismatch") ? "integrity-mismatch" : "download-error",
           e.getMessage(), SourceLocation.of(t.text())));

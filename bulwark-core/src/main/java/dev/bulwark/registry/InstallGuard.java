@@ -2,28 +2,29 @@ package dev.bulwark.registry;
 
 import dev.bulwark.model.Verdict;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Works out what {@code npm install ARGS} or {@code pip install ARGS} would add, without running
- * any package code, and checks every new or changed package. npm: runs
- * {@code npm install --package-lock-only --ignore-scripts ARGS} in a temporary copy of the
- * project's manifest, lockfile and .npmrc, then compares lockfiles. pip: runs
- * {@code pip install --dry-run --only-binary=:all: --report - ARGS} (binary only, so that no
- * setup.py is executed while resolving).
+ * Works out what an npm, yarn, pnpm or pip install would add, without running any package code,
+ * and checks every new or changed package, several at a time. npm, yarn and pnpm: see
+ * {@link LockfilePlanner}; {@code npm ci}: the lockfile against {@code node_modules/.package-lock.json}
+ * (nothing is run); pip: {@code pip install --dry-run --only-binary=:all: --report - ARGS}
+ * (binary only, so that no setup.py is executed while resolving).
  */
 public final class InstallGuard {
   private static final Duration PLAN_TIMEOUT = Duration.ofMinutes(5);
-  private static final List<String> PROJECT_FILES = List.of("package.json", "package-lock.json", ".npmrc");
+  /** Default concurrency: checks wait on the network as much as on the CPU. */
+  public static final int DEFAULT_JOBS = 8;
 
-  /** The checked plan: every planned package and its check. */
+  /** The checked plan: every planned package and its check, in plan order. */
   public record Decision(List<PlannedPackage> planned, List<CheckResult> checks, boolean block) {
     public Decision {
       planned = List.copyOf(planned);
@@ -34,39 +35,49 @@ public final class InstallGuard {
   private final Checker checker;
   private final CommandRunner runner;
   private final boolean strict;
+  private final int jobs;
 
   public InstallGuard(Checker checker, CommandRunner runner, boolean strict) {
+    this(checker, runner, strict, DEFAULT_JOBS);
+  }
+
+  /** {@code jobs}: how many packages are checked at once (at least 1). */
+  public InstallGuard(Checker checker, CommandRunner runner, boolean strict, int jobs) {
     this.checker = checker;
     this.runner = runner;
     this.strict = strict;
+    this.jobs = Math.max(1, jobs);
   }
 
+  /** {@code npm install ARGS} with npm from PATH. */
   public Decision npm(Path project, List<String> args) throws RegistryException {
-    Path tmp = null;
-    try {
-      tmp = Files.createTempDirectory("bulwark-plan");
-      for (String f : PROJECT_FILES) {
-        Path src = project.resolve(f);
-        if (Files.isRegularFile(src)) {
-          Files.copy(src, tmp.resolve(f));
-        }
-      }
-      String before = read(project.resolve("package-lock.json"));
-      List<String> cmd = new ArrayList<>(List.of("npm", "install", "--package-lock-only",
-          "--ignore-scripts", "--no-audit", "--no-fund", "--prefix", tmp.toString()));
-      cmd.addAll(args);
-      runner.run(cmd, PLAN_TIMEOUT).orElseThrow(() -> new RegistryException(
-          "`npm install --package-lock-only --ignore-scripts` failed: the plan could not be resolved"));
-      return decide(InstallPlans.npmLockDiff(before, read(tmp.resolve("package-lock.json"))));
-    } catch (IOException e) {
-      throw new RegistryException("cannot prepare the install plan: " + e.getMessage(), e);
-    } finally {
-      delete(tmp);
-    }
+    List<String> all = new ArrayList<>(List.of("install"));
+    all.addAll(args);
+    return plan(PackageManager.NPM, "npm", project, all);
   }
 
+  /** {@code pip install ARGS} with pip from PATH. */
   public Decision pip(List<String> args) throws RegistryException {
-    List<String> cmd = new ArrayList<>(List.of("pip", "install", "--dry-run", "--quiet",
+    return pip("pip", args);
+  }
+
+  /**
+   * Plans and checks one package-manager command. {@code args} are the user's arguments, starting
+   * with the subcommand; {@code executable} is the package manager to run (a name or a path).
+   */
+  public Decision plan(PackageManager pm, String executable, Path project, List<String> args)
+      throws RegistryException {
+    PackageManager.Plan how = pm.plan(args).orElseThrow(() -> new RegistryException(
+        "`" + pm.command() + " " + String.join(" ", args) + "` installs nothing to check"));
+    return switch (how) {
+      case LOCKFILE -> decide(new LockfilePlanner(runner).plan(pm, executable, project, args));
+      case INSTALLED -> decide(installed(project));
+      case DRY_RUN -> pip(executable, args.subList(1, args.size()));
+    };
+  }
+
+  private Decision pip(String executable, List<String> args) throws RegistryException {
+    List<String> cmd = new ArrayList<>(List.of(executable, "install", "--dry-run", "--quiet",
         "--only-binary=:all:", "--report", "-"));
     cmd.addAll(args);
     String report = runner.run(cmd, PLAN_TIMEOUT).orElseThrow(() -> new RegistryException(
@@ -75,31 +86,65 @@ public final class InstallGuard {
     return decide(InstallPlans.pipReport(report));
   }
 
-  /** Checks every planned package; blocks on a malicious one (or suspicious, when strict). */
+  /** {@code npm ci}: what the lockfile holds that node_modules does not, at that version. */
+  private static List<PlannedPackage> installed(Path project) throws RegistryException {
+    try {
+      String lock = LockfilePlanner.read(project.resolve("package-lock.json"));
+      if (lock.isBlank()) {
+        throw new RegistryException("`npm ci` needs a package-lock.json");
+      }
+      return InstallPlans.npmLockDiff(
+          LockfilePlanner.read(project.resolve("node_modules").resolve(".package-lock.json")), lock);
+    } catch (IOException e) {
+      throw new RegistryException("cannot read the lockfile: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks every planned package, {@code jobs} at a time; blocks on a malicious one (or a
+   * suspicious one, when strict). Results keep the plan's order.
+   */
   public Decision decide(List<PlannedPackage> planned) {
     List<CheckResult> checks = new ArrayList<>();
-    boolean block = false;
-    for (PlannedPackage p : planned) {
-      CheckResult r = checker.check(CheckTarget.parse(p.target()));
-      checks.add(r);
-      block |= r.verdict() == Verdict.MALICIOUS || strict && r.verdict() == Verdict.SUSPICIOUS;
+    int threads = Math.min(jobs, Math.max(1, planned.size()));
+    AtomicInteger n = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "bulwark-guard-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<CheckResult>> futures = new ArrayList<>();
+      for (PlannedPackage p : planned) {
+        futures.add(pool.submit(() -> checker.check(CheckTarget.parse(p.target()))));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        checks.add(result(futures.get(i), planned.get(i)));
+      }
+    } finally {
+      pool.shutdownNow();
     }
+    boolean block = checks.stream().anyMatch(r -> r.verdict() == Verdict.MALICIOUS
+        || strict && r.verdict() == Verdict.SUSPICIOUS);
     return new Decision(planned, checks, block);
   }
 
-  private static String read(Path f) throws IOException {
-    return Files.isRegularFile(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
-  }
-
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A leftover temp folder holds only manifests; nothing to report.
+  private CheckResult result(Future<CheckResult> f, PlannedPackage p) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(p, "interrupted");
+    } catch (ExecutionException e) {
+      // A bug in one check must not hide the others; the package counts as not checked.
+      return failed(p, "the check failed: " + e.getCause());
     }
   }
 
+  private static CheckResult failed(PlannedPackage p, String why) {
+    CheckTarget t = new CheckTarget(p.target(), p.ecosystem(), p.name(), p.version());
+    return Verdicts.decide(t, "", "", List.of(), java.util.Optional.empty(),
+        List.of(), List.of(new dev.bulwark.model.Problem("check-error", why,
+            dev.bulwark.model.SourceLocation.of(p.target()))));
+  }
 }

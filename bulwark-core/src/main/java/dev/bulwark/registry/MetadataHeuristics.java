@@ -34,9 +34,14 @@ public final class MetadataHeuristics {
 
   /** The findings for version {@code r} of {@code h}, at time {@code now}, sorted. */
   public List<Finding> evaluate(PackageHistory h, Release r, Instant now) {
+    return evaluate(h, r, now, typosquats.check(h.ecosystem(), h.name()));
+  }
+
+  /** As above, with the typosquat check already done (the checker needs it first, and once). */
+  List<Finding> evaluate(PackageHistory h, Release r, Instant now, Optional<Typosquats.Squat> squat) {
     String where = where(h, r);
     List<Finding> out = new ArrayList<>();
-    typosquats.check(h.ecosystem(), h.name()).ifPresent(s -> out.add(MetadataRules.TYPOSQUAT
+    squat.ifPresent(s -> out.add(MetadataRules.TYPOSQUAT
         .finding(where, s.popular(), "The name " + s.name() + " looks like the popular package "
             + s.popular() + " (" + s.kind().name().toLowerCase(Locale.ROOT) + ").")));
     age(h, r, now, where, out);

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a package manager's config command with a timeout and a bounded output. */
+/** Runs a package manager's command with a timeout and a bounded output. */
 public final class ProcessCommandRunner implements CommandRunner {
   private final Path cwd;
   private final int maxOutput;
+  private final boolean showErrors;
 
   /** A runner for config commands: output capped at 64 KiB. */
   public ProcessCommandRunner(Path cwd) {
@@ -22,8 +23,22 @@ public final class ProcessCommandRunner implements CommandRunner {
 
   /** Output beyond {@code maxOutput} bytes makes the run fail (never a truncated answer). */
   public ProcessCommandRunner(Path cwd, int maxOutput) {
+    this(cwd, maxOutput, false);
+  }
+
+  /**
+   * {@code showErrors}: the command's standard error goes to ours, so that the user sees why a
+   * plan failed in the package manager's own words (a misspelt package, a network error).
+   */
+  public ProcessCommandRunner(Path cwd, int maxOutput, boolean showErrors) {
     this.cwd = cwd;
     this.maxOutput = maxOutput;
+    this.showErrors = showErrors;
+  }
+
+  @Override
+  public CommandRunner in(Path dir) {
+    return new ProcessCommandRunner(dir, maxOutput, showErrors);
   }
 
   @Override
@@ -31,7 +46,7 @@ public final class ProcessCommandRunner implements CommandRunner {
     Process p;
     try {
       p = new ProcessBuilder(command).directory(cwd.toFile())
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+          .redirectError(showErrors ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD).start();
     } catch (IOException e) {
       return Optional.empty();
     }
