@@ -29,6 +29,7 @@ final class RuleEngine {
 
   private final List<Rule> rules;
   private final Trie trie;
+  private final RuleIndex index;
 
   RuleEngine(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -40,36 +41,17 @@ final class RuleEngine {
     Trie.TrieBuilder b = Trie.builder();
     literals.stream().filter(s -> !s.isEmpty()).sorted().forEach(b::addKeyword);
     this.trie = b.build();
+    this.index = new RuleIndex(this.rules);
   }
 
   List<Rule> rules() {
     return rules;
   }
 
-  /** The rules that apply to this file, before the literal pre-filter. */
-  List<Rule> candidates(ScanFile f, Optional<Ecosystem> eco) {
-    List<Rule> out = new ArrayList<>();
-    for (Rule r : rules) {
-      if (eco.isPresent() && !r.ecosystems().contains(eco.get())) {
-        continue;
-      }
-      if (!r.appliesTo(f.language()) || !r.scopes().contains(f.scope())) {
-        continue;
-      }
-      if (f.path().endsWith("#install") && r.files().include().isEmpty()) {
-        continue; // setup.py#install repeats setup.py: only rules that ask for it by path see it
-      }
-      if (r.files().selects(f.selectPath())) {
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
   /** Runs the candidate rules; services are created only when a tree-based rule needs them. */
   List<Finding> scan(ScanFile f, Optional<Ecosystem> eco, Function<ScanFile, FileServices> services,
       List<String> skipped, dev.bulwark.analysis.parse.Budget budget) {
-    List<Rule> cands = candidates(f, eco);
+    List<Integer> cands = index.candidates(f, eco);
     if (cands.isEmpty()) {
       return List.of();
     }
@@ -78,11 +60,11 @@ final class RuleEngine {
     List<Finding> out = new ArrayList<>();
     List<Rule> selected = new ArrayList<>();
     boolean needTree = false;
-    for (Rule r : cands) {
-      Set<String> req = r.match().requiredLiterals();
+    for (int i : cands) {
+      Set<String> req = index.required(i);
       if (req.isEmpty() || req.stream().anyMatch(pf.found::contains)) {
-        selected.add(r);
-        needTree |= r.match().needsTree();
+        selected.add(index.rule(i));
+        needTree |= index.needsTree(i);
       }
     }
     try (FileServices svc = needTree ? services.apply(f) : FileServices.none()) {

@@ -3,6 +3,7 @@ package dev.bulwark.scan;
 import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.artifact.ArtifactReader;
+import dev.bulwark.artifact.LazyArtifact;
 import dev.bulwark.artifact.ReaderLimits;
 import dev.bulwark.inventory.LockfileExtractor;
 import dev.bulwark.model.Problem;
@@ -82,9 +83,11 @@ public final class Scanner {
         return out;
       }
       if (dir) {
-        for (Artifact a : new ArtifactReader(limits).read(p, req.password())) {
-          Artifact named = rename(a, req.display(), p);
-          out.add(pool.submit(() -> new TargetResult.Package(analyzer.analyze(named))));
+        // Each package is read by the worker that analyses it: a node_modules or site-packages
+        // folder is never in memory whole, only the packages being analysed.
+        for (LazyArtifact a : new ArtifactReader(limits).plan(p, req.password())) {
+          out.add(pool.submit(() -> new TargetResult.Package(
+              analyzer.analyze(rename(a.read(), req.display(), p)))));
         }
         return out;
       }

@@ -19,13 +19,34 @@ final class RegexLiterals {
   private RegexLiterals() {}
 
   static Set<String> derive(String re) {
+    return derive(re, true);
+  }
+
+  /**
+   * Like {@link #derive(String)}, but the strings keep their case: one of them occurs exactly in
+   * any text the pattern matches. Empty when the pattern may ignore case anywhere ({@code (?i)}).
+   * Used to narrow where a regex runs: a case-sensitive literal is often far rarer than its
+   * lower-cased form ({@code Function} against {@code function}).
+   */
+  static Set<String> exact(String re, int flags) {
+    if ((flags & com.google.re2j.Pattern.CASE_INSENSITIVE) != 0 || IGNORE_CASE.matcher(re).find()) {
+      return Set.of();
+    }
+    return derive(re, false);
+  }
+
+  /** A flag group that may turn on case folding; an escaped "\\(?i" also counts (conservative). */
+  private static final com.google.re2j.Pattern IGNORE_CASE =
+      com.google.re2j.Pattern.compile("\\(\\?[a-zA-Z-]*i");
+
+  private static Set<String> derive(String re, boolean lower) {
     List<String> branches = split(re, '|');
     if (branches == null) {
       return Set.of();
     }
     Set<String> out = new TreeSet<>();
     for (String b : branches) {
-      Set<String> best = branch(b);
+      Set<String> best = branch(b, lower);
       if (best.isEmpty()) {
         return Set.of();
       }
@@ -35,7 +56,7 @@ final class RegexLiterals {
   }
 
   /** The best required set of one alternative: the one whose shortest string is longest. */
-  private static Set<String> branch(String b) {
+  private static Set<String> branch(String b, boolean lower) {
     Set<String> best = Set.of();
     int bestLen = 0;
     StringBuilder run = new StringBuilder();
@@ -54,7 +75,7 @@ final class RegexLiterals {
         if (end < 0) {
           return Set.of();
         }
-        group = group(b.substring(i + 1, end));
+        group = group(b.substring(i + 1, end), lower);
         next = end + 1;
       } else if (c == '[') {
         next = classEnd(b, i);
@@ -80,14 +101,14 @@ final class RegexLiterals {
           next++;
           // "a+" keeps one "a" in the run but nothing may follow it in the same run.
           if (run.length() > bestLen) {
-            best = Set.of(run.toString().toLowerCase(java.util.Locale.ROOT));
+            best = Set.of(cased(run.toString(), lower));
             bestLen = run.length();
           }
           run.setLength(0);
         }
       } else {
         if (run.length() > bestLen) {
-          best = Set.of(run.toString().toLowerCase(java.util.Locale.ROOT));
+          best = Set.of(cased(run.toString(), lower));
           bestLen = run.length();
         }
         run.setLength(0);
@@ -102,7 +123,7 @@ final class RegexLiterals {
       i = next;
     }
     if (run.length() > bestLen) {
-      best = Set.of(run.toString().toLowerCase(java.util.Locale.ROOT));
+      best = Set.of(cased(run.toString(), lower));
       bestLen = run.length();
     }
     return bestLen >= MIN ? best : Set.of();
@@ -118,15 +139,19 @@ final class RegexLiterals {
   }
 
   /** The required set of a group's content ("(curl|wget)", "(?:a\\.(?:com|net)|b)"), else null. */
-  private static Set<String> group(String inner) {
+  private static Set<String> group(String inner, boolean lower) {
     String body = inner;
     if (body.startsWith("?:")) {
       body = body.substring(2);
     } else if (body.startsWith("?")) {
       return null;
     }
-    Set<String> s = derive(body);
+    Set<String> s = derive(body, lower);
     return s.isEmpty() ? null : s;
+  }
+
+  private static String cased(String s, boolean lower) {
+    return lower ? s.toLowerCase(java.util.Locale.ROOT) : s;
   }
 
   /** Splits at top-level {@code sep}; null when the pattern is unbalanced. */
