@@ -27,7 +27,8 @@ final class RuleIndex {
   private final List<Boolean> needsTree = new ArrayList<>();
   /** Per rule, the index of its selector in {@link #selectors}, or -1 when it selects every file. */
   private final int[] selectorOf;
-  private final List<FileSelector> selectors = new ArrayList<>();
+  /** Per distinct selector: its include globs and its exclude globs. */
+  private final List<List<List<Glob>>> selectors = new ArrayList<>();
   private final Map<Key, int[]> groups = new ConcurrentHashMap<>();
 
   private record Key(Optional<Ecosystem> eco, Language language, Scope scope, boolean install) {}
@@ -46,7 +47,7 @@ final class RuleIndex {
         continue;
       }
       selectorOf[i] = distinct.computeIfAbsent(List.of(s.include(), s.exclude()), k -> {
-        selectors.add(s);
+        selectors.add(List.of(globs(s.include()), globs(s.exclude())));
         return selectors.size() - 1;
       });
     }
@@ -77,13 +78,26 @@ final class RuleIndex {
         continue;
       }
       if (selected[s] == null) {
-        selected[s] = selectors.get(s).selects(f.selectPath());
+        selected[s] = selects(selectors.get(s), f.selectPath());
       }
       if (selected[s]) {
         out.add(i);
       }
     }
     return out;
+  }
+
+  private static List<Glob> globs(List<String> patterns) {
+    return patterns.stream().map(Glob::new).toList();
+  }
+
+  /** {@link FileSelector#selects}, with {@link Glob}s. */
+  static boolean selects(List<List<Glob>> selector, String path) {
+    List<Glob> include = selector.get(0);
+    if (!include.isEmpty() && include.stream().noneMatch(g -> g.matches(path))) {
+      return false;
+    }
+    return selector.get(1).stream().noneMatch(g -> g.matches(path));
   }
 
   private int[] group(Key k) {

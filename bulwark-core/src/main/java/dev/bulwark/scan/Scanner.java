@@ -45,7 +45,17 @@ public final class Scanner {
     this.limits = limits;
     this.lookup = lookup;
     this.extractors = List.copyOf(extractors);
-    this.threads = Math.max(1, threads);
+    this.threads = boundedThreads(threads, limits, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * The requested thread count, lowered so that the packages in flight fit in the heap: each
+   * worker holds at most one package ({@link ReaderLimits#inFlightBytes()}), and together they
+   * may use at most three quarters of the heap. Never below one.
+   */
+  static int boundedThreads(int requested, ReaderLimits limits, long maxHeap) {
+    long fit = maxHeap / 4 * 3 / Math.max(1, limits.inFlightBytes());
+    return (int) Math.max(1, Math.min(requested, fit));
   }
 
   public List<TargetResult> scan(List<Request> requests) {
