@@ -45,11 +45,14 @@ final class Glob {
   boolean matches(String path) {
     int n = path.length();
     boolean[] cur = new boolean[n + 1];
+    boolean[] next = new boolean[n + 1];
     cur[0] = true;
     for (int k = 0; k < tokens.length; k++) {
-      boolean[] next = new boolean[n + 1];
+      next[0] = false;
       step(k, path, cur, next);
+      boolean[] t = cur;
       cur = next;
+      next = t;
     }
     return cur[n];
   }

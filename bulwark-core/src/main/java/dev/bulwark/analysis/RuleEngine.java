@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.ahocorasick.trie.Trie;
 
 /**
  * Runs YAML rules over one file. One Aho–Corasick pass over the lower-cased text finds every
@@ -28,7 +27,7 @@ final class RuleEngine {
   static final int MAX_POSITIONS = 32_768;
 
   private final List<Rule> rules;
-  private final Trie trie;
+  private final LiteralScanner scanner;
   private final RuleIndex index;
 
   RuleEngine(List<Rule> rules) {
@@ -38,9 +37,7 @@ final class RuleEngine {
       literals.addAll(r.match().allLiterals());
       literals.addAll(r.match().requiredLiterals());
     }
-    Trie.TrieBuilder b = Trie.builder();
-    literals.stream().filter(s -> !s.isEmpty()).sorted().forEach(b::addKeyword);
-    this.trie = b.build();
+    this.scanner = new LiteralScanner(literals.stream().filter(s -> !s.isEmpty()).sorted().toList());
     this.index = new RuleIndex(this.rules);
   }
 
@@ -109,19 +106,17 @@ final class RuleEngine {
     java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
     Set<String> truncated = new HashSet<>();
     int[] total = {0};
-    trie.parseText(
-        lower,
-        emit -> {
-          found.add(emit.getKeyword());
-          List<Integer> at = positions.computeIfAbsent(emit.getKeyword(), k -> new ArrayList<>());
-          if (at.size() < MAX_POSITIONS_PER_LITERAL && total[0] < MAX_POSITIONS) {
-            at.add(emit.getStart());
-            total[0]++;
-          } else {
-            truncated.add(emit.getKeyword());
-          }
-          return true;
-        });
+    scanner.scan(lower, (lit, start) -> {
+      String keyword = scanner.literal(lit);
+      found.add(keyword);
+      List<Integer> at = positions.computeIfAbsent(keyword, k -> new ArrayList<>());
+      if (at.size() < MAX_POSITIONS_PER_LITERAL && total[0] < MAX_POSITIONS) {
+        at.add(start);
+        total[0]++;
+      } else {
+        truncated.add(keyword);
+      }
+    });
     return new Prefilter(found, positions, truncated);
   }
 
