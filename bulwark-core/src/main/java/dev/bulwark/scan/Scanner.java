@@ -51,10 +51,10 @@ public final class Scanner {
   /**
    * The requested thread count, lowered so that the packages in flight fit in the heap: each
    * worker holds at most one package ({@link ReaderLimits#inFlightBytes()}), and together they
-   * may use at most three quarters of the heap. Never below one.
+   * may use at most four fifths of the heap. Never below one.
    */
   static int boundedThreads(int requested, ReaderLimits limits, long maxHeap) {
-    long fit = maxHeap / 4 * 3 / Math.max(1, limits.inFlightBytes());
+    long fit = maxHeap / 5 * 4 / Math.max(1, limits.inFlightBytes());
     return (int) Math.max(1, Math.min(requested, fit));
   }
 

@@ -6,12 +6,13 @@ import dev.bulwark.artifact.ReaderLimits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Scan threads are lowered so that the packages in flight fit in three quarters of the heap. */
+/** Scan threads are lowered so that the packages in flight fit in four fifths of the heap. */
 class ScannerThreadsTest {
   @ParameterizedTest(name = "{0} threads, {1} MiB heap -> {2}")
   @CsvSource({
-    "2, 720, 2",
-    "16, 720, 2",
+    "2, 640, 2",
+    "16, 640, 2",
+    "16, 600, 1",
     "16, 1024, 3",
     "16, 8192, 16",
     "1, 100, 1",
