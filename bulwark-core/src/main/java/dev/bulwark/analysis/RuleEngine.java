@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Runs YAML rules over one file. One Aho–Corasick pass over the lower-cased text finds every
- * rule literal; rules whose pre-filter literals do not occur are skipped, and huge single-line
- * files only get regular expressions in windows around those hits. Immutable and thread-safe.
+ * Runs YAML rules over one file. One Aho–Corasick pass ({@link LiteralScanner}) over the
+ * lower-cased text finds every rule literal; rules whose pre-filter literals do not occur are
+ * skipped, and regular expressions run in windows around those hits (see {@link FileContext}).
+ * Immutable and thread-safe.
  */
 final class RuleEngine {
   /** Files longer than this with long lines are only regex-scanned in windows. */
