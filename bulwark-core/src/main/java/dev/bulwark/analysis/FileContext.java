@@ -67,12 +67,14 @@ final class FileContext implements MatchContext {
    * Where a regex with these pre-filter literals runs: windows of {@link RuleEngine#WINDOW} chars
    * around every occurrence of its literals when all occurrences are known (its match contains
    * one); otherwise the whole text, except in huge one-line files, which only get windows around
-   * the literal hits the pre-filter recorded.
+   * the literal hits the pre-filter recorded. A regex without literals always gets the whole text:
+   * windows around other rules' literals would only find its match by accident (a 2 MB base64
+   * blob is one match), so its result would depend on which literals other rules happen to use.
    */
   @Override
   public List<int[]> regexRegions(Set<String> literals) {
     boolean complete = !literals.isEmpty() && literals.stream().noneMatch(prefilter.truncated()::contains);
-    if (!complete && !windowed) {
+    if (literals.isEmpty() || !complete && !windowed) {
       return List.<int[]>of(new int[] {0, file.text().length()});
     }
     return regionCache.computeIfAbsent(literals, l -> {

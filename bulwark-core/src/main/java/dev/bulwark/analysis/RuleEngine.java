@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.ahocorasick.trie.Trie;
 
 /**
- * Runs YAML rules over one file. One Aho–Corasick pass over the lower-cased text finds every
- * rule literal; rules whose pre-filter literals do not occur are skipped, and huge single-line
- * files only get regular expressions in windows around those hits. Immutable and thread-safe.
+ * Runs YAML rules over one file. One Aho–Corasick pass ({@link LiteralScanner}) over the
+ * lower-cased text finds every rule literal; rules whose pre-filter literals do not occur are
+ * skipped, and regular expressions run in windows around those hits (see {@link FileContext}).
+ * Immutable and thread-safe.
  */
 final class RuleEngine {
   /** Files longer than this with long lines are only regex-scanned in windows. */
@@ -28,7 +28,8 @@ final class RuleEngine {
   static final int MAX_POSITIONS = 32_768;
 
   private final List<Rule> rules;
-  private final Trie trie;
+  private final LiteralScanner scanner;
+  private final RuleIndex index;
 
   RuleEngine(List<Rule> rules) {
     this.rules = List.copyOf(rules);
@@ -37,39 +38,18 @@ final class RuleEngine {
       literals.addAll(r.match().allLiterals());
       literals.addAll(r.match().requiredLiterals());
     }
-    Trie.TrieBuilder b = Trie.builder();
-    literals.stream().filter(s -> !s.isEmpty()).sorted().forEach(b::addKeyword);
-    this.trie = b.build();
+    this.scanner = new LiteralScanner(literals.stream().filter(s -> !s.isEmpty()).sorted().toList());
+    this.index = new RuleIndex(this.rules);
   }
 
   List<Rule> rules() {
     return rules;
   }
 
-  /** The rules that apply to this file, before the literal pre-filter. */
-  List<Rule> candidates(ScanFile f, Optional<Ecosystem> eco) {
-    List<Rule> out = new ArrayList<>();
-    for (Rule r : rules) {
-      if (eco.isPresent() && !r.ecosystems().contains(eco.get())) {
-        continue;
-      }
-      if (!r.appliesTo(f.language()) || !r.scopes().contains(f.scope())) {
-        continue;
-      }
-      if (f.path().endsWith("#install") && r.files().include().isEmpty()) {
-        continue; // setup.py#install repeats setup.py: only rules that ask for it by path see it
-      }
-      if (r.files().selects(f.selectPath())) {
-        out.add(r);
-      }
-    }
-    return out;
-  }
-
   /** Runs the candidate rules; services are created only when a tree-based rule needs them. */
   List<Finding> scan(ScanFile f, Optional<Ecosystem> eco, Function<ScanFile, FileServices> services,
       List<String> skipped, dev.bulwark.analysis.parse.Budget budget) {
-    List<Rule> cands = candidates(f, eco);
+    List<Integer> cands = index.candidates(f, eco);
     if (cands.isEmpty()) {
       return List.of();
     }
@@ -78,11 +58,11 @@ final class RuleEngine {
     List<Finding> out = new ArrayList<>();
     List<Rule> selected = new ArrayList<>();
     boolean needTree = false;
-    for (Rule r : cands) {
-      Set<String> req = r.match().requiredLiterals();
+    for (int i : cands) {
+      Set<String> req = index.required(i);
       if (req.isEmpty() || req.stream().anyMatch(pf.found::contains)) {
-        selected.add(r);
-        needTree |= r.match().needsTree();
+        selected.add(index.rule(i));
+        needTree |= index.needsTree(i);
       }
     }
     try (FileServices svc = needTree ? services.apply(f) : FileServices.none()) {
@@ -127,19 +107,17 @@ final class RuleEngine {
     java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
     Set<String> truncated = new HashSet<>();
     int[] total = {0};
-    trie.parseText(
-        lower,
-        emit -> {
-          found.add(emit.getKeyword());
-          List<Integer> at = positions.computeIfAbsent(emit.getKeyword(), k -> new ArrayList<>());
-          if (at.size() < MAX_POSITIONS_PER_LITERAL && total[0] < MAX_POSITIONS) {
-            at.add(emit.getStart());
-            total[0]++;
-          } else {
-            truncated.add(emit.getKeyword());
-          }
-          return true;
-        });
+    scanner.scan(lower, (lit, start) -> {
+      String keyword = scanner.literal(lit);
+      found.add(keyword);
+      List<Integer> at = positions.computeIfAbsent(keyword, k -> new ArrayList<>());
+      if (at.size() < MAX_POSITIONS_PER_LITERAL && total[0] < MAX_POSITIONS) {
+        at.add(start);
+        total[0]++;
+      } else {
+        truncated.add(keyword);
+      }
+    });
     return new Prefilter(found, positions, truncated);
   }
 

@@ -58,7 +58,8 @@ public final class StaticAnalyzer implements PackageAnalyzer {
   public ScanResult analyze(Artifact artifact) {
     Run run = new Run(artifact);
     Map<String, ContentType> types = new LinkedHashMap<>();
-    List<ScanFile> shipped = new ArrayList<>();
+    List<ArtifactFile> kept = new ArrayList<>();
+    List<ContentType> keptTypes = new ArrayList<>();
     long bytes = 0;
     for (ArtifactFile af : artifact.files()) {
       if (af.content().length > limits.maxTextBytes()) {
@@ -67,24 +68,28 @@ public final class StaticAnalyzer implements PackageAnalyzer {
       }
       ContentType type = ContentSniffer.sniff(af.path(), af.content());
       types.put(af.path(), type);
-      shipped.add(ScanFile.code(af.path(), type, decode(af.content(), type), af.executable()));
+      kept.add(af);
+      keptTypes.add(type);
       bytes += af.content().length;
     }
     PackageView pkg = PackageShape.view(artifact, types);
     Heuristics h = new Heuristics(heuristics, pkg);
-    for (ScanFile f : shipped) {
-      if (neverExecuted(f.path())) {
+    for (int i = 0; i < kept.size(); i++) {
+      ArtifactFile af = kept.get(i);
+      if (neverExecuted(af.path())) {
         continue;
       }
       try {
-        scanWithDerived(f, run, h);
+        // Decoded here, one file at a time: the package's text is never held twice in memory.
+        ContentType type = keptTypes.get(i);
+        scanWithDerived(ScanFile.code(af.path(), type, decode(af.content(), type), af.executable()), run, h);
       } catch (RuntimeException | StackOverflowError e) {
         run.errors.add(new Problem("analysis-error",
             "analysis of this file failed and was skipped: " + e.getClass().getSimpleName(),
-            SourceLocation.of(f.path())));
+            SourceLocation.of(af.path())));
       }
     }
-    return VerdictModel.result(artifact, run.findings, run.skipped, run.errors, shipped.size(), bytes);
+    return VerdictModel.result(artifact, run.findings, run.skipped, run.errors, kept.size(), bytes);
   }
 
   /**

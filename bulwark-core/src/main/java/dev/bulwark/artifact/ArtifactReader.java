@@ -53,8 +53,35 @@ public final class ArtifactReader {
   public List<Artifact> read(Path input, Optional<char[]> password) throws IOException {
     Objects.requireNonNull(password, "password");
     if (Files.isDirectory(input)) {
-      return new FolderReader(limits, clock, password).read(input);
+      List<Artifact> out = new java.util.ArrayList<>();
+      for (LazyArtifact a : plan(input, password)) {
+        out.add(a.read());
+      }
+      return out;
     }
+    checkFile(input);
+    ReadContext ctx = new ReadContext(limits, clock);
+    new ArchiveWalker(ctx, password).readTop(Source.of(input));
+    return List.of(ctx.toArtifact(input.toString()));
+  }
+
+  /**
+   * Like {@link #read(Path, Optional)}, but only finds the packages: each is read when its {@link
+   * LazyArtifact#read()} is called, so a caller that analyses them one by one (or a few in
+   * parallel) never holds a whole {@code node_modules} or {@code site-packages} tree in memory.
+   *
+   * @throws IOException only when {@code input} does not exist or cannot be opened at all
+   */
+  public List<LazyArtifact> plan(Path input, Optional<char[]> password) throws IOException {
+    Objects.requireNonNull(password, "password");
+    if (Files.isDirectory(input)) {
+      return new FolderReader(limits, clock, password).plan(input);
+    }
+    checkFile(input);
+    return List.of(new LazyArtifact(input.toString(), () -> readFile(input, password)));
+  }
+
+  private static void checkFile(Path input) throws IOException {
     if (!Files.exists(input)) {
       throw new java.nio.file.NoSuchFileException(input.toString());
     }
@@ -62,9 +89,16 @@ public final class ArtifactReader {
       throw new java.nio.file.FileSystemException(
           input.toString(), null, "not a regular file or folder");
     }
+  }
+
+  private Artifact readFile(Path input, Optional<char[]> password) {
     ReadContext ctx = new ReadContext(limits, clock);
-    new ArchiveWalker(ctx, password).readTop(Source.of(input));
-    return List.of(ctx.toArtifact(input.toString()));
+    try {
+      new ArchiveWalker(ctx, password).readTop(Source.of(input));
+    } catch (IOException e) {
+      ctx.fail(input.getFileName().toString(), e);
+    }
+    return ctx.toArtifact(input.toString());
   }
 
   /**

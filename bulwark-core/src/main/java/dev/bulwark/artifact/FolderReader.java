@@ -38,41 +38,98 @@ final class FolderReader {
     this.password = password;
   }
 
-  List<Artifact> read(Path root) throws IOException {
+  /**
+   * The packages of the folder, each read on demand: the tree is planned from the folder
+   * structure alone (file names, no content), so a large node_modules is never in memory whole.
+   */
+  List<LazyArtifact> plan(Path root) throws IOException {
     if (SitePackagesReader.looksLike(root)) {
-      return new SitePackagesReader(limits, clock, password).read(root);
+      return new SitePackagesReader(limits, clock, password).plan(root);
     }
-    List<Artifact> out = new ArrayList<>();
+    List<LazyArtifact> out = new ArrayList<>();
     // The folder named by the user may itself be a link; links inside it are never followed.
-    readTree(root.toRealPath(), root.toString(), 0, out);
-    out.sort(Comparator.comparing(Artifact::displayName));
+    planTree(root.toRealPath(), root.toString(), 0, out);
+    out.sort(Comparator.comparing(LazyArtifact::displayName));
     return out;
   }
 
-  private void readTree(Path dir, String display, int depth, List<Artifact> out) {
-    ReadContext ctx = new ReadContext(limits, clock);
+  private void planTree(Path dir, String display, int depth, List<LazyArtifact> out) {
     List<Path> nodeModules = new ArrayList<>();
     boolean isNodeModules = dir.getFileName() != null
         && dir.getFileName().toString().equals("node_modules");
+    boolean hasEntries = false;
     if (isNodeModules) {
       nodeModules.add(dir);
     } else {
-      walk(dir, ctx, nodeModules);
+      hasEntries = scout(dir, nodeModules);
     }
+    ReadContext probe = new ReadContext(limits, clock);
     List<Path> packages = new ArrayList<>();
     for (Path nm : nodeModules) {
-      packages.addAll(packagesIn(nm, dir, ctx));
+      packages.addAll(packagesIn(nm, dir, probe));
     }
-    if (!isNodeModules && (!ctx.isEmpty() || packages.isEmpty())) {
-      out.add(ctx.toArtifact(display));
+    if (!isNodeModules && (hasEntries || !probe.isEmpty() || packages.isEmpty())) {
+      out.add(new LazyArtifact(display, () -> readOne(dir, display)));
     }
     for (Path p : packages) {
       String childDisplay = display + "/" + relative(dir, p);
       if (depth >= MAX_NODE_MODULES_DEPTH) {
         continue;
       }
-      readTree(p, childDisplay, depth + 1, out);
+      planTree(p, childDisplay, depth + 1, out);
     }
+  }
+
+  /** Reads one package folder: its files, without the packages in its node_modules folders. */
+  private Artifact readOne(Path dir, String display) {
+    ReadContext ctx = new ReadContext(limits, clock);
+    List<Path> nodeModules = new ArrayList<>();
+    walk(dir, ctx, nodeModules);
+    for (Path nm : nodeModules) {
+      packagesIn(nm, dir, ctx); // records the linked packages it skips
+    }
+    return ctx.toArtifact(display);
+  }
+
+  /**
+   * Finds the node_modules folders of one package without reading any file; true when the package
+   * has entries of its own. Stops after as many entries as the reader would count.
+   */
+  private boolean scout(Path dir, List<Path> nodeModules) {
+    int[] entries = {0};
+    int[] files = {0};
+    try {
+      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+          if (d.equals(dir)) {
+            return FileVisitResult.CONTINUE;
+          }
+          if (d.getFileName().toString().equals("node_modules")) {
+            nodeModules.add(d);
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return ++entries[0] > limits.maxEntries() ? FileVisitResult.TERMINATE
+              : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+          files[0]++;
+          return ++entries[0] > limits.maxEntries() ? FileVisitResult.TERMINATE
+              : FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) {
+          files[0]++;
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      return true; // reading the package will report the folder as unreadable
+    }
+    return files[0] > 0;
   }
 
   /** Walks one package's files, skipping (and collecting) node_modules folders. */

@@ -41,6 +41,9 @@ final class ReadContext {
     return limits;
   }
 
+  private long keptBytes;
+  private boolean keptLimitReported;
+
   /** True once a package-wide limit was hit: nothing more is read. */
   boolean stopped() {
     return stopped;
@@ -87,12 +90,27 @@ final class ReadContext {
     return files.containsKey(path);
   }
 
-  /** Keeps a file; a second file with the same path is reported and dropped. */
+  /**
+   * Keeps a file; a second file with the same path is reported and dropped, and so is a file that
+   * would take the package's kept bytes over {@link ReaderLimits#maxKeptBytes()} (reported once,
+   * each such file listed as skipped; smaller files after it are still kept).
+   */
   void keep(String path, byte[] content, boolean executable) {
     if (files.containsKey(path)) {
       duplicate(path);
       return;
     }
+    if (keptBytes + content.length > limits.maxKeptBytes()) {
+      if (!keptLimitReported) {
+        keptLimitReported = true;
+        report(ReaderFindingRules.TOO_LARGE, path, "The package's files add up to more than "
+            + limits.maxKeptBytes() + " bytes; files past that were not kept or analysed.");
+      }
+      skip(path, "not kept: the package's files already add up to the limit of "
+          + limits.maxKeptBytes() + " bytes");
+      return;
+    }
+    keptBytes += content.length;
     files.put(path, new ArtifactFile(path, content, executable));
   }
 

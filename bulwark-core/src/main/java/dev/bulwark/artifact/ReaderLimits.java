@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param maxNestingDepth how many archives inside archives are opened (the outer archive is depth
  *     0; an archive found inside it is depth 1)
  * @param timeBudget wall-clock time for reading one package; reading stops when it runs out
+ * @param maxKeptBytes total size of the files kept in memory for one package (what analysis sees);
+ *     a file that would go over it is not kept and is reported, so that a few packages analysed in
+ *     parallel fit in a bounded heap whatever the input
  */
 public record ReaderLimits(
     long maxTotalBytes,
@@ -24,14 +27,15 @@ public record ReaderLimits(
     int maxEntries,
     double maxCompressionRatio,
     int maxNestingDepth,
-    Duration timeBudget) {
+    Duration timeBudget,
+    long maxKeptBytes) {
 
   /** Entries smaller than this are never judged by their compression ratio. */
   public static final long RATIO_FLOOR = 1L << 20;
 
   public ReaderLimits {
     Objects.requireNonNull(timeBudget, "timeBudget");
-    if (maxTotalBytes <= 0 || maxFileBytes <= 0 || maxEntries <= 0 || maxCompressionRatio <= 1) {
+    if (maxKeptBytes <= 0 || maxTotalBytes <= 0 || maxFileBytes <= 0 || maxEntries <= 0 || maxCompressionRatio <= 1) {
       throw new IllegalArgumentException("limits must be positive (ratio above 1)");
     }
     if (maxNestingDepth < 0 || timeBudget.isNegative() || timeBudget.isZero()) {
@@ -42,33 +46,64 @@ public record ReaderLimits(
     }
   }
 
-  /** 512 MiB total, 64 MiB per file, 50,000 entries, ratio 200, depth 3, 60 seconds. */
+  /** The limits with the default bound on kept bytes ({@link #DEFAULT_KEPT_BYTES}). */
+  public ReaderLimits(long maxTotalBytes, long maxFileBytes, int maxEntries,
+      double maxCompressionRatio, int maxNestingDepth, Duration timeBudget) {
+    this(maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget,
+        DEFAULT_KEPT_BYTES);
+  }
+
+  /**
+   * 128 MiB kept per package. The largest packages of the benign npm corpus keep about 60 MB; with
+   * one more file in flight (64 MiB) and the analysis of one file, two packages analysed in
+   * parallel stay far below the launcher's heap (see {@link #inFlightBytes()}).
+   */
+  public static final long DEFAULT_KEPT_BYTES = 128L << 20;
+
+  /**
+   * 512 MiB processed and 128 MiB kept in total, 64 MiB per file, 50,000 entries, ratio 200,
+   * depth 3, 60 seconds.
+   */
   public static ReaderLimits defaults() {
     return new ReaderLimits(512L << 20, 64L << 20, 50_000, 200.0, 3, Duration.ofSeconds(60));
   }
 
+  /**
+   * A bound on the heap one package being read and analysed can hold: the kept files, one more
+   * file being read, and a margin for the analysis of one file. Callers size their thread pools
+   * with it.
+   */
+  public long inFlightBytes() {
+    return maxKeptBytes + maxFileBytes + (64L << 20);
+  }
+
+  public ReaderLimits withMaxKeptBytes(long v) {
+    return new ReaderLimits(maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio,
+        maxNestingDepth, timeBudget, v);
+  }
+
   public ReaderLimits withMaxTotalBytes(long v) {
     return new ReaderLimits(
-        v, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget);
+        v, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget, maxKeptBytes);
   }
 
   public ReaderLimits withMaxFileBytes(long v) {
     return new ReaderLimits(
-        maxTotalBytes, v, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget);
+        maxTotalBytes, v, maxEntries, maxCompressionRatio, maxNestingDepth, timeBudget, maxKeptBytes);
   }
 
   public ReaderLimits withMaxEntries(int v) {
     return new ReaderLimits(
-        maxTotalBytes, maxFileBytes, v, maxCompressionRatio, maxNestingDepth, timeBudget);
+        maxTotalBytes, maxFileBytes, v, maxCompressionRatio, maxNestingDepth, timeBudget, maxKeptBytes);
   }
 
   public ReaderLimits withMaxNestingDepth(int v) {
     return new ReaderLimits(
-        maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, v, timeBudget);
+        maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, v, timeBudget, maxKeptBytes);
   }
 
   public ReaderLimits withTimeBudget(Duration v) {
     return new ReaderLimits(
-        maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, v);
+        maxTotalBytes, maxFileBytes, maxEntries, maxCompressionRatio, maxNestingDepth, v, maxKeptBytes);
   }
 }

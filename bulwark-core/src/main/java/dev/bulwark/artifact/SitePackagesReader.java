@@ -38,7 +38,10 @@ final class SitePackagesReader {
   private final Map<String, String> owners = new HashMap<>();
   /** Top-level name (folder or module) to owner key. */
   private final Map<String, String> topLevel = new HashMap<>();
-  private final Map<String, ReadContext> targets = new TreeMap<>();
+  /** Per owner key, the files it owns, in walk order (paths only; content is read lazily). */
+  private final Map<String, List<Entry>> targets = new TreeMap<>();
+
+  private record Entry(Path file, String rel, BasicFileAttributes attrs) {}
 
   SitePackagesReader(ReaderLimits limits, Clock clock, Optional<char[]> password) {
     this.limits = limits;
@@ -71,7 +74,8 @@ final class SitePackagesReader {
     return name.endsWith(".dist-info") || name.endsWith(".egg-info");
   }
 
-  List<Artifact> read(Path given) throws IOException {
+  /** The installed packages, each read when asked (see {@link LazyArtifact}). */
+  List<LazyArtifact> plan(Path given) throws IOException {
     Path root = given.toRealPath();
     List<Path> infoDirs;
     try (Stream<Path> s = Files.list(root)) {
@@ -88,10 +92,9 @@ final class SitePackagesReader {
       @Override
       public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
         String rel = FolderReader.relative(root, f);
-        ReadContext ctx =
-            targets.computeIfAbsent(ownerOf(rel), k -> new ReadContext(limits, clock));
-        if (!ctx.stopped()) {
-          FolderReader.intake(ctx, new ArchiveWalker(ctx, password), f, rel, a);
+        List<Entry> files = targets.computeIfAbsent(ownerOf(rel), k -> new ArrayList<>());
+        if (files.size() <= limits.maxEntries()) { // one more than allowed, so the limit is reported
+          files.add(new Entry(f, rel, a));
         }
         return FileVisitResult.CONTINUE;
       }
@@ -101,9 +104,21 @@ final class SitePackagesReader {
         return FileVisitResult.CONTINUE;
       }
     });
-    List<Artifact> out = new ArrayList<>();
-    targets.forEach((key, ctx) -> out.add(asPypi(ctx.toArtifact(given + "/" + key), key)));
+    List<LazyArtifact> out = new ArrayList<>();
+    targets.forEach((key, files) -> out.add(new LazyArtifact(given + "/" + key,
+        () -> asPypi(readOwned(files, given + "/" + key), key))));
     return out;
+  }
+
+  private Artifact readOwned(List<Entry> files, String display) {
+    ReadContext ctx = new ReadContext(limits, clock);
+    for (Entry e : files) {
+      if (ctx.stopped()) {
+        break;
+      }
+      FolderReader.intake(ctx, new ArchiveWalker(ctx, password), e.file(), e.rel(), e.attrs());
+    }
+    return ctx.toArtifact(display);
   }
 
   /** Records which paths one .dist-info or .egg-info folder owns. */

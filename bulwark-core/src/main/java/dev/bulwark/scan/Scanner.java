@@ -3,6 +3,7 @@ package dev.bulwark.scan;
 import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.artifact.ArtifactReader;
+import dev.bulwark.artifact.LazyArtifact;
 import dev.bulwark.artifact.ReaderLimits;
 import dev.bulwark.inventory.LockfileExtractor;
 import dev.bulwark.model.Problem;
@@ -44,7 +45,17 @@ public final class Scanner {
     this.limits = limits;
     this.lookup = lookup;
     this.extractors = List.copyOf(extractors);
-    this.threads = Math.max(1, threads);
+    this.threads = boundedThreads(threads, limits, Runtime.getRuntime().maxMemory());
+  }
+
+  /**
+   * The requested thread count, lowered so that the packages in flight fit in the heap: each
+   * worker holds at most one package ({@link ReaderLimits#inFlightBytes()}), and together they
+   * may use at most four fifths of the heap. Never below one.
+   */
+  static int boundedThreads(int requested, ReaderLimits limits, long maxHeap) {
+    long fit = maxHeap / 5 * 4 / Math.max(1, limits.inFlightBytes());
+    return (int) Math.max(1, Math.min(requested, fit));
   }
 
   public List<TargetResult> scan(List<Request> requests) {
@@ -82,9 +93,11 @@ public final class Scanner {
         return out;
       }
       if (dir) {
-        for (Artifact a : new ArtifactReader(limits).read(p, req.password())) {
-          Artifact named = rename(a, req.display(), p);
-          out.add(pool.submit(() -> new TargetResult.Package(analyzer.analyze(named))));
+        // Each package is read by the worker that analyses it: a node_modules or site-packages
+        // folder is never in memory whole, only the packages being analysed.
+        for (LazyArtifact a : new ArtifactReader(limits).plan(p, req.password())) {
+          out.add(pool.submit(() -> new TargetResult.Package(
+              analyzer.analyze(rename(a.read(), req.display(), p)))));
         }
         return out;
       }

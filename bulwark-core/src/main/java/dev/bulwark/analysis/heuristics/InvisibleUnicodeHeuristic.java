@@ -25,6 +25,9 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       "Open the file in a hex viewer or an editor that shows invisible characters and read the marked line.",
       "T1027", "https://trojansource.codes/");
 
+  /** The lowest code point {@link #kind} reports (a Hangul filler). */
+  private static final char FIRST_SUSPECT = 0x115F;
+
   @Override
   public String name() {
     return "invisible-unicode";
@@ -43,7 +46,14 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       return List.of();
     }
     String t = f.text();
+    boolean greekOrCyrillic = false;
     for (int i = 0; i < t.length(); ) {
+      char c = t.charAt(i);
+      if (c < FIRST_SUSPECT) { // fast path: every suspect code point is at or above U+115F
+        greekOrCyrillic |= c >= 0x0370 && c <= 0x04FF;
+        i++;
+        continue;
+      }
       int cp = t.codePointAt(i);
       String kind = kind(t, cp, i);
       if (!kind.isEmpty()) {
@@ -51,7 +61,8 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       }
       i += Character.charCount(cp);
     }
-    int h = homoglyph(t);
+    // Only Greek (U+0370..U+03FF) or Cyrillic (U+0400..U+04FF) letters can make a mixed word.
+    int h = greekOrCyrillic ? homoglyph(t) : -1;
     return h < 0 ? List.of() : List.of(new Hit(h, h + 1, "identifier mixes Latin and Cyrillic/Greek letters"));
   }
 
@@ -184,11 +195,11 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
           latin = false;
           other = false;
         }
-        Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
         if (c < 128 && Character.isLetter(c)) {
           latin = true;
-        } else if (b == Character.UnicodeBlock.CYRILLIC || b == Character.UnicodeBlock.GREEK) {
-          other = true;
+        } else if (c >= 128) {
+          Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
+          other |= b == Character.UnicodeBlock.CYRILLIC || b == Character.UnicodeBlock.GREEK;
         }
       } else {
         if (start >= 0 && latin && other) {

@@ -10,9 +10,31 @@ import java.util.TreeSet;
  * (0 = unlimited), every positive item has a hit within that many characters of an anchor hit of
  * the first positive item. Hits are the anchors that qualify.
  */
-record AllMatcher(List<Matcher> items, int near) implements Matcher {
-  AllMatcher {
-    items = List.copyOf(items);
+final class AllMatcher implements Matcher {
+  private final List<Matcher> items;
+  private final int near;
+  private final List<Integer> order;
+  private final Set<String> required;
+  private final Set<String> all;
+  private final boolean tree;
+
+  AllMatcher(List<Matcher> items, int near) {
+    this.items = List.copyOf(items);
+    this.near = near;
+    this.order = List.copyOf(evaluationOrder(this.items));
+    this.required = Set.copyOf(required(this.items));
+    Set<String> a = new TreeSet<>();
+    this.items.forEach(m -> a.addAll(m.allLiterals()));
+    this.all = Set.copyOf(a);
+    this.tree = this.items.stream().anyMatch(Matcher::needsTree);
+  }
+
+  List<Matcher> items() {
+    return items;
+  }
+
+  int near() {
+    return near;
   }
 
   @Override
@@ -21,7 +43,7 @@ record AllMatcher(List<Matcher> items, int near) implements Matcher {
     // tree query) only runs when everything cheaper already matched. Hits are kept by the item's
     // position, so the first positive item still gives the location.
     List<List<Hit>> byItem = new ArrayList<>(java.util.Collections.nCopies(items.size(), List.of()));
-    for (int i : evaluationOrder()) {
+    for (int i : order) {
       Matcher m = items.get(i);
       List<Hit> h = m.find(ctx);
       if (h.isEmpty()) {
@@ -68,7 +90,7 @@ record AllMatcher(List<Matcher> items, int near) implements Matcher {
   }
 
   /** Item indexes by cost: items with pre-filter literals, then those without, then tree-based. */
-  private List<Integer> evaluationOrder() {
+  private static List<Integer> evaluationOrder(List<Matcher> items) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       order.add(i);
@@ -84,9 +106,13 @@ record AllMatcher(List<Matcher> items, int near) implements Matcher {
     return m.requiredLiterals().isEmpty() ? 1 : 0;
   }
 
-  /** The smallest pre-filter set among positive items that have one. */
   @Override
   public Set<String> requiredLiterals() {
+    return required;
+  }
+
+  /** The smallest pre-filter set among positive items that have one. */
+  private static Set<String> required(List<Matcher> items) {
     Set<String> best = Set.of();
     for (Matcher m : items) {
       Set<String> r = m.requiredLiterals();
@@ -99,13 +125,26 @@ record AllMatcher(List<Matcher> items, int near) implements Matcher {
 
   @Override
   public Set<String> allLiterals() {
-    Set<String> out = new TreeSet<>();
-    items.forEach(m -> out.addAll(m.allLiterals()));
-    return out;
+    return all;
   }
 
   @Override
   public boolean needsTree() {
-    return items.stream().anyMatch(Matcher::needsTree);
+    return tree;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AllMatcher m && m.items.equals(items) && m.near == near;
+  }
+
+  @Override
+  public int hashCode() {
+    return items.hashCode() * 31 + near;
+  }
+
+  @Override
+  public String toString() {
+    return "AllMatcher[items=" + items + ", near=" + near + "]";
   }
 }

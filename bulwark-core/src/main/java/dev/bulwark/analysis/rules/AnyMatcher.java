@@ -5,10 +5,24 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** {@code any}: at least one item matches. */
-record AnyMatcher(List<Matcher> items) implements Matcher {
-  AnyMatcher {
-    items = List.copyOf(items);
+/** {@code any}: at least one item matches. Its literal sets are computed once. */
+final class AnyMatcher implements Matcher {
+  private final List<Matcher> items;
+  private final Set<String> required;
+  private final Set<String> all;
+  private final boolean tree;
+
+  AnyMatcher(List<Matcher> items) {
+    this.items = List.copyOf(items);
+    this.required = Set.copyOf(required(this.items));
+    Set<String> a = new TreeSet<>();
+    this.items.forEach(m -> a.addAll(m.allLiterals()));
+    this.all = Set.copyOf(a);
+    this.tree = this.items.stream().anyMatch(Matcher::needsTree);
+  }
+
+  List<Matcher> items() {
+    return items;
   }
 
   @Override
@@ -20,9 +34,13 @@ record AnyMatcher(List<Matcher> items) implements Matcher {
     return Hits.normalize(hits);
   }
 
-  /** Known only when every item has a pre-filter set. */
   @Override
   public Set<String> requiredLiterals() {
+    return required;
+  }
+
+  /** Known only when every item has a pre-filter set. */
+  private static Set<String> required(List<Matcher> items) {
     Set<String> out = new TreeSet<>();
     for (Matcher m : items) {
       Set<String> r = m.requiredLiterals();
@@ -36,13 +54,26 @@ record AnyMatcher(List<Matcher> items) implements Matcher {
 
   @Override
   public Set<String> allLiterals() {
-    Set<String> out = new TreeSet<>();
-    items.forEach(m -> out.addAll(m.allLiterals()));
-    return out;
+    return all;
   }
 
   @Override
   public boolean needsTree() {
-    return items.stream().anyMatch(Matcher::needsTree);
+    return tree;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AnyMatcher m && m.items.equals(items);
+  }
+
+  @Override
+  public int hashCode() {
+    return items.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "AnyMatcher[items=" + items + "]";
   }
 }

@@ -10,9 +10,27 @@ import java.util.TreeSet;
  * {@code literal} / {@code literal-ci}: any of the strings occurs. The engine's Aho–Corasick
  * pre-filter already decided that one occurs; here String.indexOf (an intrinsic) finds where.
  */
-record LiteralMatcher(List<String> literals, boolean ignoreCase) implements Matcher {
-  LiteralMatcher {
-    literals = List.copyOf(literals);
+final class LiteralMatcher implements Matcher {
+  private final List<String> literals;
+  private final boolean ignoreCase;
+  private final Set<String> required;
+
+  LiteralMatcher(List<String> literals, boolean ignoreCase) {
+    this.literals = List.copyOf(literals);
+    this.ignoreCase = ignoreCase;
+    Set<String> out = new TreeSet<>();
+    for (String l : this.literals) {
+      out.add(lower(l));
+    }
+    this.required = Set.copyOf(out);
+  }
+
+  List<String> literals() {
+    return literals;
+  }
+
+  boolean ignoreCase() {
+    return ignoreCase;
   }
 
   @Override
@@ -41,11 +59,22 @@ record LiteralMatcher(List<String> literals, boolean ignoreCase) implements Matc
 
   @Override
   public Set<String> requiredLiterals() {
-    Set<String> out = new TreeSet<>();
-    for (String l : literals) {
-      out.add(lower(l));
-    }
-    return out;
+    return required;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LiteralMatcher m && m.literals.equals(literals) && m.ignoreCase == ignoreCase;
+  }
+
+  @Override
+  public int hashCode() {
+    return literals.hashCode() * 31 + Boolean.hashCode(ignoreCase);
+  }
+
+  @Override
+  public String toString() {
+    return "LiteralMatcher[literals=" + literals + ", ignoreCase=" + ignoreCase + "]";
   }
 
   /** Lower-cases char by char so that offsets stay the same as in the original text. */

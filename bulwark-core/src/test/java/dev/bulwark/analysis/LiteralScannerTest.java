@@ -1,0 +1,67 @@
+package dev.bulwark.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.ahocorasick.trie.Trie;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LiteralScannerTest {
+  private static List<String> hits(LiteralScanner s, String text) {
+    List<String> out = new ArrayList<>();
+    s.scan(text, (lit, start) -> out.add(s.literal(lit) + "@" + start));
+    return out;
+  }
+
+  @ParameterizedTest(name = "{1} in {0}")
+  @CsvSource(delimiter = '|', value = {
+    "he she his hers | ushers | she@1 he@2 hers@2",
+    "eval exec | x.exec(eval) | exec@2 eval@7",
+    "aaa | aaaa | aaa@0 aaa@1",
+    "é€x ab | xé€xab | é€x@1 ab@4",
+    "abc | ABC | ''",
+  })
+  void findsEveryOccurrence(String literals, String text, String expected) {
+    LiteralScanner s = new LiteralScanner(List.of(literals.trim().split(" ")));
+    List<String> want = expected.isBlank() ? List.of() : List.of(expected.trim().split(" "));
+    assertThat(new TreeSet<>(hits(s, text.trim()))).isEqualTo(new TreeSet<>(want));
+  }
+
+  /** Seeded property: the same occurrences as the ahocorasick library. */
+  @Test
+  void agreesWithTheLibrary() {
+    Random r = new Random(11);
+    String alphabet = "abcé€ .(";
+    for (int round = 0; round < 200; round++) {
+      List<String> lits = new ArrayList<>();
+      for (int i = 0; i < 1 + r.nextInt(12); i++) {
+        lits.add(random(r, alphabet, 1 + r.nextInt(4)));
+      }
+      lits = new ArrayList<>(new TreeSet<>(lits));
+      LiteralScanner mine = new LiteralScanner(lits);
+      Trie.TrieBuilder b = Trie.builder();
+      lits.forEach(b::addKeyword);
+      Trie lib = b.build();
+      for (int t = 0; t < 20; t++) {
+        String text = random(r, alphabet, r.nextInt(40));
+        List<String> want = new ArrayList<>();
+        lib.parseText(text).forEach(e -> want.add(e.getKeyword() + "@" + e.getStart()));
+        assertThat(new TreeSet<>(hits(mine, text))).as(lits + " in " + text)
+            .isEqualTo(new TreeSet<>(want));
+      }
+    }
+  }
+
+  private static String random(Random r, String alphabet, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+}
