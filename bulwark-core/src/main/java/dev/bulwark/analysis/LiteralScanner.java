@@ -15,11 +15,11 @@ import java.util.Map;
  * transition table completed into a DFA; other characters follow failure links through a small
  * map. Immutable and thread-safe once built.
  */
-final class LiteralScanner {
+public final class LiteralScanner {
   private static final int ASCII = 128;
 
   /** Receives each occurrence: the literal's index and its start offset. */
-  interface Sink {
+  public interface Sink {
     void hit(int literal, int start);
   }
 
@@ -31,9 +31,21 @@ final class LiteralScanner {
   private final int[] fail;
   /** Per state, the literals ending there (its own and those of its failure chain). */
   private final int[][] out;
+  /** Whether ASCII letters match regardless of case (literals are folded when built). */
+  private final boolean foldAscii;
 
-  LiteralScanner(List<String> literals) {
-    this.literals = List.copyOf(literals);
+  /** A case-sensitive scanner. */
+  public LiteralScanner(List<String> literals) {
+    this(literals, false);
+  }
+
+  /**
+   * @param foldAscii match ASCII letters regardless of case (other characters exactly); offsets
+   *     stay those of the original text
+   */
+  public LiteralScanner(List<String> literals, boolean foldAscii) {
+    this.foldAscii = foldAscii;
+    this.literals = foldAscii ? literals.stream().map(LiteralScanner::fold).toList() : List.copyOf(literals);
     List<int[]> gotoAscii = new ArrayList<>();
     List<List<Integer>> own = new ArrayList<>();
     gotoAscii.add(newRow());
@@ -141,15 +153,28 @@ final class LiteralScanner {
     }
   }
 
-  String literal(int i) {
+  /** The literal at index {@code i} (ASCII-folded when the scanner folds). */
+  public String literal(int i) {
     return literals.get(i);
   }
 
+  private static String fold(String s) {
+    char[] c = s.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      c[i] = fold(c[i]);
+    }
+    return new String(c);
+  }
+
+  private static char fold(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+  }
+
   /** Reports every occurrence, in order of end offset; stops early when the sink throws. */
-  void scan(String text, Sink sink) {
+  public void scan(String text, Sink sink) {
     int s = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+      char c = foldAscii ? fold(text.charAt(i)) : text.charAt(i);
       s = c < ASCII ? delta[s * ASCII + c] : wideStep(s, c);
       int[] o = out[s];
       for (int k = 0; k < o.length; k++) {

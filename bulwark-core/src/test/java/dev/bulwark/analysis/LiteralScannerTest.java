@@ -32,6 +32,31 @@ class LiteralScannerTest {
     assertThat(new TreeSet<>(hits(s, text.trim()))).isEqualTo(new TreeSet<>(want));
   }
 
+  /** Seeded property: folded, the same occurrences as the library's case-insensitive mode. */
+  @Test
+  void foldedAgreesWithTheLibraryIgnoringCase() {
+    Random r = new Random(12);
+    String alphabet = "aAbBc.-1";
+    for (int round = 0; round < 200; round++) {
+      List<String> lits = new ArrayList<>();
+      for (int i = 0; i < 1 + r.nextInt(8); i++) {
+        lits.add(random(r, alphabet, 1 + r.nextInt(4)).toLowerCase(java.util.Locale.ROOT));
+      }
+      lits = new ArrayList<>(new TreeSet<>(lits));
+      LiteralScanner mine = new LiteralScanner(lits, true);
+      Trie.TrieBuilder b = Trie.builder().ignoreCase();
+      lits.forEach(b::addKeyword);
+      Trie lib = b.build();
+      for (int t = 0; t < 20; t++) {
+        String text = random(r, alphabet, r.nextInt(40));
+        List<String> want = new ArrayList<>();
+        lib.parseText(text).forEach(e -> want.add(e.getKeyword() + "@" + e.getStart()));
+        assertThat(new TreeSet<>(hits(mine, text))).as(lits + " in " + text)
+            .isEqualTo(new TreeSet<>(want));
+      }
+    }
+  }
+
   /** Seeded property: the same occurrences as the ahocorasick library. */
   @Test
   void agreesWithTheLibrary() {

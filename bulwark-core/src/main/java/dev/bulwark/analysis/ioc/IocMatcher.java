@@ -6,19 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.ahocorasick.trie.Emit;
-import org.ahocorasick.trie.Trie;
+import dev.bulwark.analysis.LiteralScanner;
 
 /**
- * Finds text indicators in one pass with Aho–Corasick (case-insensitive), then keeps only hits
+ * Finds text indicators in one pass with Aho–Corasick (the engine's {@link LiteralScanner},
+ * ASCII case folded: indicators are addresses, hashes and package names), then keeps only hits
  * that stand on their own: an IP inside a longer number, a domain inside a longer name or a hash
- * inside a longer hex string does not count. The library's own whole-word option treats digits
- * as word breaks, which is wrong for IPs and hashes, so the edges are checked here.
+ * inside a longer hex string does not count, so the edges are checked here.
  */
 final class IocMatcher {
   static final int MAX_HITS = 10_000;
 
-  private final Trie trie;
+  private final LiteralScanner scanner;
   private final Map<String, List<Ioc>> byKey;
 
   IocMatcher(List<Ioc> textIocs) {
@@ -27,7 +26,7 @@ final class IocMatcher {
       keys.computeIfAbsent(i.value().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
     }
     this.byKey = keys;
-    this.trie = Trie.builder().ignoreCase().addKeywords(keys.keySet()).build();
+    this.scanner = new LiteralScanner(keys.keySet().stream().sorted().toList(), true);
   }
 
   List<IocHit> scan(String text) {
@@ -35,21 +34,33 @@ final class IocMatcher {
       return List.of();
     }
     TreeSet<IocHit> hits = new TreeSet<>();
-    trie.parseText(text, (Emit e) -> {
-      if (hits.size() >= MAX_HITS) {
-        return false;
-      }
-      int start = e.getStart();
-      int end = e.getEnd() + 1;
-      for (Ioc i : byKey.getOrDefault(e.getKeyword(), List.of())) {
-        if (standsAlone(i, text, start, end)) {
-          hits.add(new IocHit(i, start, end));
+    try {
+      scanner.scan(text, (literal, start) -> {
+        if (hits.size() >= MAX_HITS) {
+          throw FULL;
         }
-      }
-      return true;
-    });
+        String key = scanner.literal(literal);
+        int end = start + key.length();
+        for (Ioc i : byKey.getOrDefault(key, List.of())) {
+          if (standsAlone(i, text, start, end)) {
+            hits.add(new IocHit(i, start, end));
+          }
+        }
+      });
+    } catch (Full stop) {
+      // MAX_HITS reached: the hits so far are kept
+    }
     return List.copyOf(hits);
   }
+
+  /** Thrown to stop a scan once {@link #MAX_HITS} hits are kept (no stack trace is filled). */
+  private static final class Full extends RuntimeException {
+    Full() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final Full FULL = new Full();
 
   static boolean standsAlone(Ioc ioc, String text, int start, int end) {
     char before = start > 0 ? text.charAt(start - 1) : ' ';
