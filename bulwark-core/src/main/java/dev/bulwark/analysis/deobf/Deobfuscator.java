@@ -24,7 +24,7 @@ public final class Deobfuscator {
 
   private static final List<Technique> TECHNIQUES = List.of(
       new PackerTechnique(), new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
-      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayTechnique(), new ConcatTechnique());
+      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayResolver(), new StringArrayTechnique(), new ConcatTechnique());
 
   private Deobfuscator() {}
 
@@ -51,7 +51,8 @@ public final class Deobfuscator {
     StringBuilder small = new StringBuilder();
     for (Reveal r : found) {
       String p = r.payload();
-      if (!seen.add(p) || f.text().contains(p) && !r.technique().equals("string-table")) {
+      if (!seen.add(p) || f.text().contains(p) && !r.technique().equals("string-table")
+          && !r.technique().equals(StringArrayResolver.TECHNIQUE)) {
         continue;
       }
       if (r.small()) {
