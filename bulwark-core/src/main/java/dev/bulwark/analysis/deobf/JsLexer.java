@@ -37,6 +37,14 @@ final class JsLexer {
   private static final Set<String> REGEX_AFTER = Set.of("return", "typeof", "case", "in", "of", "new", "delete",
       "void", "throw", "else", "do", "yield", "await", "instanceof");
 
+  private static final String[] SINGLE = new String[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      SINGLE[c] = c == 0 ? "" : String.valueOf((char) c).intern();
+    }
+  }
+
   private JsLexer() {}
 
   static List<Tok> lex(String t) {
@@ -55,7 +63,8 @@ final class JsLexer {
         i = e < 0 ? n : e + 2;
       } else if (c == '\'' || c == '"') {
         int e = stringEnd(t, i, c);
-        out.add(new Tok(Kind.STR, i, e, "", Decoders.unescape(t.substring(i + 1, Math.max(i + 1, e - 1)))));
+        String body = t.substring(i + 1, Math.max(i + 1, e - 1));
+        out.add(new Tok(Kind.STR, i, e, "", body.indexOf('\\') < 0 ? body : Decoders.unescape(body)));
         i = e;
       } else if (c == '`') {
         int e = templateEnd(t, i);
@@ -183,6 +192,10 @@ final class JsLexer {
   }
 
   private static String punct(String t, int i) {
+    char c = t.charAt(i);
+    if ("=!<>&|?*+-./%^".indexOf(c) < 0 || i + 1 >= t.length() || "=<>&|?*+-.".indexOf(t.charAt(i + 1)) < 0) {
+      return SINGLE[c < 128 ? c : 0].isEmpty() ? String.valueOf(c) : SINGLE[c];
+    }
     for (String p : PUNCTS) {
       if (t.startsWith(p, i)) {
         return p;

@@ -102,6 +102,12 @@ final class StringArrayModel {
           tables.putIfAbsent(key, new Table(key, arr.get(), k + 8, match[k + 8]));
           k = match[k + 4];
         }
+      } else if (ident(k) && is(k + 1, "=") && toks.get(k + 2).kind() == Kind.STR && !is(k - 1, ".")
+          && (is(k + 3, ";") || is(k + 3, ",")) && charTable(toks.get(k + 2).str())) {
+        // a string of distinct characters that code spells words from, T[4] + T[17] + …
+        String key = toks.get(k).text();
+        List<String> chars = toks.get(k + 2).str().codePoints().mapToObj(Character::toString).toList();
+        tables.putIfAbsent(key, new Table(key, chars, k + 2, k + 2));
       } else if (ident(k) && is(k + 1, "=") && is(k + 2, "[") && declares(k - 1)) {
         Optional<List<String>> arr = strings(k + 2, 5);
         if (arr.isPresent()) {
@@ -111,6 +117,15 @@ final class StringArrayModel {
         }
       }
     }
+  }
+
+  /** Twenty to two hundred characters, nearly all distinct: an alphabet to spell strings from. */
+  private static boolean charTable(String s) {
+    if (s.length() < 20 || s.length() > 200) {
+      return false;
+    }
+    long distinct = s.chars().distinct().count();
+    return distinct * 10 >= s.length() * 9L;
   }
 
   /** The strings of an array literal made only of string literals, at least {@code min}. */
@@ -172,8 +187,16 @@ final class StringArrayModel {
     }
   }
 
+  /** Accessors are short: the table reference and the index shift open the body. */
+  private static final int HEAD_TOKENS = 48;
+  private static final int MAX_ACCESSOR_TOKENS = 6_000;
+
   private void accessor(String name, int body) {
     int close = match[body];
+    if (close - body > MAX_ACCESSOR_TOKENS) {
+      return;
+    }
+    int head = Math.min(close, body + HEAD_TOKENS);
     Table table = null;
     double offset = 0;
     boolean offsetFound = false;
@@ -181,12 +204,12 @@ final class StringArrayModel {
     boolean indexed = false;
     for (int k = body + 1; k < close; k++) {
       Tok t = toks.get(k);
-      if (table == null && t.kind() == Kind.IDENT && tables.containsKey(t.text()) && !is(k - 1, ".")) {
+      if (table == null && k < head && t.kind() == Kind.IDENT && tables.containsKey(t.text()) && !is(k - 1, ".")) {
         table = tables.get(t.text());
         indexed = is(k + 1, "[") && ident(k + 2) && is(k + 3, "]");
       } else if (t.kind() == Kind.STR && alphabet.isEmpty() && ArrayCipher.isAlphabet(t.str())) {
         alphabet = t.str();
-      } else if (!offsetFound && ident(k) && (is(k + 1, "=") && ident(k + 2) && toks.get(k + 2).text().equals(t.text())
+      } else if (!offsetFound && k < head && param(body, k) && (is(k + 1, "=") && ident(k + 2) && toks.get(k + 2).text().equals(t.text())
           && (is(k + 3, "-") || is(k + 3, "+")) || is(k + 1, "-="))) {
         int from = is(k + 1, "-=") ? k + 2 : k + 4;
         int to = expressionEnd(from, close);
@@ -207,6 +230,25 @@ final class StringArrayModel {
     ArrayCipher cipher = alphabet.isEmpty() ? ArrayCipher.PLAIN
         : new ArrayCipher(ArrayCipher.Mode.BASE64, alphabet);
     accessors.putIfAbsent(name, new Accessor(name, table, offset, cipher, body, close));
+  }
+
+  /**
+   * Whether token {@code k} is a parameter of the function whose body opens at {@code body} or of
+   * a function expression between there and {@code k} (the accessor that reassigns itself).
+   */
+  private boolean param(int body, int k) {
+    if (!ident(k) || !(is(k - 1, "{") || is(k - 1, ";") || is(k - 1, ",") || is(k - 1, "["))) {
+      return false;
+    }
+    int from = body > 0 && match[body - 1] >= 0 ? match[body - 1] : body;
+    String name = toks.get(k).text();
+    for (int p = from; p < k; p++) {
+      if (ident(p) && toks.get(p).text().equals(name) && (is(p - 1, "(") || is(p - 1, ","))
+          && (is(p + 1, ")") || is(p + 1, ","))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first ',' ';' or closing bracket at the nesting level of {@code from}, before {@code limit}. */

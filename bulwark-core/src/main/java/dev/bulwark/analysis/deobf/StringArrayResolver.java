@@ -30,11 +30,38 @@ final class StringArrayResolver implements Technique {
 
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (text.length() > MAX_TEXT || lits.size() < 3 || !text.contains("function") || !hasTable(text, lits)) {
+    if (text.length() > MAX_TEXT || lits.size() < 3 || !text.contains("function")
+        || !(text.contains("_0x") || pushShift(text) || spelled(text)) || !hasTable(text, lits)) {
       return List.of();
     }
     return resolve(text).filter(s -> s.length() <= maxBytes)
         .map(s -> List.of(new Reveal(TECHNIQUE, 0, s, false))).orElse(List.of());
+  }
+
+  /** Cheap pre-check: an array rotation, {@code push(…shift())} within a few characters. */
+  static boolean pushShift(String text) {
+    for (int i = text.indexOf("shift"); i >= 0; i = text.indexOf("shift", i + 5)) {
+      int from = Math.max(0, i - 40);
+      if (text.lastIndexOf("push", i) >= from) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Cheap pre-check: three {@code ]+name[digit} joins, as char tables spell strings. */
+  static boolean spelled(String text) {
+    int n = 0;
+    for (int i = text.indexOf("]+"); i >= 0 && n < 3; i = text.indexOf("]+", i + 2)) {
+      int j = i + 2;
+      while (j < text.length() && j - i < 24 && Character.isJavaIdentifierPart(text.charAt(j))) {
+        j++;
+      }
+      if (j > i + 2 && j + 1 < text.length() && text.charAt(j) == '[' && Character.isDigit(text.charAt(j + 1))) {
+        n++;
+      }
+    }
+    return n >= 3;
   }
 
   /** Cheap pre-check on the literals: an array of three or more strings assigned to a name. */
@@ -57,7 +84,11 @@ final class StringArrayResolver implements Technique {
   static Optional<String> resolve(String text) {
     List<Tok> toks = JsLexer.lex(text);
     StringArrayModel m = new StringArrayModel(toks);
-    if (m.accessors.isEmpty()) {
+    // Accessors count only for tables that an obfuscator's rotation loop turns or that carry its
+    // _0x names: minified benign code has small functions that look like accessors.
+    m.accessors.values().removeIf(a -> !a.table().key.contains("0x")
+        && m.rotations.stream().noneMatch(r -> r.tableKey().equals(a.table().key)));
+    if (m.tables.isEmpty() || m.accessors.isEmpty() && charBuilding(m) < 3) {
       return Optional.empty();
     }
     Calls calls = new Calls(m);
@@ -199,6 +230,23 @@ final class StringArrayResolver implements Technique {
       }
     }
     return count;
+  }
+
+  /**
+   * How often strings are spelled out of a table entry by entry, {@code T[4]+T[17]+T[2]}: the
+   * char-table obfuscation that needs no accessor. Plain arrays indexed now and then do not count.
+   */
+  private static int charBuilding(StringArrayModel m) {
+    int n = 0;
+    List<Tok> toks = m.toks;
+    for (int k = 0; k + 7 < toks.size() && n < 3; k++) {
+      if (indexed(m, k) && toks.get(k + 4).is("+") && indexed(m, k + 5)
+          && toks.get(k).text().equals(toks.get(k + 5).text())) {
+        n++;
+        k += 4;
+      }
+    }
+    return n;
   }
 
   /** {@code TABLE[number]} on a table whose order is known, inside the range. */
