@@ -31,7 +31,7 @@ final class StringArrayResolver implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     if (text.length() > MAX_TEXT || lits.size() < 3 || !text.contains("function")
-        || !(text.contains("_0x") || pushShift(text) || spelled(text)) || !hasTable(text, lits)) {
+        || !((text.contains("_0x") || pushShift(text)) && hasTable(text, lits) || spelled(text))) {
       return List.of();
     }
     return resolve(text).filter(s -> s.length() <= maxBytes)
