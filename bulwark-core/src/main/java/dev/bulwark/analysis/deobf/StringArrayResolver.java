@@ -30,7 +30,7 @@ final class StringArrayResolver implements Technique {
 
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (text.length() > MAX_TEXT || lits.size() < 3 || !text.contains("function")
+    if (text.length() > MAX_TEXT || lits.isEmpty()
         || !((text.contains("_0x") || pushShift(text)) && hasTable(text, lits) || spelled(text))) {
       return List.of();
     }
@@ -88,7 +88,7 @@ final class StringArrayResolver implements Technique {
     // _0x names: minified benign code has small functions that look like accessors.
     m.accessors.values().removeIf(a -> !a.table().key.contains("0x")
         && m.rotations.stream().noneMatch(r -> r.tableKey().equals(a.table().key)));
-    if (m.tables.isEmpty() || m.accessors.isEmpty() && charBuilding(m) < 3) {
+    if (m.tables.isEmpty() || m.accessors.isEmpty() && charBuilding(m) < 3 && hexIndexed(m) < 3) {
       return Optional.empty();
     }
     Calls calls = new Calls(m);
@@ -244,6 +244,17 @@ final class StringArrayResolver implements Technique {
           && toks.get(k).text().equals(toks.get(k + 5).text())) {
         n++;
         k += 4;
+      }
+    }
+    return n;
+  }
+
+  /** Direct uses {@code _0xabc[3]} of a table with an obfuscator's name (older tools need no accessor). */
+  private static int hexIndexed(StringArrayModel m) {
+    int n = 0;
+    for (int k = 0; k < m.toks.size() && n < 3; k++) {
+      if (indexed(m, k) && m.toks.get(k).text().startsWith("_0x")) {
+        n++;
       }
     }
     return n;
