@@ -29,6 +29,11 @@ final class Normalizer {
         b.append(text, at, t.start()).append(text, toks.get(k + 1).start(), toks.get(k + 1).end());
         at = toks.get(k + 2).end();
         k += 2;
+      } else if (t.kind() == Kind.STR && escaped(text, t) && !(k + 2 < toks.size() && toks.get(k + 1).is("+")
+          && toks.get(k + 2).kind() == Kind.STR)) {
+        // '\x64\x69\x73' becomes 'dis': obfuscators escape the strings they leave in place
+        b.append(text, at, t.start()).append(StringArrayResolver.quote(t.str()));
+        at = t.end();
       } else if (t.kind() == Kind.STR && k + 2 < toks.size() && toks.get(k + 1).is("+")
           && toks.get(k + 2).kind() == Kind.STR && !(k > 0 && tighter(toks.get(k - 1)))) {
         StringBuilder s = new StringBuilder(t.str());
@@ -55,6 +60,20 @@ final class Normalizer {
   private static boolean tighter(Tok prev) {
     return prev.is("*") || prev.is("/") || prev.is("%") || prev.is("+") || prev.is("-") || prev.is(".")
         || prev.kind() == Kind.IDENT && !prev.text().equals("return");
+  }
+
+  /** A quoted string literal written with backslash-x or backslash-u escapes. */
+  private static boolean escaped(String text, Tok t) {
+    char q = text.charAt(t.start());
+    if (q != '\'' && q != '"') {
+      return false;
+    }
+    for (int i = t.start() + 1; i + 1 < t.end(); i++) {
+      if (text.charAt(i) == '\\' && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'u')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean identifier(String s) {

@@ -30,7 +30,7 @@ final class StringArrayResolver implements Technique {
 
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (text.length() > MAX_TEXT || lits.isEmpty()
+    if (text.length() > MAX_TEXT || lits.isEmpty() || !text.contains("function")
         || !((text.contains("_0x") || pushShift(text)) && hasTable(text, lits) || spelled(text))) {
       return List.of();
     }
