@@ -24,7 +24,7 @@ public final class Deobfuscator {
 
   private static final List<Technique> TECHNIQUES = List.of(
       new PackerTechnique(), new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
-      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayResolver(), new StringArrayTechnique(), new ConcatTechnique());
+      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayResolver(), new XorStringTechnique(), new EscapedIdentifierTechnique(), new StringArrayTechnique(), new ConcatTechnique());
 
   private Deobfuscator() {}
 

@@ -30,7 +30,9 @@ final class StringArrayResolver implements Technique {
 
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (text.length() > MAX_TEXT || lits.isEmpty() || !text.contains("function")
+    // JavaScript only: the lexer does not know Python's comments and strings.
+    boolean js = text.contains("function") || text.contains("var ") || text.contains("const ") || text.contains("=>");
+    if (text.length() > MAX_TEXT || lits.isEmpty() || !js
         || !((text.contains("_0x") || pushShift(text)) && hasTable(text, lits) || spelled(text))) {
       return List.of();
     }
