@@ -26,6 +26,9 @@ public final class Deobfuscator {
       new PackerTechnique(), new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
       new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayResolver(), new XorStringTechnique(), new EscapedIdentifierTechnique(), new StringArrayTechnique(), new ConcatTechnique());
 
+  /** Techniques whose payload is the whole file rewritten in its own language. */
+  private static final Set<String> REWRITES = Set.of(StringArrayResolver.TECHNIQUE, "escaped-identifiers");
+
   private Deobfuscator() {}
 
   /**
@@ -47,6 +50,8 @@ public final class Deobfuscator {
     }
     found.sort(Comparator.comparingInt(Reveal::offset));
     Set<String> seen = new LinkedHashSet<>();
+    // Whole-file rewrites of JavaScript stay JavaScript (the sniffer may take `import x from` for Python).
+    Set<String> rewrites = new java.util.HashSet<>();
     List<String> big = new ArrayList<>();
     StringBuilder small = new StringBuilder();
     for (Reveal r : found) {
@@ -54,6 +59,9 @@ public final class Deobfuscator {
       if (!seen.add(p) || f.text().contains(p) && !r.technique().equals("string-table")
           && !r.technique().equals(StringArrayResolver.TECHNIQUE)) {
         continue;
+      }
+      if (REWRITES.contains(r.technique())) {
+        rewrites.add(p);
       }
       if (r.small()) {
         if (small.length() + p.length() < maxBytes) {
@@ -71,13 +79,13 @@ public final class Deobfuscator {
       if (out.size() >= maxCount) {
         break;
       }
-      out.add(virtual(f, out.size() + 1, p));
+      out.add(virtual(f, out.size() + 1, p, rewrites.contains(p)));
     }
     return out;
   }
 
-  private static ScanFile virtual(ScanFile parent, int n, String payload) {
-    ContentType type = ContentSniffer.sniff("", payload.getBytes(StandardCharsets.UTF_8));
+  private static ScanFile virtual(ScanFile parent, int n, String payload, boolean rewrite) {
+    ContentType type = rewrite ? parent.type() : ContentSniffer.sniff("", payload.getBytes(StandardCharsets.UTF_8));
     if (type == ContentType.TEXT || !type.isText()) {
       type = parent.type().family() == ContentType.Family.CODE ? parent.type() : ContentType.TEXT;
     }
