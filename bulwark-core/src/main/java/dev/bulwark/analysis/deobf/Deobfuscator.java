@@ -24,8 +24,10 @@ public final class Deobfuscator {
 
   private static final List<Technique> TECHNIQUES = List.of(
       new PackerTechnique(), new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
-      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayTechnique(), new CharTableTechnique(),
-      new ConcatTechnique());
+      new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayResolver(), new XorStringTechnique(), new EscapedIdentifierTechnique(), new StringArrayTechnique(), new ConcatTechnique());
+
+  /** Techniques whose payload is the whole file rewritten in its own language. */
+  private static final Set<String> REWRITES = Set.of(StringArrayResolver.TECHNIQUE, "escaped-identifiers");
 
   private Deobfuscator() {}
 
@@ -48,13 +50,18 @@ public final class Deobfuscator {
     }
     found.sort(Comparator.comparingInt(Reveal::offset));
     Set<String> seen = new LinkedHashSet<>();
-    List<String> big = new ArrayList<>();
+    // Whole-file rewrites of JavaScript stay JavaScript (the sniffer may take `import x from` for Python).
     Set<String> rewrites = new java.util.HashSet<>();
+    List<String> big = new ArrayList<>();
     StringBuilder small = new StringBuilder();
     for (Reveal r : found) {
       String p = r.payload();
-      if (!seen.add(p) || f.text().contains(p) && !r.technique().equals("string-table")) {
+      if (!seen.add(p) || f.text().contains(p) && !r.technique().equals("string-table")
+          && !r.technique().equals(StringArrayResolver.TECHNIQUE)) {
         continue;
+      }
+      if (REWRITES.contains(r.technique())) {
+        rewrites.add(p);
       }
       if (r.small()) {
         if (small.length() + p.length() < maxBytes) {
@@ -62,9 +69,6 @@ public final class Deobfuscator {
         }
       } else {
         big.add(p);
-        if (r.technique().equals(CharTableTechnique.NAME)) {
-          rewrites.add(p);
-        }
       }
     }
     if (small.length() > 0) {
@@ -80,7 +84,6 @@ public final class Deobfuscator {
     return out;
   }
 
-  /** @param rewrite the payload is the parent file rewritten in place, so it keeps the parent's type */
   private static ScanFile virtual(ScanFile parent, int n, String payload, boolean rewrite) {
     ContentType type = rewrite ? parent.type() : ContentSniffer.sniff("", payload.getBytes(StandardCharsets.UTF_8));
     if (type == ContentType.TEXT || !type.isText()) {

@@ -52,7 +52,7 @@ final class Sources {
           "getpass.getuser", "os.networkInterfaces", "getlogin", "os.homedir", "os.userinfo",
           "expanduser", "os.platform", "platform.system", "os.arch"),
       Kind.DECODED, List.of("atob(", "'base64'", "\"base64\"", "'hex'", "\"hex\"", "b64decode", "decompress(",
-          "fromhex", "fromCharCode", "codecs.decode", "unhexlify", "inflateSync", "gunzipSync", "marshal.loads"),
+          "fromhex", "fromCharCode", "Buffer.from([", "codecs.decode", "unhexlify", "inflateSync", "gunzipSync", "marshal.loads"),
       Kind.FETCHED, List.of("fetch(", "axios", "http.get", "https.get", "http.request", "https.request",
           "requests.get", "requests.post", "urlopen", "urllib.request", "httpx.", "got(", "got.get",
           "request(", "XMLHttpRequest", "responseText", "net.connect", "socket.recv", "recv("));

@@ -61,22 +61,6 @@ class DeobfuscatorTest {
     assertThat(layers).allSatisfy(f -> assertThat(f.depth()).isLessThanOrEqualTo(3));
   }
 
-  @Test
-  void aCharTableRewriteKeepsTheLanguageOfTheFileItRewrites() {
-    // An ES module starts with `import … from`, which alone reads like Python; the rewritten file
-    // is still the same JavaScript file and must reach JavaScript rules.
-    StringBuilder code = new StringBuilder("import x from 'y';\nk='abcdefghijklmnop';\n");
-    for (int i = 0; i < 4; i++) {
-      code.append("f(k[0]+k[1]+k[2]+k[3]);\n");
-    }
-    ContentType type = ContentSniffer.sniff("m.js", code.toString().getBytes(StandardCharsets.UTF_8));
-    List<ScanFile> r = Deobfuscator.reveal(ScanFile.code("m.js", type, code.toString(), false), 1 << 20, 8);
-    assertThat(r).singleElement().satisfies(f -> {
-      assertThat(f.text()).contains("f(\"abcd\");");
-      assertThat(f.type()).isEqualTo(type);
-    });
-  }
-
   /** Peels layers like the engine does: up to depth 3. */
   private static List<ScanFile> revealAll(String name, String code) {
     ContentType type = ContentSniffer.sniff(name, code.getBytes(StandardCharsets.UTF_8));
