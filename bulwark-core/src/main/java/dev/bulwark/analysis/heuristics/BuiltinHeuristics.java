@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Every coded heuristic the engine ships. */
 public final class BuiltinHeuristics {
-  private static final List<Heuristic> ALL = List.of(
+  private static final List<Heuristic> ALL = java.util.stream.Stream.concat(java.util.stream.Stream.of(
       new EntropyHeuristic(),
       new WhitespacePaddingHeuristic(),
       new HiddenCodeHeuristic(),
@@ -15,7 +15,7 @@ public final class BuiltinHeuristics {
       new DisguisedCodeHeuristic(),
       new ObfuscatorIdentifiersHeuristic(),
       new ComputedBuiltinsHeuristic(),
-      new BinaryPayloadHeuristic());
+      new BinaryPayloadHeuristic()), PySurfaceHeuristic.all().stream()).toList();
 
   private BuiltinHeuristics() {}
 

@@ -201,7 +201,8 @@ public final class VerdictModel {
     String origin = decoded < 0 ? file : file.substring(0, decoded);
     int bang = origin.lastIndexOf('!');
     String inner = bang < 0 ? origin : origin.substring(bang + 1);
-    String[] parts = inner.replaceFirst("^/", "").split("/");
+    // pyrecall: an sdist's src/ layout (name-1.0/src/pkg/__init__.py) is the package's top level too.
+    String[] parts = inner.replaceFirst("^/", "").replace("/src/", "/").split("/");
     // pkg/__init__.py in a wheel, or name-1.0/pkg/__init__.py in an sdist
     return parts.length >= 2 && parts.length <= 3 && parts[parts.length - 1].equals("__init__.py");
   }

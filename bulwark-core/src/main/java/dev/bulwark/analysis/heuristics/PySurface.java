@@ -1,0 +1,331 @@
+package dev.bulwark.analysis.heuristics;
+
+import dev.bulwark.analysis.parse.SyntaxTree;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.treesitter.TSNode;
+
+/**
+ * The calls of one Python file that run when the file is run or imported: module-level statements
+ * (through if/try/with/for/while blocks, not into function bodies), the bodies of functions those
+ * statements call or hand over as callbacks, constructors of classes they instantiate, and, for
+ * setup.py, every method of a class the module level refers to (command classes given to
+ * {@code cmdclass} run during {@code pip install}). Names are resolved by text inside the file
+ * only, which over-approximates on purpose. Work is bounded by node and call counts.
+ */
+final class PySurface {
+  /** One call that runs on import or install. */
+  record Call(String callee, TSNode node, TSNode firstArg, String argsText) {}
+
+  static final int MAX_NODES = 200_000;
+  static final int MAX_CALLS = 4_000;
+
+  private final SyntaxTree tree;
+  private final boolean installScript;
+  private final Map<String, List<TSNode>> functions = new HashMap<>();
+  private final Map<String, List<TSNode>> classes = new HashMap<>();
+  private final Map<String, List<String>> assigned = new HashMap<>();
+  private final Map<String, String> aliases = new HashMap<>();
+  private final Set<Integer> queued = new HashSet<>();
+  private final Deque<TSNode> work = new ArrayDeque<>();
+  private final List<Call> calls = new ArrayList<>();
+  private int visited;
+  private boolean decodes;
+
+  private PySurface(SyntaxTree tree, boolean installScript) {
+    this.tree = tree;
+    this.installScript = installScript;
+  }
+
+  /**
+   * The executed calls of a parsed file.
+   *
+   * @param installScript true for setup.py, which runs as {@code __main__} and whose command
+   *     classes run during installation
+   */
+  static PySurface of(SyntaxTree tree, boolean installScript) {
+    PySurface s = new PySurface(tree, installScript);
+    s.collectDefinitions(tree.root());
+    s.decodes = PyBehaviour.decodes(tree.text(tree.root()));
+    s.work.push(tree.root());
+    while (!s.work.isEmpty() && s.visited < MAX_NODES && s.calls.size() < MAX_CALLS) {
+      s.walk(s.work.pop());
+    }
+    return s;
+  }
+
+  List<Call> calls() {
+    return calls;
+  }
+
+  SyntaxTree tree() {
+    return tree;
+  }
+
+  /** Whether the file calls a decoder (base64, zlib, marshal, …) anywhere. */
+  boolean decodes() {
+    return decodes;
+  }
+
+  /** Right-hand sides assigned to a plain name anywhere in the file (at most 8). */
+  List<String> assignedTo(String name) {
+    return assigned.getOrDefault(name, List.of());
+  }
+
+  /** First pass: functions, classes, assignments and import aliases anywhere in the file. */
+  private void collectDefinitions(TSNode root) {
+    Deque<TSNode> stack = new ArrayDeque<>();
+    stack.push(root);
+    int n = 0;
+    while (!stack.isEmpty() && n++ < MAX_NODES) {
+      TSNode node = stack.pop();
+      switch (node.getType()) {
+        case "function_definition" -> remember(functions, node);
+        case "class_definition" -> remember(classes, node);
+        case "assignment" -> assignment(node);
+        case "import_statement", "import_from_statement" -> imports(node);
+        default -> { }
+      }
+      for (int i = node.getChildCount() - 1; i >= 0; i--) {
+        stack.push(node.getChild(i));
+      }
+    }
+  }
+
+  private void remember(Map<String, List<TSNode>> into, TSNode def) {
+    TSNode name = def.getChildByFieldName("name");
+    if (name != null && !name.isNull()) {
+      into.computeIfAbsent(tree.text(name), k -> new ArrayList<>()).add(def);
+    }
+  }
+
+  private void assignment(TSNode node) {
+    TSNode left = node.getChildByFieldName("left");
+    TSNode right = node.getChildByFieldName("right");
+    if (left == null || right == null || left.isNull() || right.isNull() || !left.getType().equals("identifier")) {
+      return;
+    }
+    List<String> list = assigned.computeIfAbsent(tree.text(left), k -> new ArrayList<>());
+    if (list.size() < 8) {
+      String t = tree.text(right);
+      list.add(t.length() > 4000 ? t.substring(0, 4000) : t);
+    }
+  }
+
+  private void imports(TSNode node) {
+    boolean from = node.getType().equals("import_from_statement");
+    TSNode module = from ? node.getChildByFieldName("module_name") : null;
+    String prefix = module == null || module.isNull() ? "" : tree.text(module) + ".";
+    for (int i = 0; i < node.getNamedChildCount(); i++) {
+      TSNode c = node.getNamedChild(i);
+      if (module != null && !module.isNull() && c.getStartByte() == module.getStartByte()) {
+        continue;
+      }
+      if (c.getType().equals("aliased_import")) {
+        TSNode name = c.getChildByFieldName("name");
+        TSNode alias = c.getChildByFieldName("alias");
+        if (name != null && alias != null && !name.isNull() && !alias.isNull()) {
+          aliases.put(tree.text(alias), prefix + tree.text(name));
+        }
+      } else if (c.getType().equals("dotted_name")) {
+        String full = tree.text(c);
+        if (from) {
+          aliases.put(full, prefix + full);
+        }
+      }
+    }
+  }
+
+  /** Walks executed code: no function bodies, except those reached through calls or callbacks. */
+  private void walk(TSNode n) {
+    Deque<TSNode> stack = new ArrayDeque<>();
+    stack.push(n);
+    while (!stack.isEmpty() && visited++ < MAX_NODES && calls.size() < MAX_CALLS) {
+      TSNode node = stack.pop();
+      String type = node.getType();
+      if (node != n && (type.equals("function_definition") || type.equals("decorated_definition")
+          && !isClassDecorated(node))) {
+        continue;
+      }
+      if (type.equals("class_definition")) {
+        if (installScript && commandClass(node)) {
+          queueMethods(node);
+        }
+        pushField(stack, node, "body");
+        pushField(stack, node, "superclasses");
+        continue;
+      }
+      if (type.equals("if_statement") && !installScript && mainGuard(node)) {
+        TSNode alt = node.getChildByFieldName("alternative");
+        if (alt != null && !alt.isNull()) {
+          stack.push(alt);
+        }
+        continue;
+      }
+      if (type.startsWith("import") || type.equals("future_import_statement")) {
+        continue;
+      }
+      if (type.equals("keyword_argument")) {
+        pushField(stack, node, "value");
+        continue;
+      }
+      if (type.equals("attribute")) {
+        // obj.name: only the object is a reference to a local name
+        pushField(stack, node, "object");
+        continue;
+      }
+      if (type.equals("call")) {
+        call(node);
+      } else if (type.equals("identifier")) {
+        reference(tree.text(node));
+      }
+      for (int i = node.getChildCount() - 1; i >= 0; i--) {
+        stack.push(node.getChild(i));
+      }
+    }
+  }
+
+  private static void pushField(Deque<TSNode> stack, TSNode node, String field) {
+    TSNode c = node.getChildByFieldName(field);
+    if (c != null && !c.isNull()) {
+      stack.push(c);
+    }
+  }
+
+  private boolean isClassDecorated(TSNode node) {
+    TSNode def = node.getChildByFieldName("definition");
+    return def != null && !def.isNull() && def.getType().equals("class_definition");
+  }
+
+  private void call(TSNode node) {
+    TSNode fn = node.getChildByFieldName("function");
+    TSNode args = node.getChildByFieldName("arguments");
+    if (fn == null || fn.isNull()) {
+      return;
+    }
+    String raw = tree.text(fn);
+    if (raw.length() > 300) {
+      return;
+    }
+    TSNode first = null;
+    String argsText = "";
+    if (args != null && !args.isNull()) {
+      argsText = tree.text(args);
+      for (int i = 0; i < args.getNamedChildCount(); i++) {
+        TSNode a = args.getNamedChild(i);
+        if (!a.getType().equals("comment")) {
+          first = a.getType().equals("keyword_argument") ? a.getChildByFieldName("value") : a;
+          break;
+        }
+      }
+    }
+    calls.add(new Call(resolve(raw), node, first, argsText));
+    String simple = raw.startsWith("self.") ? raw.substring(5) : raw;
+    if (simple.indexOf('.') < 0) {
+      queueFunctions(simple);
+      for (TSNode cls : classes.getOrDefault(simple, List.of())) {
+        queueMethodsNamed(cls, Set.of("__init__", "__new__", "__call__", "run"));
+      }
+    }
+  }
+
+  /** A function or class named in executed code (a callback, a cmdclass entry) runs later. */
+  private void reference(String name) {
+    queueFunctions(name);
+    if (installScript) {
+      for (TSNode cls : classes.getOrDefault(name, List.of())) {
+        queueMethods(cls);
+      }
+    }
+  }
+
+  private void queueFunctions(String name) {
+    for (TSNode def : functions.getOrDefault(name, List.of())) {
+      queueBody(def);
+    }
+  }
+
+  private void queueMethods(TSNode cls) {
+    queueMethodsNamed(cls, Set.of());
+  }
+
+  private void queueMethodsNamed(TSNode cls, Set<String> names) {
+    TSNode body = cls.getChildByFieldName("body");
+    if (body == null || body.isNull()) {
+      return;
+    }
+    for (int i = 0; i < body.getNamedChildCount(); i++) {
+      TSNode m = body.getNamedChild(i);
+      if (m.getType().equals("decorated_definition")) {
+        m = m.getChildByFieldName("definition");
+      }
+      if (m == null || m.isNull() || !m.getType().equals("function_definition")) {
+        continue;
+      }
+      TSNode name = m.getChildByFieldName("name");
+      if (names.isEmpty() || name != null && !name.isNull() && names.contains(tree.text(name))) {
+        queueBody(m);
+      }
+    }
+  }
+
+  private void queueBody(TSNode def) {
+    if (queued.size() < 400 && queued.add(def.getStartByte())) {
+      TSNode body = def.getChildByFieldName("body");
+      if (body != null && !body.isNull()) {
+        work.push(body);
+      }
+    }
+  }
+
+  /** A class that subclasses a setuptools/distutils command (install, develop, build_py, …). */
+  private boolean commandClass(TSNode cls) {
+    TSNode sup = cls.getChildByFieldName("superclasses");
+    if (sup == null || sup.isNull()) {
+      return false;
+    }
+    String s = tree.text(sup);
+    for (String c : new String[] {"install", "develop", "egg_info", "build", "sdist", "bdist", "Command"}) {
+      if (s.contains(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code if __name__ == "__main__":}, whose body does not run on import. */
+  private boolean mainGuard(TSNode ifStmt) {
+    TSNode cond = ifStmt.getChildByFieldName("condition");
+    return cond != null && !cond.isNull() && tree.text(cond).contains("__name__");
+  }
+
+  /**
+   * The callee with import aliases applied: {@code s.run} after {@code import subprocess as s} is
+   * {@code subprocess.run}; {@code __import__('os').system} is {@code os.system}.
+   */
+  String resolve(String raw) {
+    String c = raw.replace(" ", "").replace("\n", "").replace("\t", "");
+    for (String dyn : new String[] {"__import__(", "importlib.import_module("}) {
+      if (c.startsWith(dyn) && c.length() > dyn.length() + 2) {
+        char q = c.charAt(dyn.length());
+        int end = c.indexOf(q, dyn.length() + 1);
+        if ((q == '\'' || q == '"') && end > 0 && end + 1 < c.length() && c.charAt(end + 1) == ')') {
+          c = c.substring(dyn.length() + 1, end) + c.substring(end + 2);
+        }
+      }
+    }
+    int dot = c.indexOf('.');
+    String head = dot < 0 ? c : c.substring(0, dot);
+    String mapped = aliases.get(head);
+    if (mapped != null && !mapped.startsWith(".")) {
+      return mapped + (dot < 0 ? "" : c.substring(dot));
+    }
+    return c;
+  }
+}
