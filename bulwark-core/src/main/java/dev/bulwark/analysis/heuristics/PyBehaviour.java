@@ -165,7 +165,7 @@ final class PyBehaviour {
     String frontier = text;
     for (int h = 0; h < hops && sb.length() < 20_000; h++) {
       StringBuilder next = new StringBuilder();
-      for (String id : names(frontier)) {
+      for (String id : names(PySurface.norm(frontier))) {
         for (String v : s.assignedTo(id)) {
           next.append('\n').append(v);
         }
@@ -297,18 +297,13 @@ final class PyBehaviour {
     if (a == null || a.isNull()) {
       return false;
     }
-    String t = s.tree().text(a);
+    String t = PySurface.norm(s.tree().text(a));
     if (hidden(t)) {
       return true;
     }
-    if (a.getType().equals("identifier")) {
-      for (String v : s.assignedTo(t)) {
-        if (hidden(v)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    // what the names in the argument were assigned (also by +=, as in decoding loops), two hops
+    String expanded = expand(t, s, 2);
+    return expanded.length() > t.length() && hidden(expanded.substring(t.length()));
   }
 
   /** Whether a text calls a decoder (base64, zlib, marshal, char codes, …). */

@@ -75,7 +75,7 @@ final class PySurface {
 
   /** Right-hand sides assigned to a plain name anywhere in the file (at most 8). */
   List<String> assignedTo(String name) {
-    return assigned.getOrDefault(name, List.of());
+    return assigned.getOrDefault(norm(name), List.of());
   }
 
   /** First pass: functions, classes, assignments and import aliases anywhere in the file. */
@@ -88,7 +88,7 @@ final class PySurface {
       switch (node.getType()) {
         case "function_definition" -> remember(functions, node);
         case "class_definition" -> remember(classes, node);
-        case "assignment" -> assignment(node);
+        case "assignment", "augmented_assignment" -> assignment(node);
         case "import_statement", "import_from_statement" -> imports(node);
         default -> { }
       }
@@ -101,7 +101,7 @@ final class PySurface {
   private void remember(Map<String, List<TSNode>> into, TSNode def) {
     TSNode name = def.getChildByFieldName("name");
     if (name != null && !name.isNull()) {
-      into.computeIfAbsent(tree.text(name), k -> new ArrayList<>()).add(def);
+      into.computeIfAbsent(norm(tree.text(name)), k -> new ArrayList<>()).add(def);
     }
   }
 
@@ -111,7 +111,7 @@ final class PySurface {
     if (left == null || right == null || left.isNull() || right.isNull() || !left.getType().equals("identifier")) {
       return;
     }
-    List<String> list = assigned.computeIfAbsent(tree.text(left), k -> new ArrayList<>());
+    List<String> list = assigned.computeIfAbsent(norm(tree.text(left)), k -> new ArrayList<>());
     if (list.size() < 8) {
       String t = tree.text(right);
       list.add(t.length() > 4000 ? t.substring(0, 4000) : t);
@@ -131,12 +131,12 @@ final class PySurface {
         TSNode name = c.getChildByFieldName("name");
         TSNode alias = c.getChildByFieldName("alias");
         if (name != null && alias != null && !name.isNull() && !alias.isNull()) {
-          aliases.put(tree.text(alias), prefix + tree.text(name));
+          aliases.put(norm(tree.text(alias)), norm(prefix + tree.text(name)));
         }
       } else if (c.getType().equals("dotted_name")) {
         String full = tree.text(c);
         if (from) {
-          aliases.put(full, prefix + full);
+          aliases.put(norm(full), norm(prefix + full));
         }
       }
     }
@@ -183,7 +183,7 @@ final class PySurface {
       if (type.equals("call")) {
         call(node);
       } else if (type.equals("identifier")) {
-        reference(tree.text(node));
+        reference(norm(tree.text(node)));
       }
       for (int i = node.getChildCount() - 1; i >= 0; i--) {
         stack.push(node.getChild(i));
@@ -209,7 +209,7 @@ final class PySurface {
     if (fn == null || fn.isNull()) {
       return;
     }
-    String raw = tree.text(fn);
+    String raw = norm(tree.text(fn));
     if (raw.length() > 300) {
       return;
     }
@@ -306,11 +306,24 @@ final class PySurface {
   }
 
   /**
+   * A name as Python sees it: identifiers are NFKC-normalised, so {@code 𝗿𝗲𝙦𝘂𝙚𝘀𝘁𝘀.get} written in
+   * mathematical letters is {@code requests.get}. Obfuscators rely on readers not knowing this.
+   */
+  static String norm(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      if (name.charAt(i) > 0x7f) {
+        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
+      }
+    }
+    return name;
+  }
+
+  /**
    * The callee with import aliases applied: {@code s.run} after {@code import subprocess as s} is
    * {@code subprocess.run}; {@code __import__('os').system} is {@code os.system}.
    */
   String resolve(String raw) {
-    String c = raw.replace(" ", "").replace("\n", "").replace("\t", "");
+    String c = norm(raw.replace(" ", "").replace("\n", "").replace("\t", ""));
     for (String dyn : new String[] {"__import__(", "importlib.import_module("}) {
       if (c.startsWith(dyn) && c.length() > dyn.length() + 2) {
         char q = c.charAt(dyn.length());
