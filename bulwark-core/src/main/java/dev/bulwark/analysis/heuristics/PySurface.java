@@ -23,6 +23,12 @@ final class PySurface {
   /** One call that runs on import or install. */
   record Call(String callee, TSNode node, TSNode firstArg, String argsText) {}
 
+  /**
+   * One import statement anywhere in the file: the module as written ({@code .x}, {@code a.b}) and
+   * the names taken from it ({@code from m import a, b}), empty for {@code import m}.
+   */
+  record Import(String module, List<String> names, String text) {}
+
   static final int MAX_NODES = 200_000;
   static final int MAX_CALLS = 4_000;
 
@@ -35,6 +41,8 @@ final class PySurface {
   private final Set<Integer> queued = new HashSet<>();
   private final Deque<TSNode> work = new ArrayDeque<>();
   private final List<Call> calls = new ArrayList<>();
+  private final List<Import> importList = new ArrayList<>();
+  private final Set<String> referenced = new HashSet<>();
   private int visited;
   private boolean decodes;
 
@@ -50,8 +58,25 @@ final class PySurface {
    *     classes run during installation
    */
   static PySurface of(SyntaxTree tree, boolean installScript) {
+    return of(tree, installScript, Set.of(), false);
+  }
+
+  /**
+   * The executed calls of a module imported by an install script or a package's __init__.py: its
+   * module level, plus the named functions and classes the importer calls or refers to.
+   *
+   * @param entries names the importer takes from this module and uses in its own executed code
+   * @param allMethods true when the importer is setup.py, whose command classes run every method
+   */
+  static PySurface of(SyntaxTree tree, boolean installScript, Set<String> entries, boolean allMethods) {
     PySurface s = new PySurface(tree, installScript);
     s.collectDefinitions(tree.root());
+    for (String e : entries) {
+      s.queueFunctions(e);
+      for (TSNode cls : s.classes.getOrDefault(e, List.of())) {
+        s.queueMethodsNamed(cls, allMethods ? Set.of() : Set.of("__init__", "__new__", "__call__"));
+      }
+    }
     s.decodes = PyBehaviour.decodes(tree.text(tree.root()));
     s.work.push(tree.root());
     while (!s.work.isEmpty() && s.visited < MAX_NODES && s.calls.size() < MAX_CALLS) {
@@ -66,6 +91,16 @@ final class PySurface {
 
   SyntaxTree tree() {
     return tree;
+  }
+
+  /** The file's import statements, in order (at most 64). */
+  List<Import> imports() {
+    return importList;
+  }
+
+  /** Whether executed code calls or refers to this plain name. */
+  boolean uses(String name) {
+    return referenced.contains(name);
   }
 
   /** Whether the file calls a decoder (base64, zlib, marshal, …) anywhere. */
@@ -122,6 +157,7 @@ final class PySurface {
     boolean from = node.getType().equals("import_from_statement");
     TSNode module = from ? node.getChildByFieldName("module_name") : null;
     String prefix = module == null || module.isNull() ? "" : tree.text(module) + ".";
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < node.getNamedChildCount(); i++) {
       TSNode c = node.getNamedChild(i);
       if (module != null && !module.isNull() && c.getStartByte() == module.getStartByte()) {
@@ -132,13 +168,30 @@ final class PySurface {
         TSNode alias = c.getChildByFieldName("alias");
         if (name != null && alias != null && !name.isNull() && !alias.isNull()) {
           aliases.put(norm(tree.text(alias)), norm(prefix + tree.text(name)));
+          names.add(norm(tree.text(from ? name : alias)));
+          if (!from) {
+            addImport(norm(tree.text(name)), List.of(), node);
+          }
         }
       } else if (c.getType().equals("dotted_name")) {
         String full = tree.text(c);
         if (from) {
           aliases.put(norm(full), norm(prefix + full));
+          names.add(norm(full));
+        } else {
+          addImport(norm(full), List.of(), node);
         }
       }
+    }
+    if (from && module != null && !module.isNull()) {
+      addImport(norm(tree.text(module)), names, node);
+    }
+  }
+
+  private void addImport(String module, List<String> names, TSNode node) {
+    if (importList.size() < 64) {
+      String t = tree.text(node);
+      importList.add(new Import(module.replace(" ", ""), List.copyOf(names), t.length() > 200 ? t.substring(0, 200) : t));
     }
   }
 
@@ -227,6 +280,10 @@ final class PySurface {
     }
     calls.add(new Call(resolve(raw), node, first, argsText));
     String simple = raw.startsWith("self.") ? raw.substring(5) : raw;
+    if (referenced.size() < 2_000) {
+      int dot = simple.indexOf('.');
+      referenced.add(dot < 0 ? simple : simple.substring(0, dot));
+    }
     if (simple.indexOf('.') < 0) {
       queueFunctions(simple);
       for (TSNode cls : classes.getOrDefault(simple, List.of())) {
@@ -237,6 +294,9 @@ final class PySurface {
 
   /** A function or class named in executed code (a callback, a cmdclass entry) runs later. */
   private void reference(String name) {
+    if (referenced.size() < 2_000) {
+      referenced.add(name);
+    }
     queueFunctions(name);
     if (installScript) {
       for (TSNode cls : classes.getOrDefault(name, List.of())) {
