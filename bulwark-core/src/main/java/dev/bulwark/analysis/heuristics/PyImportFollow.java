@@ -5,6 +5,7 @@ import dev.bulwark.analysis.parse.SyntaxTree;
 import dev.bulwark.analysis.rules.Language;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,13 +92,17 @@ final class PyImportFollow {
         if (n++ >= MAX_IMPORTS) {
           break;
         }
-        Optional<Set<String>> names = matches(path, importer, imp, install);
-        if (names.isPresent()) {
+        Optional<String> prefix = matches(path, importer, imp, install);
+        if (prefix.isPresent()) {
           Set<String> entries = new TreeSet<>();
-          for (String name : names.get()) {
-            if (s.uses(name)) {
-              entries.add(name);
-            }
+          if (prefix.get().isEmpty()) {
+            imp.names().forEach((name, bound) -> {
+              if (s.uses(bound)) {
+                entries.add(name);
+              }
+            });
+          } else {
+            entries.addAll(s.usedUnder(prefix.get()));
           }
           return Optional.of(new Via(entries, install, importer, oneLine(imp.text())));
         }
@@ -106,15 +111,23 @@ final class PyImportFollow {
     return Optional.empty();
   }
 
-  /** The names taken from the module at {@code path} when this import loads it. */
-  private static Optional<Set<String>> matches(String path, String importer, PySurface.Import imp, boolean install) {
+  /**
+   * Whether this import loads the module at {@code path}: "" when the importer takes names from
+   * it ({@code from m import f}), or the prefix under which the importer reaches its names
+   * ({@code "m."} after {@code import pkg.m as m} or {@code from pkg import m}).
+   */
+  private static Optional<String> matches(String path, String importer, PySurface.Import imp, boolean install) {
     for (String base : bases(importer, imp.module(), install)) {
       if (path.equals(base + ".py") || path.equals(base + "/__init__.py")) {
-        return Optional.of(Set.copyOf(imp.names()));
+        return Optional.of(imp.fromImport() ? "" : imp.bound() + ".");
       }
-      for (String name : imp.names()) {
-        if (path.equals(join(base, name) + ".py") || path.equals(join(base, name) + "/__init__.py")) {
-          return Optional.of(Set.of());
+      if (!imp.fromImport()) {
+        continue;
+      }
+      for (Map.Entry<String, String> name : imp.names().entrySet()) {
+        String sub = join(base, name.getKey());
+        if (path.equals(sub + ".py") || path.equals(sub + "/__init__.py")) {
+          return Optional.of(name.getValue() + ".");
         }
       }
     }

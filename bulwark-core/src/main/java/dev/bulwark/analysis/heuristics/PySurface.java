@@ -24,10 +24,15 @@ final class PySurface {
   record Call(String callee, TSNode node, TSNode firstArg, String argsText) {}
 
   /**
-   * One import statement anywhere in the file: the module as written ({@code .x}, {@code a.b}) and
-   * the names taken from it ({@code from m import a, b}), empty for {@code import m}.
+   * One imported module anywhere in the file: the module as written ({@code .x}, {@code a.b});
+   * for {@code from m import a as b} the names taken (a) and what they are bound to (b); for
+   * {@code import a.b as c} the name it is bound to (c, or a.b without alias).
    */
-  record Import(String module, List<String> names, String text) {}
+  record Import(String module, boolean fromImport, Map<String, String> names, String bound, String text) {
+    Import {
+      names = Map.copyOf(names);
+    }
+  }
 
   static final int MAX_NODES = 200_000;
   static final int MAX_CALLS = 4_000;
@@ -98,9 +103,20 @@ final class PySurface {
     return importList;
   }
 
-  /** Whether executed code calls or refers to this plain name. */
+  /** Whether executed code calls or refers to this plain name (or calls this dotted name). */
   boolean uses(String name) {
     return referenced.contains(name);
+  }
+
+  /** The last parts of dotted calls in executed code that start with {@code prefix} ("mod."). */
+  Set<String> usedUnder(String prefix) {
+    Set<String> out = new HashSet<>();
+    for (String r : referenced) {
+      if (r.startsWith(prefix) && r.indexOf('.', prefix.length()) < 0 && r.length() > prefix.length()) {
+        out.add(r.substring(prefix.length()));
+      }
+    }
+    return out;
   }
 
   /** Whether the file calls a decoder (base64, zlib, marshal, …) anywhere. */
@@ -157,7 +173,7 @@ final class PySurface {
     boolean from = node.getType().equals("import_from_statement");
     TSNode module = from ? node.getChildByFieldName("module_name") : null;
     String prefix = module == null || module.isNull() ? "" : tree.text(module) + ".";
-    List<String> names = new ArrayList<>();
+    Map<String, String> names = new HashMap<>();
     for (int i = 0; i < node.getNamedChildCount(); i++) {
       TSNode c = node.getNamedChild(i);
       if (module != null && !module.isNull() && c.getStartByte() == module.getStartByte()) {
@@ -168,30 +184,32 @@ final class PySurface {
         TSNode alias = c.getChildByFieldName("alias");
         if (name != null && alias != null && !name.isNull() && !alias.isNull()) {
           aliases.put(norm(tree.text(alias)), norm(prefix + tree.text(name)));
-          names.add(norm(tree.text(from ? name : alias)));
-          if (!from) {
-            addImport(norm(tree.text(name)), List.of(), node);
+          if (from) {
+            names.put(norm(tree.text(name)), norm(tree.text(alias)));
+          } else {
+            addImport(norm(tree.text(name)), false, Map.of(), norm(tree.text(alias)), node);
           }
         }
       } else if (c.getType().equals("dotted_name")) {
         String full = tree.text(c);
         if (from) {
           aliases.put(norm(full), norm(prefix + full));
-          names.add(norm(full));
+          names.put(norm(full), norm(full));
         } else {
-          addImport(norm(full), List.of(), node);
+          addImport(norm(full), false, Map.of(), norm(full), node);
         }
       }
     }
     if (from && module != null && !module.isNull()) {
-      addImport(norm(tree.text(module)), names, node);
+      addImport(norm(tree.text(module)), true, names, "", node);
     }
   }
 
-  private void addImport(String module, List<String> names, TSNode node) {
-    if (importList.size() < 64) {
+  private void addImport(String module, boolean from, Map<String, String> names, String bound, TSNode node) {
+    if (importList.size() < 64 && names.size() < 64) {
       String t = tree.text(node);
-      importList.add(new Import(module.replace(" ", ""), List.copyOf(names), t.length() > 200 ? t.substring(0, 200) : t));
+      importList.add(new Import(module.replace(" ", ""), from, names, bound.replace(" ", ""),
+          t.length() > 200 ? t.substring(0, 200) : t));
     }
   }
 
@@ -283,6 +301,7 @@ final class PySurface {
     if (referenced.size() < 2_000) {
       int dot = simple.indexOf('.');
       referenced.add(dot < 0 ? simple : simple.substring(0, dot));
+      referenced.add(simple);
     }
     if (simple.indexOf('.') < 0) {
       queueFunctions(simple);

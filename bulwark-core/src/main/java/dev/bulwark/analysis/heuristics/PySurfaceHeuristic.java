@@ -154,7 +154,7 @@ final class PySurfaceHeuristic implements Heuristic {
   /** The judged calls of a file, computed once per file and thread for all six heuristics. */
   private List<PyBehaviour.Found> judged(ScanFile f, PackageView pkg) {
     Object[] last = LAST.get();
-    if (last != null && last[0] == f && last[1] == surface) {
+    if (last != null && last[0] == f && last[1] == surface && last[3] == pkg) {
       @SuppressWarnings("unchecked")
       List<PyBehaviour.Found> cached = (List<PyBehaviour.Found>) last[2];
       return cached;
@@ -173,7 +173,7 @@ final class PySurfaceHeuristic implements Heuristic {
         }
       }
     }
-    LAST.set(new Object[] {f, surface, found});
+    LAST.set(new Object[] {f, surface, found, pkg});
     return found;
   }
 
