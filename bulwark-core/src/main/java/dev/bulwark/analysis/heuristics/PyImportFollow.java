@@ -19,7 +19,7 @@ import java.util.TreeSet;
  */
 final class PyImportFollow {
   /** How the module is reached: the names the importer uses, and the import statement. */
-  record Via(Set<String> entries, boolean allMethods, String importer, String statement) {}
+  record Via(Set<String> entries, boolean allMethods, String importer, String statement, boolean asMain) {}
 
   /** Importers looked at per module, and imports per importer. */
   static final int MAX_IMPORTERS = 4;
@@ -104,11 +104,58 @@ final class PyImportFollow {
           } else {
             entries.addAll(s.usedUnder(prefix.get()));
           }
-          return Optional.of(new Via(entries, install, importer, oneLine(imp.text())));
+          return Optional.of(new Via(entries, install, importer, oneLine(imp.text()), false));
+        }
+      }
+      if (install) {
+        return runAsModule(path, importer, s);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Install-time code that starts {@code python -m pkg.mod}: the module runs as a program
+   * (its {@code __main__} block included) while the package installs.
+   */
+  private static Optional<Via> runAsModule(String path, String importer, PySurface s) {
+    int n = 0;
+    for (PySurface.Call c : s.calls()) {
+      if (n++ >= PySurface.MAX_CALLS || !(c.callee().startsWith("subprocess.") || c.callee().startsWith("os."))) {
+        continue;
+      }
+      String module = moduleAfterDashM(c.argsText());
+      for (String base : module.isEmpty() ? List.<String>of() : bases(importer, module, true)) {
+        if (path.equals(base + ".py") || path.equals(base + "/__main__.py")) {
+          String call = c.argsText().length() > 120 ? c.argsText().substring(0, 120) : c.argsText();
+          return Optional.of(new Via(Set.of(), true, importer, oneLine(c.callee() + call), true));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** The dotted module after a {@code -m} switch in a command's text, or "" (hand-written scan, no regex). */
+  static String moduleAfterDashM(String args) {
+    int i = args.indexOf("-m");
+    while (i >= 0) {
+      char before = i == 0 ? ' ' : args.charAt(i - 1);
+      int j = i + 2;
+      if (before == ' ' || before == '"' || before == '\'') {
+        while (j < args.length() && " \"',".indexOf(args.charAt(j)) >= 0) {
+          j++;
+        }
+        int k = j;
+        while (k < args.length() && (Character.isLetterOrDigit(args.charAt(k)) || args.charAt(k) == '_' || args.charAt(k) == '.')) {
+          k++;
+        }
+        if (k > j + 2 && j > i + 2) {
+          return args.substring(j, k);
+        }
+      }
+      i = args.indexOf("-m", i + 2);
+    }
+    return "";
   }
 
   /**

@@ -168,7 +168,7 @@ final class PySurfaceHeuristic implements Heuristic {
       if (tree.isPresent()) {
         try (SyntaxTree t = tree.get()) {
           PySurface s = via.isEmpty() ? PySurface.of(t, install)
-              : PySurface.of(t, false, via.get().entries(), via.get().allMethods());
+              : PySurface.of(t, via.get().asMain(), via.get().entries(), via.get().allMethods());
           found = via.isEmpty() ? List.copyOf(PyBehaviour.judge(s)) : reached(PyBehaviour.judge(s), via.get());
         }
       }
@@ -180,7 +180,8 @@ final class PySurfaceHeuristic implements Heuristic {
   /** Says how a followed module's behaviour comes to run. */
   private List<PyBehaviour.Found> reached(List<PyBehaviour.Found> found, PyImportFollow.Via via) {
     String when = surface == Surface.INSTALL ? "install" : "import";
-    String how = " (runs at " + when + " time: " + via.importer() + " does `" + via.statement() + "`)";
+    String how = " (runs at " + when + " time: " + via.importer() + (via.asMain() ? " runs it as a program: `" : " does `")
+        + via.statement() + "`)";
     return found.stream().map(x -> new PyBehaviour.Found(x.kind(), x.start(), x.end(), x.detail() + how)).toList();
   }
 }
