@@ -97,7 +97,7 @@ final class PyImportFollow {
           Set<String> entries = new TreeSet<>();
           if (prefix.get().isEmpty()) {
             imp.names().forEach((name, bound) -> {
-              if (s.uses(bound)) {
+              if (s.uses(bound, install)) {
                 entries.add(name);
               }
             });

@@ -48,8 +48,11 @@ final class PySurface {
   private final List<Call> calls = new ArrayList<>();
   private final List<Import> importList = new ArrayList<>();
   private final Set<String> referenced = new HashSet<>();
+  private final Set<String> called = new HashSet<>();
   private int visited;
   private boolean decodes;
+  /** A followed sibling module: lambdas and {@code self.} methods are not assumed to run. */
+  private boolean followed;
 
   private PySurface(SyntaxTree tree, boolean installScript) {
     this.tree = tree;
@@ -63,7 +66,7 @@ final class PySurface {
    *     classes run during installation
    */
   static PySurface of(SyntaxTree tree, boolean installScript) {
-    return of(tree, installScript, Set.of(), false);
+    return of(tree, installScript, Set.of(), false, false);
   }
 
   /**
@@ -72,9 +75,13 @@ final class PySurface {
    *
    * @param entries names the importer takes from this module and uses in its own executed code
    * @param allMethods true when the importer is setup.py, whose command classes run every method
+   * @param followed true for a sibling module reached through an import: lambdas and methods called
+   *     through {@code self.} are not assumed to run
    */
-  static PySurface of(SyntaxTree tree, boolean installScript, Set<String> entries, boolean allMethods) {
+  static PySurface of(SyntaxTree tree, boolean installScript, Set<String> entries, boolean allMethods,
+      boolean followed) {
     PySurface s = new PySurface(tree, installScript);
+    s.followed = followed;
     s.collectDefinitions(tree.root());
     for (String e : entries) {
       s.queueFunctions(e);
@@ -103,15 +110,18 @@ final class PySurface {
     return importList;
   }
 
-  /** Whether executed code calls or refers to this plain name (or calls this dotted name). */
-  boolean uses(String name) {
-    return referenced.contains(name);
+  /**
+   * Whether executed code calls this plain or dotted name, or (with {@code orRefers}) names it
+   * without calling it, as {@code cmdclass={"install": C}} or {@code Thread(target=f)} do.
+   */
+  boolean uses(String name, boolean orRefers) {
+    return called.contains(name) || orRefers && referenced.contains(name);
   }
 
   /** The last parts of dotted calls in executed code that start with {@code prefix} ("mod."). */
   Set<String> usedUnder(String prefix) {
     Set<String> out = new HashSet<>();
-    for (String r : referenced) {
+    for (String r : called) {
       if (r.startsWith(prefix) && r.indexOf('.', prefix.length()) < 0 && r.length() > prefix.length()) {
         out.add(r.substring(prefix.length()));
       }
@@ -224,6 +234,9 @@ final class PySurface {
           && !isClassDecorated(node))) {
         continue;
       }
+      if (followed && type.equals("lambda")) {
+        continue;
+      }
       if (type.equals("class_definition")) {
         if (installScript && commandClass(node)) {
           queueMethods(node);
@@ -297,11 +310,14 @@ final class PySurface {
       }
     }
     calls.add(new Call(resolve(raw), node, first, argsText));
+    if (followed && raw.startsWith("self.")) {
+      return;
+    }
     String simple = raw.startsWith("self.") ? raw.substring(5) : raw;
-    if (referenced.size() < 2_000) {
+    if (called.size() < 2_000) {
       int dot = simple.indexOf('.');
-      referenced.add(dot < 0 ? simple : simple.substring(0, dot));
-      referenced.add(simple);
+      called.add(dot < 0 ? simple : simple.substring(0, dot));
+      called.add(simple);
     }
     if (simple.indexOf('.') < 0) {
       queueFunctions(simple);
