@@ -75,8 +75,9 @@ final class PySurface {
    *
    * @param entries names the importer takes from this module and uses in its own executed code
    * @param allMethods true when the importer is setup.py, whose command classes run every method
-   * @param followed true for a sibling module reached through an import: lambdas and methods called
-   *     through {@code self.} are not assumed to run
+   * @param followed true for a sibling module reached through an import: lambdas, methods called
+   *     through {@code self.}, functions only named (not called) and functions not at module level
+   *     are not assumed to run
    */
   static PySurface of(SyntaxTree tree, boolean installScript, Set<String> entries, boolean allMethods,
       boolean followed) {
@@ -147,7 +148,11 @@ final class PySurface {
     while (!stack.isEmpty() && n++ < MAX_NODES) {
       TSNode node = stack.pop();
       switch (node.getType()) {
-        case "function_definition" -> remember(functions, node);
+        case "function_definition" -> {
+          if (!followed || topLevel(node)) {
+            remember(functions, node);
+          }
+        }
         case "class_definition" -> remember(classes, node);
         case "assignment", "augmented_assignment" -> assignment(node);
         case "import_statement", "import_from_statement" -> imports(node);
@@ -157,6 +162,15 @@ final class PySurface {
         stack.push(node.getChild(i));
       }
     }
+  }
+
+  /** A module-level function (decorated or not): the only ones a followed module runs by name. */
+  private static boolean topLevel(TSNode def) {
+    TSNode p = def.getParent();
+    if (p != null && !p.isNull() && p.getType().equals("decorated_definition")) {
+      p = p.getParent();
+    }
+    return p != null && !p.isNull() && p.getType().equals("module");
   }
 
   private void remember(Map<String, List<TSNode>> into, TSNode def) {
@@ -331,6 +345,9 @@ final class PySurface {
   private void reference(String name) {
     if (referenced.size() < 2_000) {
       referenced.add(name);
+    }
+    if (followed) {
+      return;  // a library module names its functions in tables and hooks; only calls count there
     }
     queueFunctions(name);
     if (installScript) {
