@@ -87,7 +87,7 @@ final class PySurface {
     for (String e : entries) {
       s.queueFunctions(e);
       for (TSNode cls : s.classes.getOrDefault(e, List.of())) {
-        s.queueMethodsNamed(cls, allMethods ? Set.of() : Set.of("__init__", "__new__", "__call__"));
+        s.queueMethodsNamed(cls, allMethods ? Set.of() : Set.of("__init__", "__new__"));
       }
     }
     s.decodes = PyBehaviour.decodes(tree.text(tree.root()));
@@ -336,7 +336,8 @@ final class PySurface {
     if (simple.indexOf('.') < 0) {
       queueFunctions(simple);
       for (TSNode cls : classes.getOrDefault(simple, List.of())) {
-        queueMethodsNamed(cls, Set.of("__init__", "__new__", "__call__", "run"));
+        // a followed library module's instances are created, not necessarily called or run
+        queueMethodsNamed(cls, followed ? Set.of("__init__", "__new__") : Set.of("__init__", "__new__", "__call__", "run"));
       }
     }
   }
