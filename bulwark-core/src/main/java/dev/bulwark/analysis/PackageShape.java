@@ -5,7 +5,9 @@ import dev.bulwark.analysis.heuristics.PackageView;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.artifact.ArtifactFile;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Map;
 
 /** Tells the package view heuristics need from the artifact. */
@@ -13,7 +15,21 @@ final class PackageShape {
   private PackageShape() {}
 
   static PackageView view(Artifact a, Map<String, ContentType> types) {
-    return new PackageView(a.ecosystem(), types, prebuiltBinary(a));
+    Map<String, ArtifactFile> byPath = new HashMap<>();
+    for (ArtifactFile f : a.files()) {
+      if (f.path().endsWith(".py")) {
+        byPath.putIfAbsent(f.path(), f);
+      }
+    }
+    return new PackageView(a.ecosystem(), types, prebuiltBinary(a), path -> pythonSource(byPath.get(path)));
+  }
+
+  /** A Python file's text for heuristics that follow imports: only small .py files, decoded on demand. */
+  private static Optional<String> pythonSource(ArtifactFile f) {
+    if (f == null || f.content().length > PackageView.MAX_SOURCE_BYTES) {
+      return Optional.empty();
+    }
+    return Optional.of(new String(f.content(), StandardCharsets.UTF_8));
   }
 
   /**

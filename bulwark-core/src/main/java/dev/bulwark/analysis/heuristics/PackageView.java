@@ -4,6 +4,7 @@ import dev.bulwark.analysis.content.ContentType;
 import dev.bulwark.model.Ecosystem;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What package-level heuristics may know about the package around a file.
@@ -13,11 +14,21 @@ import java.util.Optional;
  * @param prebuiltBinaryShape true when the package looks like a published prebuilt binary (a
  *     {@code bin} entry or a platform-named package, with executables under bin/, prebuilds/ or
  *     similar)
+ * @param source read-only text of another shipped Python file by its path, decoded lazily and
+ *     capped in size; empty for other files, missing files and views without the artifact
  */
 public record PackageView(Optional<Ecosystem> ecosystem, Map<String, ContentType> types,
-    boolean prebuiltBinaryShape) {
+    boolean prebuiltBinaryShape, Function<String, Optional<String>> source) {
+  /** Largest sibling source handed out, in bytes. */
+  public static final int MAX_SOURCE_BYTES = 512 * 1024;
+
   public PackageView {
     types = Map.copyOf(types);
+  }
+
+  /** A view without access to other files' text. */
+  public PackageView(Optional<Ecosystem> ecosystem, Map<String, ContentType> types, boolean prebuiltBinaryShape) {
+    this(ecosystem, types, prebuiltBinaryShape, p -> Optional.empty());
   }
 
   public static final PackageView EMPTY = new PackageView(Optional.empty(), Map.of(), false);

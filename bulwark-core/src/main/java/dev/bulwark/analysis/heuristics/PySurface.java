@@ -23,6 +23,17 @@ final class PySurface {
   /** One call that runs on import or install. */
   record Call(String callee, TSNode node, TSNode firstArg, String argsText) {}
 
+  /**
+   * One imported module anywhere in the file: the module as written ({@code .x}, {@code a.b});
+   * for {@code from m import a as b} the names taken (a) and what they are bound to (b); for
+   * {@code import a.b as c} the name it is bound to (c, or a.b without alias).
+   */
+  record Import(String module, boolean fromImport, Map<String, String> names, String bound, String text) {
+    Import {
+      names = Map.copyOf(names);
+    }
+  }
+
   static final int MAX_NODES = 200_000;
   static final int MAX_CALLS = 4_000;
 
@@ -35,8 +46,13 @@ final class PySurface {
   private final Set<Integer> queued = new HashSet<>();
   private final Deque<TSNode> work = new ArrayDeque<>();
   private final List<Call> calls = new ArrayList<>();
+  private final List<Import> importList = new ArrayList<>();
+  private final Set<String> referenced = new HashSet<>();
+  private final Set<String> called = new HashSet<>();
   private int visited;
   private boolean decodes;
+  /** A followed sibling module: lambdas and {@code self.} methods are not assumed to run. */
+  private boolean followed;
 
   private PySurface(SyntaxTree tree, boolean installScript) {
     this.tree = tree;
@@ -50,8 +66,30 @@ final class PySurface {
    *     classes run during installation
    */
   static PySurface of(SyntaxTree tree, boolean installScript) {
+    return of(tree, installScript, Set.of(), false, false);
+  }
+
+  /**
+   * The executed calls of a module imported by an install script or a package's __init__.py: its
+   * module level, plus the named functions and classes the importer calls or refers to.
+   *
+   * @param entries names the importer takes from this module and uses in its own executed code
+   * @param allMethods true when the importer is setup.py, whose command classes run every method
+   * @param followed true for a sibling module reached through an import: lambdas, methods called
+   *     through {@code self.}, functions only named (not called) and functions not at module level
+   *     are not assumed to run
+   */
+  static PySurface of(SyntaxTree tree, boolean installScript, Set<String> entries, boolean allMethods,
+      boolean followed) {
     PySurface s = new PySurface(tree, installScript);
+    s.followed = followed;
     s.collectDefinitions(tree.root());
+    for (String e : entries) {
+      s.queueFunctions(e);
+      for (TSNode cls : s.classes.getOrDefault(e, List.of())) {
+        s.queueMethodsNamed(cls, allMethods ? Set.of() : Set.of("__init__", "__new__"));
+      }
+    }
     s.decodes = PyBehaviour.decodes(tree.text(tree.root()));
     s.work.push(tree.root());
     while (!s.work.isEmpty() && s.visited < MAX_NODES && s.calls.size() < MAX_CALLS) {
@@ -66,6 +104,30 @@ final class PySurface {
 
   SyntaxTree tree() {
     return tree;
+  }
+
+  /** The file's import statements, in order (at most 64). */
+  List<Import> imports() {
+    return importList;
+  }
+
+  /**
+   * Whether executed code calls this plain or dotted name, or (with {@code orRefers}) names it
+   * without calling it, as {@code cmdclass={"install": C}} or {@code Thread(target=f)} do.
+   */
+  boolean uses(String name, boolean orRefers) {
+    return called.contains(name) || orRefers && referenced.contains(name);
+  }
+
+  /** The last parts of dotted calls in executed code that start with {@code prefix} ("mod."). */
+  Set<String> usedUnder(String prefix) {
+    Set<String> out = new HashSet<>();
+    for (String r : called) {
+      if (r.startsWith(prefix) && r.indexOf('.', prefix.length()) < 0 && r.length() > prefix.length()) {
+        out.add(r.substring(prefix.length()));
+      }
+    }
+    return out;
   }
 
   /** Whether the file calls a decoder (base64, zlib, marshal, …) anywhere. */
@@ -86,7 +148,11 @@ final class PySurface {
     while (!stack.isEmpty() && n++ < MAX_NODES) {
       TSNode node = stack.pop();
       switch (node.getType()) {
-        case "function_definition" -> remember(functions, node);
+        case "function_definition" -> {
+          if (!followed || topLevel(node)) {
+            remember(functions, node);
+          }
+        }
         case "class_definition" -> remember(classes, node);
         case "assignment", "augmented_assignment" -> assignment(node);
         case "import_statement", "import_from_statement" -> imports(node);
@@ -96,6 +162,15 @@ final class PySurface {
         stack.push(node.getChild(i));
       }
     }
+  }
+
+  /** A module-level function (decorated or not): the only ones a followed module runs by name. */
+  private static boolean topLevel(TSNode def) {
+    TSNode p = def.getParent();
+    if (p != null && !p.isNull() && p.getType().equals("decorated_definition")) {
+      p = p.getParent();
+    }
+    return p != null && !p.isNull() && p.getType().equals("module");
   }
 
   private void remember(Map<String, List<TSNode>> into, TSNode def) {
@@ -122,6 +197,7 @@ final class PySurface {
     boolean from = node.getType().equals("import_from_statement");
     TSNode module = from ? node.getChildByFieldName("module_name") : null;
     String prefix = module == null || module.isNull() ? "" : tree.text(module) + ".";
+    Map<String, String> names = new HashMap<>();
     for (int i = 0; i < node.getNamedChildCount(); i++) {
       TSNode c = node.getNamedChild(i);
       if (module != null && !module.isNull() && c.getStartByte() == module.getStartByte()) {
@@ -132,13 +208,32 @@ final class PySurface {
         TSNode alias = c.getChildByFieldName("alias");
         if (name != null && alias != null && !name.isNull() && !alias.isNull()) {
           aliases.put(norm(tree.text(alias)), norm(prefix + tree.text(name)));
+          if (from) {
+            names.put(norm(tree.text(name)), norm(tree.text(alias)));
+          } else {
+            addImport(norm(tree.text(name)), false, Map.of(), norm(tree.text(alias)), node);
+          }
         }
       } else if (c.getType().equals("dotted_name")) {
         String full = tree.text(c);
         if (from) {
           aliases.put(norm(full), norm(prefix + full));
+          names.put(norm(full), norm(full));
+        } else {
+          addImport(norm(full), false, Map.of(), norm(full), node);
         }
       }
+    }
+    if (from && module != null && !module.isNull()) {
+      addImport(norm(tree.text(module)), true, names, "", node);
+    }
+  }
+
+  private void addImport(String module, boolean from, Map<String, String> names, String bound, TSNode node) {
+    if (importList.size() < 64 && names.size() < 64) {
+      String t = tree.text(node);
+      importList.add(new Import(module.replace(" ", ""), from, names, bound.replace(" ", ""),
+          t.length() > 200 ? t.substring(0, 200) : t));
     }
   }
 
@@ -151,6 +246,9 @@ final class PySurface {
       String type = node.getType();
       if (node != n && (type.equals("function_definition") || type.equals("decorated_definition")
           && !isClassDecorated(node))) {
+        continue;
+      }
+      if (followed && type.equals("lambda")) {
         continue;
       }
       if (type.equals("class_definition")) {
@@ -226,17 +324,32 @@ final class PySurface {
       }
     }
     calls.add(new Call(resolve(raw), node, first, argsText));
+    if (followed && raw.startsWith("self.")) {
+      return;
+    }
     String simple = raw.startsWith("self.") ? raw.substring(5) : raw;
+    if (called.size() < 2_000) {
+      int dot = simple.indexOf('.');
+      called.add(dot < 0 ? simple : simple.substring(0, dot));
+      called.add(simple);
+    }
     if (simple.indexOf('.') < 0) {
       queueFunctions(simple);
       for (TSNode cls : classes.getOrDefault(simple, List.of())) {
-        queueMethodsNamed(cls, Set.of("__init__", "__new__", "__call__", "run"));
+        // a followed library module's instances are created, not necessarily called or run
+        queueMethodsNamed(cls, followed ? Set.of("__init__", "__new__") : Set.of("__init__", "__new__", "__call__", "run"));
       }
     }
   }
 
   /** A function or class named in executed code (a callback, a cmdclass entry) runs later. */
   private void reference(String name) {
+    if (referenced.size() < 2_000) {
+      referenced.add(name);
+    }
+    if (followed) {
+      return;  // a library module names its functions in tables and hooks; only calls count there
+    }
     queueFunctions(name);
     if (installScript) {
       for (TSNode cls : classes.getOrDefault(name, List.of())) {

@@ -132,39 +132,59 @@ final class PySurfaceHeuristic implements Heuristic {
 
   @Override
   public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
-    if (!applies(f)) {
+    if (!python(f)) {
       return List.of();
     }
     // the engine reports one finding per rule and file: the first hit
-    return judged(f).stream().filter(x -> x.kind() == kind).limit(1)
+    return judged(f, pkg).stream().filter(x -> x.kind() == kind).limit(1)
         .map(x -> new Hit(x.start(), x.end(), x.detail())).toList();
   }
 
-  private boolean applies(ScanFile f) {
-    if (f.language() != Language.PYTHON || f.scope() != Scope.CODE || f.path().contains("#")
-        || f.path().contains("!decoded/") || f.text().length() > MAX_CHARS) {
-      return false;
-    }
+  private static boolean python(ScanFile f) {
+    return f.language() == Language.PYTHON && f.scope() == Scope.CODE && !f.path().contains("#")
+        && !f.path().contains("!decoded/") && f.text().length() <= MAX_CHARS;
+  }
+
+  /** setup.py for install time, __init__.py for import time: the files that run themselves. */
+  private boolean direct(ScanFile f) {
     String base = f.path().substring(f.path().lastIndexOf('/') + 1);
     return base.equals(surface == Surface.INSTALL ? "setup.py" : "__init__.py");
   }
 
   /** The judged calls of a file, computed once per file and thread for all six heuristics. */
-  private List<PyBehaviour.Found> judged(ScanFile f) {
+  private List<PyBehaviour.Found> judged(ScanFile f, PackageView pkg) {
     Object[] last = LAST.get();
-    if (last != null && last[0] == f) {
+    if (last != null && last[0] == f && last[1] == surface && last[3] == pkg) {
       @SuppressWarnings("unchecked")
-      List<PyBehaviour.Found> cached = (List<PyBehaviour.Found>) last[1];
+      List<PyBehaviour.Found> cached = (List<PyBehaviour.Found>) last[2];
       return cached;
     }
     List<PyBehaviour.Found> found = List.of();
-    Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, f.text(), Budget.ofMillis(PARSE_MILLIS));
-    if (tree.isPresent()) {
-      try (SyntaxTree t = tree.get()) {
-        found = List.copyOf(PyBehaviour.judge(PySurface.of(t, surface == Surface.INSTALL)));
+    boolean install = surface == Surface.INSTALL;
+    Optional<PyImportFollow.Via> via = direct(f) || f.path().endsWith("/setup.py")
+        ? Optional.empty() : PyImportFollow.of(f.path(), pkg, install, PARSE_MILLIS);
+    if (direct(f) || via.isPresent()) {
+      Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, f.text(), Budget.ofMillis(PARSE_MILLIS));
+      if (tree.isPresent()) {
+        try (SyntaxTree t = tree.get()) {
+          PySurface s = via.isEmpty() ? PySurface.of(t, install)
+              : PySurface.of(t, via.get().asMain(), via.get().entries(), via.get().allMethods(), true);
+          found = via.isEmpty() ? List.copyOf(PyBehaviour.judge(s)) : reached(PyBehaviour.judge(s), via.get());
+        }
       }
     }
-    LAST.set(new Object[] {f, found});
+    LAST.set(new Object[] {f, surface, found, pkg});
     return found;
+  }
+
+  /** Says how a followed module's behaviour comes to run. */
+  private List<PyBehaviour.Found> reached(List<PyBehaviour.Found> found, PyImportFollow.Via via) {
+    String when = surface == Surface.INSTALL ? "install" : "import";
+    String how = " (runs at " + when + " time: " + via.importer() + (via.asMain() ? " runs it as a program: `" : " does `")
+        + via.statement() + "`)";
+    // a library module that merely creates a socket (to probe IPv6, to serve) contacts nobody; the
+    // direct setup.py/__init__.py judgement keeps counting it, a followed module needs more
+    return found.stream().filter(x -> !(x.kind() == PyBehaviour.Kind.NETWORK && x.detail().startsWith("socket.socket")))
+        .map(x -> new PyBehaviour.Found(x.kind(), x.start(), x.end(), x.detail() + how)).toList();
   }
 }
