@@ -13,6 +13,8 @@ import dev.bulwark.eval.EvalRunner;
 import dev.bulwark.eval.EvalTable;
 import dev.bulwark.eval.Extractor;
 import dev.bulwark.eval.Label;
+import dev.bulwark.eval.Split;
+import dev.bulwark.eval.SplitReports;
 import dev.bulwark.eval.TarExtractor;
 import dev.bulwark.scan.Catalogs;
 import dev.bulwark.scan.IocAnalyzer;
@@ -71,6 +73,20 @@ final class EvalCommand implements Callable<Integer> {
       description = "An evenly spread subset of at most N samples per set, for quick runs.")
   int maxPerSet;
 
+  @Option(names = "--split", paramLabel = "PART", defaultValue = "all",
+      description = {"all, train or validation: keep one side of a split by a hash of the package name",
+          "(all versions of a package stay on one side). Validation reports give counts only:",
+          "misses, false positives and per-sample results are withheld."})
+  String split;
+
+  @Option(names = "--split-modulus", paramLabel = "N", defaultValue = "5",
+      description = "One package in N is validation (default 5, so 20 %).")
+  int splitModulus;
+
+  @Option(names = "--split-seed", paramLabel = "TEXT", defaultValue = Split.DEFAULT_SEED,
+      description = "Mixed into the hash, to draw another split (default ${DEFAULT-VALUE}).")
+  String splitSeed;
+
   @Option(names = "--tar-baseline",
       description = "Also time `tar -xzf` of the benign tarballs and report the throughput ratio.")
   boolean tarBaseline;
@@ -89,10 +105,17 @@ final class EvalCommand implements Callable<Integer> {
       env.err().println("bulwark eval: unknown --format '" + format + "'; expected console or json");
       return ExitCode.USAGE.code;
     }
+    Split sp;
+    try {
+      sp = Split.parse(split, splitModulus, splitSeed);
+    } catch (IllegalArgumentException e) {
+      env.err().println("bulwark eval: " + e.getMessage());
+      return ExitCode.USAGE.code;
+    }
     Path tmp = null;
     try {
-      Dataset mal = discover(malicious, Label.MALICIOUS);
-      Dataset ben = discover(benign, Label.BENIGN);
+      Dataset mal = sp.apply(discover(malicious, Label.MALICIOUS));
+      Dataset ben = sp.apply(discover(benign, Label.BENIGN));
       if (maxPerSet > 0) {
         mal = mal.spread(maxPerSet);
         ben = ben.spread(maxPerSet);
@@ -119,6 +142,7 @@ final class EvalCommand implements Callable<Integer> {
       if (env.tty()) {
         env.err().println();
       }
+      report = SplitReports.forSplit(report, sp);
       PrintWriter w = output == null ? env.out()
           : new PrintWriter(Files.newBufferedWriter(env.cwd().resolve(output)));
       try {

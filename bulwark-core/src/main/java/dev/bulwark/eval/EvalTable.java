@@ -20,7 +20,13 @@ public final class EvalTable {
   private EvalTable() {}
 
   public static void render(EvalReport r, Writer out) throws IOException {
-    out.write("Bulwark evaluation, " + r.startedAt() + ", " + r.threads() + " threads\n\n");
+    out.write("Bulwark evaluation, " + r.startedAt() + ", " + r.threads() + " threads\n");
+    for (String n : r.notes()) {
+      if (n.startsWith("split: ") || n.startsWith("validation: ")) {
+        out.write(n + "\n");
+      }
+    }
+    out.write('\n');
     detection(r, out);
     out.write('\n');
     speed(r, out);
