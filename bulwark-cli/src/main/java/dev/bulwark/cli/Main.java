@@ -48,6 +48,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    NativeLibs.useCache();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Env env = new Env(out, err, System.getenv(), Clock.systemUTC(), Path.of("").toAbsolutePath(),

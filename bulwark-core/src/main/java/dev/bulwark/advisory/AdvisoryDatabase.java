@@ -3,7 +3,6 @@ package dev.bulwark.advisory;
 import dev.bulwark.model.Dependency;
 import dev.bulwark.model.Ecosystem;
 import dev.bulwark.model.PackageNames;
-import dev.bulwark.model.Severity;
 import dev.bulwark.version.VersionScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.sqlite.SQLiteConfig;
@@ -56,14 +54,18 @@ public final class AdvisoryDatabase implements AutoCloseable {
     Connection conn = null;
     try {
       conn = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
-      AdvisoryDatabase db = new AdvisoryDatabase(path, conn, schemes);
-      int version = intMeta(db.meta(), Schema.SCHEMA_VERSION);
+      int version = intMeta(meta(conn), Schema.SCHEMA_VERSION);
+      if (version > 0 && version < Schema.VERSION) {
+        closeQuietly(conn);
+        SchemaMigration.upgrade(path, version);
+        return open(path, schemes);
+      }
       if (version != Schema.VERSION) {
-        db.close();
+        closeQuietly(conn);
         throw new AdvisoryException(path + ": schema version " + version + ", expected "
             + Schema.VERSION + " (rebuild it with `bulwark db update`)");
       }
-      return db;
+      return new AdvisoryDatabase(path, conn, schemes);
     } catch (SQLException e) {
       closeQuietly(conn);
       throw new AdvisoryException(path + ": not a readable advisory database: " + e.getMessage(), e);
@@ -78,39 +80,24 @@ public final class AdvisoryDatabase implements AutoCloseable {
   /** As {@link #match(Dependency)}, optionally including withdrawn advisories. */
   public List<AdvisoryMatch> match(Dependency dependency, boolean includeWithdrawn)
       throws AdvisoryException {
-    return matcher.match(dependency, candidates(dependency), includeWithdrawn);
+    return matcher.matchStored(dependency, candidates(dependency), includeWithdrawn);
   }
 
-  private List<StoredAdvisory> candidates(Dependency d) throws AdvisoryException {
-    List<StoredAdvisory> out = new ArrayList<>();
+  /** The index rows of the dependency's name; each decodes its full part only on a match. */
+  private List<MatchCodec.Reader> candidates(Dependency d) throws AdvisoryException {
+    List<MatchCodec.Reader> out = new ArrayList<>();
     try {
       lookup.setString(1, d.ecosystem().osvName());
       lookup.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
       try (ResultSet rs = lookup.executeQuery()) {
         while (rs.next()) {
-          out.add(row(rs));
+          out.add(new MatchCodec.Reader(rs.getString(1), rs.getBytes(2)));
         }
       }
     } catch (SQLException e) {
       throw new AdvisoryException(path + ": lookup of " + d.display() + " failed: " + e.getMessage(), e);
     }
     return out;
-  }
-
-  private static StoredAdvisory row(ResultSet rs) throws SQLException, AdvisoryException {
-    String id = rs.getString(1);
-    double score = rs.getDouble(4);
-    OptionalDouble s = rs.wasNull() ? OptionalDouble.empty() : OptionalDouble.of(score);
-    return new StoredAdvisory(
-        id,
-        AdvisoryKind.parse(rs.getString(2)).orElse(AdvisoryKind.VULNERABILITY),
-        Severity.parse(rs.getString(3)).orElse(Severity.UNKNOWN),
-        s,
-        rs.getString(5),
-        words(rs.getString(6)),
-        words(rs.getString(7)),
-        !rs.getString(8).isEmpty(),
-        BlobCodec.decode(rs.getBytes(9), id));
   }
 
   /** What the database holds, from meta data written when it was built (no table scan). */
@@ -151,6 +138,10 @@ public final class AdvisoryDatabase implements AutoCloseable {
   }
 
   Map<String, String> meta() throws SQLException {
+    return meta(conn);
+  }
+
+  private static Map<String, String> meta(Connection conn) throws SQLException {
     Map<String, String> out = new TreeMap<>();
     try (PreparedStatement st = conn.prepareStatement("SELECT key, value FROM meta");
         ResultSet rs = st.executeQuery()) {
@@ -167,17 +158,6 @@ public final class AdvisoryDatabase implements AutoCloseable {
     } catch (NumberFormatException e) {
       return 0;
     }
-  }
-
-  /** Splits the space-separated id columns (written by DbWriter) without a regex. */
-  private static List<String> words(String s) {
-    List<String> out = new ArrayList<>();
-    for (String w : s.split(" ", -1)) { // one-character split: no regex engine involved
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-    }
-    return out;
   }
 
   private static void closeQuietly(Connection c) {

@@ -48,13 +48,50 @@ final class AdvisoryMatcher {
       List<String> fixed = new ArrayList<>();
       boolean affected = false;
       for (OsvAffected a : c.blob().affected()) {
-        if (a.ecosystem() == dep.ecosystem() && a.name().equals(name) && affects(a, dep, wanted)) {
-          affected = true;
-          a.ranges().forEach(r -> fixed.addAll(RangeEvaluator.fixedVersions(r)));
+        if (a.ecosystem() == dep.ecosystem() && a.name().equals(name)) {
+          MatchCodec.Entry e = MatchCodec.Entry.of(a, ranges::schemeOf);
+          if (affects(e, dep.ecosystem(), wanted)) {
+            affected = true;
+            fixed.addAll(e.fixed());
+          }
         }
       }
       if (affected) {
         hits.add(new Hit(c, fixed));
+      }
+    }
+    return AliasGroups.merge(hits, wanted.unpinned(), ranges.schemeOf(dep.ecosystem()));
+  }
+
+  /**
+   * As {@link #match(Dependency, List, boolean)}, for rows of the lookup index: each row's entries
+   * are evaluated first, and the rest of the row (ids, summary, references) is read only when one
+   * of them affects the dependency.
+   */
+  List<AdvisoryMatch> matchStored(Dependency dep, List<MatchCodec.Reader> rows, boolean withWithdrawn)
+      throws AdvisoryException {
+    Wanted wanted = wanted(dep);
+    List<Hit> hits = new ArrayList<>();
+    for (MatchCodec.Reader row : rows) {
+      if (row.withdrawn() && !withWithdrawn) {
+        continue;
+      }
+      List<MatchCodec.Entry> entries = row.entries();
+      boolean[] affecting = new boolean[entries.size()];
+      boolean affected = false;
+      for (int k = 0; k < entries.size(); k++) {
+        affecting[k] = affects(entries.get(k), dep.ecosystem(), wanted);
+        affected |= affecting[k];
+      }
+      if (affected) {
+        MatchCodec.Rest rest = row.rest();
+        List<String> fixed = new ArrayList<>();
+        for (int k = 0; k < entries.size(); k++) {
+          if (affecting[k]) {
+            fixed.addAll(rest.fixed().get(k));
+          }
+        }
+        hits.add(new Hit(rest.advisory(), fixed));
       }
     }
     return AliasGroups.merge(hits, wanted.unpinned(), ranges.schemeOf(dep.ecosystem()));
@@ -77,19 +114,19 @@ final class AdvisoryMatcher {
     }
   }
 
-  private boolean affects(OsvAffected a, Dependency dep, Wanted w) {
+  private boolean affects(MatchCodec.Entry a, dev.bulwark.model.Ecosystem ecosystem, Wanted w) {
     if (a.allVersions()) {
       return true;
     }
-    VersionScheme eco = ranges.schemeOf(dep.ecosystem());
+    VersionScheme eco = ranges.schemeOf(ecosystem);
     for (String v : a.versions()) {
       if (w.unpinned() ? w.allows(v, eco) : eco.compare(v, w.exact()) == 0) {
         return true;
       }
     }
-    for (OsvRange r : a.ranges()) {
-      VersionScheme s = ranges.schemeFor(r, dep.ecosystem());
-      for (Interval affected : RangeEvaluator.intervals(r, s)) {
+    for (MatchCodec.Range r : a.ranges()) {
+      VersionScheme s = r.semver() ? ranges.schemeOf(dev.bulwark.model.Ecosystem.NPM) : eco;
+      for (Interval affected : r.intervals()) {
         if (w.unpinned()
             ? w.intervals().stream().anyMatch(allowed -> allowed.overlaps(affected, s))
             : affected.contains(w.exact(), s)) {

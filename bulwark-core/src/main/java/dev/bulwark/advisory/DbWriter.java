@@ -75,10 +75,17 @@ final class DbWriter implements AutoCloseable {
       insertAdvisory.setString(10, r.modified());
       insertAdvisory.setBytes(11, encoder.encode(r));
       insertAdvisory.addBatch();
+      StoredAdvisory stored = StoredAdvisory.of(r);
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (OsvAffected a : r.affected()) {
+        if (!seen.add(a.ecosystem().osvName() + "\u0000" + a.name())) {
+          continue; // every entry of this name went into the first row
+        }
         insertAffected.setString(1, a.ecosystem().osvName());
         insertAffected.setString(2, a.name());
         insertAffected.setString(3, r.id());
+        insertAffected.setString(4, r.modified());
+        insertAffected.setBytes(5, MatchCodec.encode(stored, a.ecosystem(), a.name()));
         insertAffected.addBatch();
       }
       if (++pending >= BATCH) {
@@ -134,6 +141,9 @@ final class DbWriter implements AutoCloseable {
   void finish(Instant importedAt) throws AdvisoryException {
     try {
       flush();
+      try (Statement st = conn.createStatement()) {
+        st.executeUpdate(Schema.DROP_STALE_AFFECTED);
+      }
       putMeta(Schema.SCHEMA_VERSION, Integer.toString(Schema.VERSION));
       putMeta(Schema.IMPORTED_AT, importedAt.toString());
       putMeta(Schema.NEWEST_MODIFIED, single("SELECT coalesce(max(modified), '') FROM advisories"));

@@ -4,8 +4,17 @@ import java.util.List;
 
 /** The SQLite schema of the advisory database. */
 final class Schema {
-  /** Bumped when the layout changes; a database of another version must be rebuilt. */
-  static final int VERSION = 1;
+  /**
+   * Bumped when the layout changes. Version 1 kept only the full record (deflated JSON) and
+   * decoded it for every candidate; version 2 adds the compact match form to the lookup index
+   * ({@link MatchCodec}). {@link SchemaMigration} upgrades a version 1 file in place.
+   */
+  static final int VERSION = 2;
+
+  static final String AFFECTED_V2 =
+      "CREATE TABLE affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
+          + " advisory_id TEXT NOT NULL, modified TEXT NOT NULL, match BLOB NOT NULL,"
+          + " PRIMARY KEY(ecosystem, name, advisory_id)) WITHOUT ROWID";
 
   static final List<String> CREATE =
       List.of(
@@ -17,9 +26,9 @@ final class Schema {
               + " related TEXT NOT NULL, withdrawn TEXT NOT NULL, modified TEXT NOT NULL,"
               + " data BLOB NOT NULL)",
           // The lookup index: (ecosystem, normalised name) is the key prefix, so a lookup is one
-          // B-tree search whatever the number of advisories.
-          "CREATE TABLE affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
-              + " advisory_id TEXT NOT NULL, PRIMARY KEY(ecosystem, name, advisory_id)) WITHOUT ROWID",
+          // B-tree search whatever the number of advisories, and the rows of one name are
+          // adjacent. match is what matching needs, in MatchCodec's compact form.
+          AFFECTED_V2,
           "CREATE INDEX advisories_source ON advisories(source)");
 
   static final String INSERT_ADVISORY =
@@ -31,13 +40,17 @@ final class Schema {
           + " modified=excluded.modified, data=excluded.data"
           + " WHERE excluded.modified > advisories.modified";
 
+  // The same rule as for advisories: a record id seen again keeps the newest version's rows.
   static final String INSERT_AFFECTED =
-      "INSERT OR IGNORE INTO affected(ecosystem, name, advisory_id) VALUES (?,?,?)";
+      "INSERT INTO affected(ecosystem, name, advisory_id, modified, match) VALUES (?,?,?,?,?)"
+          + " ON CONFLICT(ecosystem, name, advisory_id) DO UPDATE SET modified=excluded.modified,"
+          + " match=excluded.match WHERE excluded.modified > affected.modified";
 
-  static final String LOOKUP =
-      "SELECT a.id, a.kind, a.severity, a.score, a.summary, a.aliases, a.related, a.withdrawn,"
-          + " a.data FROM affected f JOIN advisories a ON a.id = f.advisory_id"
-          + " WHERE f.ecosystem = ? AND f.name = ?";
+  /** Drops index rows left by an older version of a record that was replaced by a newer one. */
+  static final String DROP_STALE_AFFECTED =
+      "DELETE FROM affected WHERE modified <> (SELECT a.modified FROM advisories a WHERE a.id = advisory_id)";
+
+  static final String LOOKUP = "SELECT advisory_id, match FROM affected WHERE ecosystem = ? AND name = ?";
 
   // meta keys
   static final String SCHEMA_VERSION = "schema_version";

@@ -40,8 +40,17 @@ public final class SyntheticAdvisories {
    * {@code <id>.json} entry each, as OSV publishes), else as files in the folder {@code target}.
    */
   public static void write(Path target, int n, long seed) throws IOException {
+    write(target, n, seed, 0);
+  }
+
+  /**
+   * As {@link #write(Path, int, long)}; with {@code denseNames > 0} every record is an npm record
+   * of the name "synthetic-js-(i mod denseNames)", so each of those names gets n / denseNames
+   * advisories (the dense worst case of the audit benchmark).
+   */
+  public static void write(Path target, int n, long seed, int denseNames) throws IOException {
     SplittableRandom rnd = new SplittableRandom(seed);
-    int packages = Math.max(1, n / 4);
+    int packages = denseNames > 0 ? -denseNames : Math.max(1, n / 4);
     if (target.getFileName().toString().endsWith(".zip")) {
       try (OutputStream os = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(os)) {
         for (int i = 0; i < n; i++) {
@@ -62,7 +71,8 @@ public final class SyntheticAdvisories {
   }
 
   private static ObjectNode record(int i, SplittableRandom rnd, int packages) {
-    boolean npm = rnd.nextBoolean();
+    boolean dense = packages < 0;
+    boolean npm = rnd.nextBoolean() || dense;
     ObjectNode r = MAPPER.createObjectNode();
     r.put("schema_version", "1.6.0");
     r.put("id", String.format("GHSA-%04x-%04x-%04x", i >>> 16 & 0xffff, i & 0xffff, rnd.nextInt(0x10000)));
@@ -75,7 +85,8 @@ public final class SyntheticAdvisories {
     r.putArray("severity").addObject()
         .put("type", vector.startsWith("CVSS:4") ? "CVSS_V4" : "CVSS_V3").put("score", vector);
     ObjectNode a = r.putArray("affected").addObject();
-    String name = (npm ? "synthetic-js-" : "synthetic_py.") + rnd.nextInt(packages);
+    String name = (npm ? "synthetic-js-" : "synthetic_py.")
+        + (dense ? i % -packages : rnd.nextInt(packages));
     a.putObject("package").put("ecosystem", npm ? "npm" : "PyPI").put("name", name);
     ArrayNode events = a.putArray("ranges").addObject().put("type", npm ? "SEMVER" : "ECOSYSTEM").putArray("events");
     ArrayNode versions = a.putArray("versions");

@@ -28,6 +28,9 @@ import java.util.SplittableRandom;
  * <pre>
  * AuditBench generate DIR [npmPackages] [pypiPackages] [advisories]
  *   writes DIR/project/{package-lock.json,poetry.lock} and DIR/advisories.zip
+ * AuditBench dense DIR [npmPackages] [advisories]
+ *   the dense worst case: DIR/project/package-lock.json of npmPackages packages and advisories
+ *   records spread evenly over exactly those names (300,000 / 10,000 = 30 advisories each)
  * AuditBench import DIR      imports DIR/advisories.zip into DIR/bench.db; prints records/s
  * AuditBench audit DIR [n]   times the audit step alone (in process), cold then warm median
  * </pre>
@@ -48,6 +51,7 @@ public final class AuditBench {
     switch (args[0]) {
       case "generate" -> generate(dir, intArg(args, 2, 10_000), intArg(args, 3, 2_000),
           intArg(args, 4, 300_000));
+      case "dense" -> dense(dir, intArg(args, 2, 10_000), intArg(args, 3, 300_000));
       case "lockfiles" -> lockfiles(dir, intArg(args, 2, 10_000), intArg(args, 3, 2_000));
       case "import" -> importDb(dir);
       case "audit" -> audit(dir, intArg(args, 2, 10));
@@ -68,6 +72,16 @@ public final class AuditBench {
     SyntheticAdvisories.write(dir.resolve("advisories.zip"), advisories, 42);
     System.out.printf(Locale.ROOT, "generated %d npm + %d PyPI packages and %d advisories in %.1f s%n",
         npm, pypi, advisories, (System.nanoTime() - t0) / 1e9);
+  }
+
+  static void dense(Path dir, int npm, int advisories) throws IOException {
+    Path project = dir.resolve("project");
+    Files.createDirectories(project);
+    writePackageLock(project.resolve("package-lock.json"), npm, new SplittableRandom(1));
+    long t0 = System.nanoTime();
+    SyntheticAdvisories.write(dir.resolve("advisories.zip"), advisories, 42, npm);
+    System.out.printf(Locale.ROOT, "generated %d npm packages and %d advisories (%d per name) in %.1f s%n",
+        npm, advisories, advisories / Math.max(1, npm), (System.nanoTime() - t0) / 1e9);
   }
 
   static void lockfiles(Path dir, int npm, int pypi) throws IOException {

@@ -1,0 +1,90 @@
+package dev.bulwark.advisory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.bulwark.model.Dependency;
+import dev.bulwark.model.Ecosystem;
+import dev.bulwark.version.VersionScheme;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The compact stored match form (schema 2) must decide exactly as the full records do: every
+ * record of the real OSV archives, asked about every version its events and lists name (and a
+ * few around them), pinned and as a caret range, gives the same matches through both paths.
+ */
+class StoredMatchTest {
+  private final AdvisoryMatcher matcher = new AdvisoryMatcher(new RangeEvaluator(VersionScheme::of));
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"npm-nswg.zip", "PyPI-pysec.zip", "MAL-npm-sample.zip"})
+  void storedFormMatchesAsTheFullRecordDoes(String archive) throws Exception {
+    List<OsvRecord> records = new ArrayList<>();
+    new ArchiveReader(archive, new ArrayList<>()).readZipFile(TestData.osvArchives().resolve(archive),
+        (entry, json) -> records.add(OsvParser.parse(json, entry)));
+    assertThat(records).hasSizeGreaterThan(40);
+    int compared = 0;
+    int matched = 0;
+    for (OsvRecord r : records) {
+      StoredAdvisory full = StoredAdvisory.of(r);
+      for (OsvAffected a : r.affected()) {
+        MatchCodec.Reader stored = new MatchCodec.Reader(r.id(), MatchCodec.encode(full, a.ecosystem(), a.name()));
+        for (String v : probes(a)) {
+          for (boolean unpinned : new boolean[] {false, true}) {
+            String spec = unpinned ? (a.ecosystem() == Ecosystem.NPM ? "^" + v : ">=" + v) : v;
+            Dependency d = TestData.dep(a.ecosystem(), a.name(), spec, unpinned);
+            List<AdvisoryMatch> want = matcher.match(d, List.of(full), true);
+            // A reader is consumed by rest(): decode again for each question.
+            stored = new MatchCodec.Reader(r.id(), MatchCodec.encode(full, a.ecosystem(), a.name()));
+            assertThat(matcher.matchStored(d, List.of(stored), true)).as(r.id() + " " + spec).isEqualTo(want);
+            compared++;
+            matched += want.isEmpty() ? 0 : 1;
+          }
+        }
+      }
+    }
+    assertThat(matched).isPositive().isLessThan(compared);
+  }
+
+  private static Set<String> probes(OsvAffected a) {
+    Set<String> out = new LinkedHashSet<>(a.versions());
+    for (OsvRange r : a.ranges()) {
+      for (OsvEvent e : r.events()) {
+        out.add(e.version());
+      }
+    }
+    out.add("0.0.1");
+    out.add("999.0.0");
+    out.remove("*");
+    out.remove("0");
+    return out;
+  }
+
+  @Test
+  void withdrawnRowsAreSkippedUnlessAsked() throws Exception {
+    OsvRecord r = TestData.record("ranges/withdrawn.json");
+    OsvAffected a = r.affected().get(0);
+    byte[] row = MatchCodec.encode(StoredAdvisory.of(r), a.ecosystem(), a.name());
+    Dependency d = TestData.exact(Ecosystem.NPM, "pkg", "1.0.0");
+
+    assertThat(matcher.matchStored(d, List.of(new MatchCodec.Reader(r.id(), row)), false)).isEmpty();
+    assertThat(matcher.matchStored(d, List.of(new MatchCodec.Reader(r.id(), row)), true))
+        .extracting(AdvisoryMatch::id).containsExactly("TEST-12");
+  }
+
+  @Test
+  void truncatedRowIsADomainError() throws Exception {
+    OsvRecord r = TestData.record("ranges/multiple-pairs.json");
+    OsvAffected a = r.affected().get(0);
+    byte[] row = MatchCodec.encode(StoredAdvisory.of(r), a.ecosystem(), a.name());
+    byte[] cut = java.util.Arrays.copyOf(row, 9);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchCodec.Reader(r.id(), cut))
+        .isInstanceOf(AdvisoryException.class).hasMessageContaining(r.id());
+  }
+}

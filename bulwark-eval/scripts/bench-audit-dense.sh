@@ -1,0 +1,42 @@
+#!/bin/sh
+# The dense audit benchmark (issue 13): a 10,000-package package-lock.json against 300,000
+# synthetic OSV records that give each of its names 30 advisories. Generated data goes to WORK
+# (default /tmp/bulwark-bench-dense), never into the repository.
+# Prints, all measured in this run: the record import rate, the audit step in process (cold and
+# warm median), the whole `bulwark audit` command cold and warm (median of 5) with peak RSS, and
+# the baseline: python3 json.load of the same lockfile (median of 5, whole process).
+# Usage: bulwark-eval/scripts/bench-audit-dense.sh [WORK]   (NPM_PACKAGES, ADVISORIES override)
+set -eu
+root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
+work=${1:-/tmp/bulwark-bench-dense}
+npm=${NPM_PACKAGES:-10000}
+records=${ADVISORIES:-300000}
+cd "$root"
+./mvnw -q -B -o -DskipTests -pl bulwark-cli,bulwark-eval -am package
+java=${JAVA:-java}
+cp="$root/bulwark-eval/target/classes:$root/bulwark-eval/target/lib/*"
+run() { "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.bulwark.bench.AuditBench "$@"; }
+
+rm -rf "$work"; mkdir -p "$work"
+run dense "$work" "$npm" "$records"
+./bulwark --version >/dev/null 2>&1 || true   # build the CLI (and its class-data archive) first
+run import "$work"
+run audit "$work" 10
+
+lock="$work/project/package-lock.json"
+echo "lockfile: $(wc -c < "$lock") bytes"
+cli() { /usr/bin/time -f "%e %M %U %S" -o "$work/time.txt" ./bulwark audit --db "$work/bench.db" --format json -o "$work/out.json" "$work/project" || true; tail -n 1 "$work/time.txt"; }
+set -- $(cli); echo "whole command, first run: $1 s wall ($3 s user + $4 s sys), peak RSS $(($2 / 1024)) MB"
+warm=""; base=""
+for i in 1 2 3 4 5; do
+  set -- $(cli); warm="$warm $1"; rss=$2
+  /usr/bin/time -f "%e" -o "$work/t2.txt" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$lock"
+  base="$base $(cat "$work/t2.txt")"
+done
+wmed=$(echo $warm | tr ' ' '\n' | sort -n | sed -n 3p)
+bmed=$(echo $base | tr ' ' '\n' | sort -n | sed -n 3p)
+echo "whole command, warm: median $wmed s of [$warm ], peak RSS $((rss / 1024)) MB"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("findings:", d["summary"]["findings"], "dependencies:", d["summary"]["dependencies"])' "$work/out.json"
+echo "baseline, python3 json.load of the lockfile (whole process): median $bmed s of [$base ]"
+python3 -c "import sys; print('ratio whole command (warm) / baseline: %.1fx' % (float(sys.argv[1]) / max(float(sys.argv[2]), 0.001)))" "$wmed" "$bmed"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
