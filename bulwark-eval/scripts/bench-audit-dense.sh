@@ -1,7 +1,7 @@
 #!/bin/sh
 # The dense audit benchmark (issue 13): a 10,000-package package-lock.json against 300,000
 # synthetic OSV records that give each of its names 30 advisories. Generated data goes to WORK
-# (default /tmp/bulwark-bench-dense), never into the repository.
+# (default /tmp/bulwark-bench-dense), never into the repository; it is reused by later runs.
 # Prints, all measured in this run: the record import rate, the audit step in process (cold and
 # warm median), the whole `bulwark audit` command cold and warm (median of 5) with peak RSS, and
 # the baseline: python3 json.load of the same lockfile (median of 5, whole process).
@@ -15,10 +15,18 @@ cd "$root"
 ./mvnw -q -B -o -DskipTests -pl bulwark-cli,bulwark-eval -am package
 java=${JAVA:-java}
 cp="$root/bulwark-eval/target/classes:$root/bulwark-eval/target/lib/*"
-run() { "$java" --enable-native-access=ALL-UNNAMED -cp "$cp" dev.bulwark.bench.AuditBench "$@"; }
+# The same heap as the launcher gives the CLI.
+run() { "$java" --enable-native-access=ALL-UNNAMED -Xmx640m -cp "$cp" dev.bulwark.bench.AuditBench "$@"; }
 
-rm -rf "$work"; mkdir -p "$work"
-run dense "$work" "$npm" "$records"
+# Generation is deterministic (fixed seeds): an existing data set of the same size is reused.
+mkdir -p "$work"
+if [ -f "$work/advisories.zip" ] && [ "$(cat "$work/size" 2>/dev/null)" = "$npm $records" ]; then
+  echo "reusing the generated data in $work"
+else
+  rm -rf "$work"; mkdir -p "$work"
+  run dense "$work" "$npm" "$records"
+  echo "$npm $records" > "$work/size"
+fi
 ./bulwark --version >/dev/null 2>&1 || true   # build the CLI (and its class-data archive) first
 run import "$work"
 run audit "$work" 10

@@ -68,8 +68,10 @@ final class RuleEngine {
     try (FileServices svc = needTree ? services.apply(f) : FileServices.none()) {
       FileContext ctx = new FileContext(f, lower, pf, svc);
       for (Rule r : selected) {
-        if (budget.exceeded()) {
-          skipped.add("analysis ran out of its time budget (remaining rules skipped)");
+        if (budget.tick()) {
+          skipped.add(budget.ranOutOfTime()
+              ? "analysis hit its wall-clock limit (last resort; remaining rules skipped)"
+              : "analysis ran out of its work budget (remaining rules skipped)");
           break;
         }
         List<Hit> hits = r.match().find(ctx);

@@ -34,6 +34,7 @@ public final class StaticAnalyzer implements PackageAnalyzer {
   private final RuleEngine engine;
   private final List<Heuristic> heuristics;
   private final EngineLimits limits;
+  private final java.util.function.LongSupplier nanoClock;
 
   public StaticAnalyzer(RuleCatalog catalog) {
     this(catalog, EngineLimits.DEFAULT);
@@ -44,9 +45,19 @@ public final class StaticAnalyzer implements PackageAnalyzer {
   }
 
   StaticAnalyzer(RuleCatalog catalog, EngineLimits limits, List<Heuristic> heuristics) {
+    this(catalog, limits, heuristics, System::nanoTime);
+  }
+
+  /**
+   * With the monotonic clock (nanoseconds) that the wall-clock last resort reads; budgets are
+   * otherwise counted in work, so results do not depend on it (tests pass a clock that jumps).
+   */
+  StaticAnalyzer(RuleCatalog catalog, EngineLimits limits, List<Heuristic> heuristics,
+      java.util.function.LongSupplier nanoClock) {
     this.engine = new RuleEngine(catalog.rules());
     this.limits = limits;
     this.heuristics = List.copyOf(heuristics);
+    this.nanoClock = nanoClock;
   }
 
   /** The analyzer with the built-in rules and heuristics. */
@@ -116,7 +127,7 @@ public final class StaticAnalyzer implements PackageAnalyzer {
   }
 
   private void scanWithDerived(ScanFile f, Run run, Heuristics h) {
-    Budget budget = Budget.ofMillis(limits.fileMillis());
+    Budget budget = Budget.of(limits.fileWork(), limits.lastResortMillis(), nanoClock);
     List<ScanFile> queue = new ArrayList<>();
     queue.add(f);
     queue.addAll(VirtualFiles.of(f));
@@ -124,7 +135,9 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     for (int i = 0; i < queue.size(); i++) {
       ScanFile cur = queue.get(i);
       if (budget.exceeded()) {
-        run.skipped.add(new Skipped(cur.path(), "analysis ran out of its time budget"));
+        run.skipped.add(new Skipped(cur.path(), budget.ranOutOfTime()
+            ? "analysis hit its wall-clock limit (last resort)"
+            : "analysis ran out of its work budget"));
         break;
       }
       scanOne(cur, run, h, budget);

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Per-file services backed by one lazily parsed syntax tree. Parsing and querying each have a
- * time budget; running out is reported through {@link #skippedReason()}.
+ * work budget (a child of the file's); running out is reported through {@link #skippedReason()}.
  */
 final class TreeServices implements FileServices {
   private final ScanFile file;
@@ -42,12 +42,14 @@ final class TreeServices implements FileServices {
         skipped = "not parsed: larger than " + limits.maxParseBytes() + " bytes (query rules skipped)";
         return tree;
       }
-      Budget b = fileBudget.child(limits.parseMillis());
+      Budget b = fileBudget.child(limits.parseWork());
       tree = SyntaxTree.parse(file.language(), file.text(), b);
       if (tree.isEmpty()) {
-        skipped = "parse ran out of its time budget (query rules skipped)";
+        skipped = b.ranOutOfTime()
+            ? "parse hit the wall-clock limit (last resort; query rules skipped)"
+            : "parse ran out of its work budget (query rules skipped)";
       }
-      queryBudget = fileBudget.child(limits.queryMillis());
+      queryBudget = fileBudget.child(limits.queryWork());
     }
     return tree;
   }
@@ -60,7 +62,9 @@ final class TreeServices implements FileServices {
     }
     List<Hit> hits = t.get().query(query.source(), queryBudget);
     if (queryBudget.wasExceeded() && skipped.isEmpty()) {
-      skipped = "queries ran out of their time budget (some rules skipped)";
+      skipped = queryBudget.ranOutOfTime()
+          ? "queries hit the wall-clock limit (last resort; some rules skipped)"
+          : "queries ran out of their work budget (some rules skipped)";
     }
     return hits;
   }

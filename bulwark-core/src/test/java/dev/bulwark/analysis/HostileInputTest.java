@@ -21,7 +21,7 @@ class HostileInputTest {
   private static final RuleCatalog FIXTURES =
       RuleCatalog.of(List.of()).withUserRules(TestData.path("rules"));
   private static final EngineLimits SHORT =
-      new EngineLimits(300, 300, 8 * 1024 * 1024, 2 * 1024 * 1024, 3, 1024 * 1024, 32, 30_000);
+      new EngineLimits(3_000, 3_000, 8 * 1024 * 1024, 2 * 1024 * 1024, 3, 1024 * 1024, 32, 30_000, 60_000);
 
   @Test
   void nestedParenthesesAreSkippedNotHung() {

@@ -104,7 +104,7 @@ public final class FlowAnalysis {
       stack.push(tree.root());
       int visited = 0;
       while (!stack.isEmpty()) {
-        if (++visited > MAX_NODES || (visited % 1024 == 0 && budget.exceeded())) {
+        if (++visited > MAX_NODES || (visited % 1024 == 0 && budget.tick())) {
           return visited > MAX_NODES ? f : null;
         }
         TSNode n = stack.pop();

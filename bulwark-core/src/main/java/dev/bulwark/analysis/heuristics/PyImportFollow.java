@@ -31,7 +31,7 @@ final class PyImportFollow {
    * How the module at {@code path} runs at install time (install true) or at import time of an
    * enclosing package (install false), if it does.
    */
-  static Optional<Via> of(String path, PackageView pkg, boolean install, long parseMillis) {
+  static Optional<Via> of(String path, PackageView pkg, boolean install, long parseWork) {
     String stem = stem(path);
     if (stem.isEmpty()) {
       return Optional.empty();
@@ -45,7 +45,8 @@ final class PyImportFollow {
       if (text.isEmpty() || !text.get().contains(stem)) {
         continue;
       }
-      Optional<Via> via = follow(path, importer, text.get(), install, parseMillis);
+      Optional<Facts> facts = Memo.facts(pkg, importer, install, text.get(), parseWork);
+      Optional<Via> via = facts.isEmpty() ? Optional.empty() : follow(path, importer, facts.get(), install);
       if (via.isPresent()) {
         return via;
       }
@@ -80,36 +81,111 @@ final class PyImportFollow {
     return out;
   }
 
-  private static Optional<Via> follow(String path, String importer, String text, boolean install, long parseMillis) {
-    Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, text, Budget.ofMillis(parseMillis));
-    if (tree.isEmpty()) {
-      return Optional.empty();
+  /**
+   * What the follow needs of one importing file, without its syntax tree: its imports, the names
+   * its executed code calls or refers to, and its calls as text.
+   */
+  record Facts(List<PySurface.Import> imports, Set<String> called, Set<String> referenced,
+      List<CallText> calls) {
+    boolean uses(String name, boolean orRefers) {
+      return called.contains(name) || orRefers && referenced.contains(name);
     }
-    try (SyntaxTree t = tree.get()) {
-      PySurface s = PySurface.of(t, install);
-      int n = 0;
-      for (PySurface.Import imp : s.imports()) {
-        if (n++ >= MAX_IMPORTS) {
-          break;
+
+    Set<String> usedUnder(String prefix) {
+      Set<String> out = new java.util.HashSet<>();
+      for (String r : called) {
+        if (r.startsWith(prefix) && r.indexOf('.', prefix.length()) < 0 && r.length() > prefix.length()) {
+          out.add(r.substring(prefix.length()));
         }
-        Optional<String> prefix = matches(path, importer, imp, install);
-        if (prefix.isPresent()) {
-          Set<String> entries = new TreeSet<>();
-          if (prefix.get().isEmpty()) {
-            imp.names().forEach((name, bound) -> {
-              if (s.uses(bound, install)) {
-                entries.add(name);
-              }
-            });
-          } else {
-            entries.addAll(s.usedUnder(prefix.get()));
+      }
+      return out;
+    }
+
+    static Optional<Facts> parse(String text, boolean install, long parseWork) {
+      Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, text,
+          Budget.of(parseWork, EngineLimitsView.LAST_RESORT_MILLIS));
+      if (tree.isEmpty()) {
+        return Optional.empty();
+      }
+      try (SyntaxTree t = tree.get()) {
+        PySurface s = PySurface.of(t, install);
+        List<CallText> calls = new ArrayList<>();
+        for (PySurface.Call c : s.calls()) {
+          if (calls.size() >= PySurface.MAX_CALLS) {
+            break;
           }
-          return Optional.of(new Via(entries, install, importer, oneLine(imp.text()), false));
+          calls.add(new CallText(c.callee(), c.argsText()));
+        }
+        return Optional.of(new Facts(List.copyOf(s.imports()), Set.copyOf(s.calledNames()),
+            Set.copyOf(s.referencedNames()), calls));
+      }
+    }
+  }
+
+  /** A call's callee and argument text. */
+  record CallText(String callee, String argsText) {}
+
+  /** The last resort of the follow's own parses (its work budget is the caller's). */
+  private static final class EngineLimitsView {
+    static final long LAST_RESORT_MILLIS = dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis();
+  }
+
+  /**
+   * Parse once per package: the importing setup.py or __init__.py of every module of a package is
+   * the same few files, so their facts are kept for the package being analysed on this thread
+   * (one package at a time per thread; a new package view starts a new memo). Bounded in entries.
+   */
+  private static final class Memo {
+    private static final int MAX_ENTRIES = 256;
+    private static final ThreadLocal<Memo> CURRENT = new ThreadLocal<>();
+    private final java.lang.ref.WeakReference<PackageView> pkg; // never keeps a package alive
+    private final Map<String, Optional<Facts>> facts = new java.util.HashMap<>();
+
+    private Memo(PackageView pkg) {
+      this.pkg = new java.lang.ref.WeakReference<>(pkg);
+    }
+
+    static Optional<Facts> facts(PackageView pkg, String importer, boolean install, String text, long parseWork) {
+      Memo m = CURRENT.get();
+      if (m == null || m.pkg.get() != pkg) {
+        m = new Memo(pkg);
+        CURRENT.set(m);
+      }
+      String key = (install ? "i:" : "m:") + importer;
+      Optional<Facts> f = m.facts.get(key);
+      if (f == null) {
+        f = Facts.parse(text, install, parseWork);
+        if (m.facts.size() < MAX_ENTRIES) {
+          m.facts.put(key, f);
         }
       }
-      if (install) {
-        return runAsModule(path, importer, s);
+      return f;
+    }
+  }
+
+  private static Optional<Via> follow(String path, String importer, Facts s, boolean install) {
+    int n = 0;
+    for (PySurface.Import imp : s.imports()) {
+      if (n++ >= MAX_IMPORTS) {
+        break;
       }
+      Optional<String> prefix = matches(path, importer, imp, install);
+      if (prefix.isPresent()) {
+        Set<String> entries = new TreeSet<>();
+        if (prefix.get().isEmpty()) {
+          imp.names().forEach((name, bound) -> {
+            if (s.uses(bound, install)) {
+              entries.add(name);
+            }
+          });
+        } else {
+          entries.addAll(s.usedUnder(prefix.get()));
+        }
+        return Optional.of(new Via(entries, install, importer, oneLine(imp.text()), false));
+      }
+    }
+    if (install) {
+      return runAsModule(path, importer, s);
     }
     return Optional.empty();
   }
@@ -118,9 +194,9 @@ final class PyImportFollow {
    * Install-time code that starts {@code python -m pkg.mod}: the module runs as a program
    * (its {@code __main__} block included) while the package installs.
    */
-  private static Optional<Via> runAsModule(String path, String importer, PySurface s) {
+  private static Optional<Via> runAsModule(String path, String importer, Facts s) {
     int n = 0;
-    for (PySurface.Call c : s.calls()) {
+    for (CallText c : s.calls()) {
       if (n++ >= PySurface.MAX_CALLS || !(c.callee().startsWith("subprocess.") || c.callee().startsWith("os."))) {
         continue;
       }

@@ -130,6 +130,16 @@ final class PySurface {
     return out;
   }
 
+  /** The plain and dotted names executed code calls (for {@link PyImportFollow}'s per-package memo). */
+  Set<String> calledNames() {
+    return called;
+  }
+
+  /** The names executed code refers to without calling them. */
+  Set<String> referencedNames() {
+    return referenced;
+  }
+
   /** Whether the file calls a decoder (base64, zlib, marshal, …) anywhere. */
   boolean decodes() {
     return decodes;

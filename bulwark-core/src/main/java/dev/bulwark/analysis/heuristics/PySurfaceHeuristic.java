@@ -29,7 +29,8 @@ final class PySurfaceHeuristic implements Heuristic {
    * megabytes of encoded payload in one string, which tree-sitter reads as one token.
    */
   static final int MAX_CHARS = 8 * 1024 * 1024;
-  static final long PARSE_MILLIS = 1_000;
+  /** Work budget of one parse here (see Budget: tree-sitter progress callbacks), not a time. */
+  static final long PARSE_WORK = dev.bulwark.analysis.EngineLimits.HEURISTIC_PARSE_WORK;
 
   private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
 
@@ -162,9 +163,9 @@ final class PySurfaceHeuristic implements Heuristic {
     List<PyBehaviour.Found> found = List.of();
     boolean install = surface == Surface.INSTALL;
     Optional<PyImportFollow.Via> via = direct(f) || f.path().endsWith("/setup.py")
-        ? Optional.empty() : PyImportFollow.of(f.path(), pkg, install, PARSE_MILLIS);
+        ? Optional.empty() : PyImportFollow.of(f.path(), pkg, install, PARSE_WORK);
     if (direct(f) || via.isPresent()) {
-      Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, f.text(), Budget.ofMillis(PARSE_MILLIS));
+      Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, f.text(), Budget.of(PARSE_WORK, dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis()));
       if (tree.isPresent()) {
         try (SyntaxTree t = tree.get()) {
           PySurface s = via.isEmpty() ? PySurface.of(t, install)

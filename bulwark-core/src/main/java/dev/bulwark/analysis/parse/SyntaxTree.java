@@ -57,7 +57,7 @@ public final class SyntaxTree implements AutoCloseable {
             int n = Math.min(buf.length, utf8.length - offset);
             System.arraycopy(utf8, offset, buf, 0, n);
             return n;
-          }, TSInputEncoding.TSInputEncodingUTF8, state -> budget.exceeded());
+          }, TSInputEncoding.TSInputEncodingUTF8, state -> budget.tick());
     } finally {
       parser.reset();
     }
@@ -101,7 +101,7 @@ public final class SyntaxTree implements AutoCloseable {
     }
     try (TSQueryCursor cursor = new TSQueryCursor()) {
       cursor.setMatchLimit(MATCH_LIMIT);
-      cursor.execWithOptions(q.query(), root(), state -> budget.exceeded());
+      cursor.execWithOptions(q.query(), root(), state -> budget.tick());
       TSQueryMatch m = new TSQueryMatch();
       while (hits.size() < MatchContext.MAX_HITS && !budget.wasExceeded() && cursor.nextMatch(m)) {
         if (!predicatesHold(q, m)) {

@@ -43,9 +43,9 @@ class FlowAnalysisTest {
     String text = Files.readString(p, StandardCharsets.UTF_8);
     ContentType type = ContentSniffer.sniff(file, text.getBytes(StandardCharsets.UTF_8));
     ScanFile f = ScanFile.code(file, type, text, false);
-    try (SyntaxTree t = SyntaxTree.parse(type.language(), text, Budget.ofMillis(5_000)).orElseThrow()) {
+    try (SyntaxTree t = SyntaxTree.parse(type.language(), text, Budget.of(1_000_000, 60_000)).orElseThrow()) {
       List<Hit> hits = FlowAnalysis.find(t, f, Set.of(sources.split(" ")), Set.of(sinks.split(" ")),
-          Budget.ofMillis(5_000));
+          Budget.of(1_000_000, 60_000));
       assertThat(hits).as(hits.toString()).hasSize(expected ? Math.max(1, hits.size()) : 0);
     }
   }

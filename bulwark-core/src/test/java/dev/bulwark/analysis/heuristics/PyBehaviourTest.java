@@ -32,7 +32,7 @@ class PyBehaviourTest {
       "open('build/x', 'w').write('ok')                                                | NONE",
   })
   void judgesOneInstallTimeStatement(String code, String expected) {
-    try (SyntaxTree t = SyntaxTree.parse(Language.PYTHON, code.trim() + "\n", Budget.ofMillis(5000)).orElseThrow()) {
+    try (SyntaxTree t = SyntaxTree.parse(Language.PYTHON, code.trim() + "\n", Budget.of(1_000_000, 60_000)).orElseThrow()) {
       List<PyBehaviour.Found> found = PyBehaviour.judge(PySurface.of(t, true));
       assertThat(found.stream().map(f -> f.kind().name()).findFirst().orElse("NONE")).as(code).isEqualTo(expected);
     }
