@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * resort reads the clock, and when it fires the result says so.
  */
 class BudgetDeterminismTest {
-  private static final RuleCatalog CATALOG = RuleCatalog.builtin();
+  private static final RuleCatalog CATALOG =
+      RuleCatalog.builtin().withUserRules(TestData.path("rules"));
   private static final long DAY_MILLIS = 86_400_000L;
   /** Work limits small enough that the nested file runs out; a last resort of one day. */
   private static final EngineLimits WORK_BOUND =
