@@ -21,7 +21,7 @@ echo "set: $n tarballs, $((bytes / 1000000)) MB compressed, $jobs jobs; load ave
 untar() {
   mkdir -p "$tmp/x"
   tr '\n' '\0' < "$tmp/list" | xargs -0 -P "$jobs" -n 1 sh -c \
-    'd=$(mktemp -d -p "$1"); tar -xzf "$0" -C "$d" 2>/dev/null; rm -rf "$d"' "$tmp/x"
+    'd=$(mktemp -d -p "$0"); tar -xzf "$1" -C "$d" 2>/dev/null; rm -rf "$d"' "$tmp/x"
 }
 scan() {
   # shellcheck disable=SC2046

@@ -3,7 +3,8 @@
 # `bulwark eval` twice: alone, then with every core kept busy by `yes > /dev/null` (one per core),
 # and compares the verdict and score of every package. Also prints packages/s, p50/p99 per
 # package and the peak RSS of each run. Exit 1 when any package differs.
-# Usage: bulwark-eval/scripts/determinism.sh [SET] (default ~/.cache/bulwark-corpus/pypi-debian)
+# Usage: bulwark-eval/scripts/determinism.sh [SET] (default ~/.cache/bulwark-corpus/pypi-debian);
+# MAX=N limits each run to an evenly spread subset of N packages (eval's --max-per-set).
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 set_dir=${1:-${BULWARK_CORPUS_CACHE:-$HOME/.cache/bulwark-corpus}/pypi-debian}
@@ -15,7 +16,7 @@ trap cleanup EXIT
 
 run() {
   /usr/bin/time -f "%e %M" -o "$tmp/$1.time" "$root/bulwark" eval --benign "$set_dir" --jobs "$(nproc)" \
-    --format json -o "$tmp/$1.json" > "$tmp/$1.txt" 2>&1 || true
+    ${MAX:+--max-per-set "$MAX"} --format json -o "$tmp/$1.json" > "$tmp/$1.txt" 2>&1 || true
   set -- "$1" $(cat "$tmp/$1.time")
   python3 - "$tmp/$1.json" "$1" "$2" "$3" <<'PY'
 import json, sys
