@@ -143,7 +143,7 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h, budget), why, budget));
     why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
     for (Heuristic heur : heuristics) {
-      if (!heur.standalone() || f.path().contains("#")) {
+      if (!heur.standalone() || f.path().contains("#") && !heur.seesVirtualFiles()) {
         continue;
       }
       List<Hit> hits = h.run(heur.name(), f, Map.of());
