@@ -24,9 +24,10 @@ final class PackageShape {
     return new PackageView(a.ecosystem(), types, prebuiltBinary(a), path -> pythonSource(byPath.get(path)));
   }
 
-  /** The package's own package.json ("package.json" or "package/package.json"), for the npm hook heuristics. */
+  /** The package's own package.json ("package.json", "package/package.json", "name-1.0/package/package.json"), for the npm hook heuristics. */
   private static boolean rootManifest(String path) {
-    return path.equals("package.json") || path.endsWith("/package.json") && path.indexOf('/') == path.lastIndexOf('/');
+    return (path.equals("package.json") || path.endsWith("/package.json")) && !path.contains("node_modules/")
+        && path.chars().filter(c -> c == '/').count() <= 2;
   }
 
   /** A Python file's (or the root package.json's) text for heuristics that follow imports: only small .py files, decoded on demand. */

@@ -77,16 +77,22 @@ final class NpmHooks {
     return h;
   }
 
+  /** The outermost package.json above the file (the package's own), at most three folders up. */
   private static Hooks compute(String path, PackageView pkg) {
-    int slash = path.indexOf('/');
-    List<String> roots = slash < 0 ? List.of("") : List.of(path.substring(0, slash + 1), "");
-    for (String root : roots) {
-      Optional<String> text = pkg.source().apply(root + "package.json");
+    String dir = path.substring(0, path.lastIndexOf('/') + 1);
+    Hooks found = Hooks.NONE;
+    for (int up = 0; up < 4; up++) {
+      Optional<String> text = pkg.source().apply(dir + "package.json");
       if (text.isPresent()) {
-        return parse(root, text.get());
+        found = parse(dir, text.get());
       }
+      if (dir.isEmpty()) {
+        break;
+      }
+      int cut = dir.lastIndexOf('/', dir.length() - 2);
+      dir = cut < 0 ? "" : dir.substring(0, cut + 1);
     }
-    return Hooks.NONE;
+    return found;
   }
 
   static Hooks parse(String root, String packageJson) {
