@@ -73,6 +73,15 @@ public final class StaticAnalyzer implements PackageAnalyzer {
       bytes += af.content().length;
     }
     PackageView pkg = PackageShape.view(artifact, types);
+    if (pkg.ecosystem().map(e -> e == dev.bulwark.model.Ecosystem.NPM).orElse(true)) {
+      // a text file an install script runs (`node lib/setup.dat`, `sh tools/get`) is read as that code
+      for (int i = 0; i < kept.size(); i++) {
+        if (keptTypes.get(i) == ContentType.TEXT) {
+          int at = i;
+          dev.bulwark.analysis.heuristics.InstallRuns.type(kept.get(i).path(), pkg).ifPresent(t -> keptTypes.set(at, t));
+        }
+      }
+    }
     Heuristics h = new Heuristics(heuristics, pkg);
     for (int i = 0; i < kept.size(); i++) {
       ArtifactFile af = kept.get(i);
