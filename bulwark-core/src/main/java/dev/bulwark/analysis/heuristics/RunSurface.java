@@ -30,6 +30,9 @@ final class RunSurface {
       "createConnection(", "net.Socket(", "dgram", "XMLHttpRequest", "needle(", "got(", "got.post(", "WebSocket(",
       "request.post(", "request(", "superagent", "nslookup ", "curl "};
 
+  private static final String[] RUN_CODE = {"eval(", "new Function(", "runInThisContext(", "runInNewContext(",
+      "._compile(", "vm.Script("};
+
   private RunSurface() {}
 
   static List<Behaviour> of(ScanFile f, PackageView pkg) {
@@ -64,6 +67,7 @@ final class RunSurface {
       if (run.get().runner() == Runner.NODE) {
         code(f.text(), true, Optional.empty(), where, false, out);
         recon(f.text(), Optional.empty(), where, out);
+        fetchRun(f.text(), Optional.empty(), where, out);
         return out;
       }
     }
@@ -74,7 +78,10 @@ final class RunSurface {
       if (main) {
         top = JsTopLevel.of(f.text(), f.language());
         String where = "runs as soon as the package is loaded: module-level code of its main file";
-        top.ifPresent(r -> recon(f.text(), Optional.of(r), where, out));
+        top.ifPresent(r -> {
+          recon(f.text(), Optional.of(r), where, out);
+          fetchRun(f.text(), Optional.of(r), where, out);
+        });
       }
       code(f.text(), install, top, install ? "runs at install time" : "", false, out);
     } else if (f.language() == Language.PYTHON) {
@@ -150,6 +157,28 @@ final class RunSurface {
         out.add(new Behaviour(Kind.HOST_BEACON, true, idAt, idAt + idTok.length(),
             "reads `" + idTok.replace("(", "") + "` and sends data with `" + tok.replace("(", "").trim() + "` (" + where + ")"));
         return;
+      }
+    }
+  }
+
+  /** Code that runs by itself fetches something and runs code built at run time. */
+  private static void fetchRun(String text, Optional<JsTopLevel.Ranges> only, String where, List<Behaviour> out) {
+    for (String run : RUN_CODE) {
+      int at = first(text, run, only);
+      if (at < 0 || run.equals("eval(") && at > 0 && (Character.isJavaIdentifierPart(text.charAt(at - 1)) || text.charAt(at - 1) == '.')) {
+        continue;
+      }
+      for (String tok : SEND) {
+        if (tok.startsWith("dns") || tok.startsWith(".resolve") || tok.equals("nslookup ")) {
+          continue;
+        }
+        int sendAt = first(text, tok, only);
+        if (sendAt >= 0 && Math.abs(sendAt - at) < 4_000) {
+          out.add(new Behaviour(Kind.DOWNLOAD_RUN, false, at, at + run.length(),
+              "receives data with `" + tok.replace("(", "").trim() + "` and runs code with `" + run.replace("(", "").trim()
+                  + "` (" + where + ")"));
+          return;
+        }
       }
     }
   }
