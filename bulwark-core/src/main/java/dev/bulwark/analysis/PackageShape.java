@@ -26,8 +26,10 @@ final class PackageShape {
 
   /** The package's own package.json ("package.json", "package/package.json", "name-1.0/package/package.json"), for the npm hook heuristics. */
   private static boolean rootManifest(String path) {
-    return (path.equals("package.json") || path.endsWith("/package.json")) && !path.contains("node_modules/")
-        && path.chars().filter(c -> c == '/').count() <= 2;
+    // inside a nested archive (pkg.tgz!/pkg-1.0/package/package.json) count from the archive's root
+    String inner = path.substring(path.lastIndexOf("!/") < 0 ? 0 : path.lastIndexOf("!/") + 2);
+    return (inner.equals("package.json") || inner.endsWith("/package.json")) && !inner.contains("node_modules/")
+        && inner.chars().filter(c -> c == '/').count() <= 2;
   }
 
   /** A Python file's (or the root package.json's) text for heuristics that follow imports: only small .py files, decoded on demand. */
