@@ -17,14 +17,22 @@ final class PackageShape {
   static PackageView view(Artifact a, Map<String, ContentType> types) {
     Map<String, ArtifactFile> byPath = new HashMap<>();
     for (ArtifactFile f : a.files()) {
-      if (f.path().endsWith(".py")) {
+      if (f.path().endsWith(".py") || rootManifest(f.path())) {
         byPath.putIfAbsent(f.path(), f);
       }
     }
     return new PackageView(a.ecosystem(), types, prebuiltBinary(a), path -> pythonSource(byPath.get(path)));
   }
 
-  /** A Python file's text for heuristics that follow imports: only small .py files, decoded on demand. */
+  /** The package's own package.json ("package.json", "package/package.json", "name-1.0/package/package.json"), for the npm hook heuristics. */
+  private static boolean rootManifest(String path) {
+    // inside a nested archive (pkg.tgz!/pkg-1.0/package/package.json) count from the archive's root
+    String inner = path.substring(path.lastIndexOf("!/") < 0 ? 0 : path.lastIndexOf("!/") + 2);
+    return (inner.equals("package.json") || inner.endsWith("/package.json")) && !inner.contains("node_modules/")
+        && inner.chars().filter(c -> c == '/').count() <= 2;
+  }
+
+  /** A Python file's (or the root package.json's) text for heuristics that follow imports: only small .py files, decoded on demand. */
   private static Optional<String> pythonSource(ArtifactFile f) {
     if (f == null || f.content().length > PackageView.MAX_SOURCE_BYTES) {
       return Optional.empty();

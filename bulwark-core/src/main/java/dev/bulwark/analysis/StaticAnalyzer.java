@@ -84,6 +84,15 @@ public final class StaticAnalyzer implements PackageAnalyzer {
       bytes += af.content().length;
     }
     PackageView pkg = PackageShape.view(artifact, types);
+    if (pkg.ecosystem().map(e -> e == dev.bulwark.model.Ecosystem.NPM).orElse(true)) {
+      // a text file an install script runs (`node lib/setup.dat`, `sh tools/get`) is read as that code
+      for (int i = 0; i < kept.size(); i++) {
+        if (keptTypes.get(i) == ContentType.TEXT) {
+          int at = i;
+          dev.bulwark.analysis.heuristics.InstallRuns.type(kept.get(i).path(), pkg).ifPresent(t -> keptTypes.set(at, t));
+        }
+      }
+    }
     Heuristics h = new Heuristics(heuristics, pkg);
     for (int i = 0; i < kept.size(); i++) {
       ArtifactFile af = kept.get(i);
@@ -156,7 +165,7 @@ public final class StaticAnalyzer implements PackageAnalyzer {
     run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h, budget), why, budget));
     why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
     for (Heuristic heur : heuristics) {
-      if (!heur.standalone() || f.path().contains("#")) {
+      if (!heur.standalone() || f.path().contains("#") && !heur.seesVirtualFiles()) {
         continue;
       }
       List<Hit> hits = h.run(heur.name(), f, Map.of());

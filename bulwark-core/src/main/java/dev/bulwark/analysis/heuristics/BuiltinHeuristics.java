@@ -15,7 +15,8 @@ public final class BuiltinHeuristics {
       new DisguisedCodeHeuristic(),
       new ObfuscatorIdentifiersHeuristic(),
       new ComputedBuiltinsHeuristic(),
-      new BinaryPayloadHeuristic()), PySurfaceHeuristic.all().stream()).toList();
+      new BinaryPayloadHeuristic()), java.util.stream.Stream.concat(PySurfaceHeuristic.all().stream(),
+          RunSurfaceHeuristic.all().stream())).toList();
 
   private BuiltinHeuristics() {}
 

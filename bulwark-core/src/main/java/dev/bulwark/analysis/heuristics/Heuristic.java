@@ -26,6 +26,11 @@ public interface Heuristic {
     return true;
   }
 
+  /** True for heuristics that also judge virtual files (npm lifecycle scripts, setup.py#install). */
+  default boolean seesVirtualFiles() {
+    return false;
+  }
+
   /** Reads an integer parameter with a default. */
   static int intParam(Map<String, String> params, String key, int dflt) {
     try {

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * @param prebuiltBinaryShape true when the package looks like a published prebuilt binary (a
  *     {@code bin} entry or a platform-named package, with executables under bin/, prebuilds/ or
  *     similar)
- * @param source read-only text of another shipped Python file by its path, decoded lazily and
+ * @param source read-only text of another shipped Python file (or of the root package.json) by its path, decoded lazily and
  *     capped in size; empty for other files, missing files and views without the artifact
  */
 public record PackageView(Optional<Ecosystem> ecosystem, Map<String, ContentType> types,
