@@ -44,7 +44,13 @@ final class CodeScope {
   private static final Set<String> NOT_RUN_DIRS = Set.of("test", "tests", "__tests__", "__test__",
       "__mocks__", "spec", "specs", "doc", "docs", "example", "examples", "benchmark", "benchmarks",
       "bench", ".github", ".circleci", ".gitlab", ".ci", ".devcontainer", "e2e", "fixtures",
-      "testdata", "test_data");
+      "__fixtures__", "testdata", "test_data", "template", "templates");
+  /**
+   * Maintenance folders at the root of a source tree or sdist (not inside a package, where such
+   * names can hold code that runs): release and CI helpers.
+   */
+  private static final Set<String> ROOT_MAINTENANCE_DIRS = Set.of("scripts", "tools", "ci", "maint",
+      "devtools", "dev-tools", "utils-dev", "release", "tasks");
   /** CI configuration and build files (exact file names, lower case). */
   private static final Set<String> NOT_RUN_FILES = Set.of("makefile", "gnumakefile", ".travis.yml",
       ".gitlab-ci.yml", "azure-pipelines.yml", "appveyor.yml", "jenkinsfile", "tox.ini", "noxfile.py",
@@ -68,7 +74,7 @@ final class CodeScope {
     boolean bundle = false;
     for (int i = 0; i < parts.length - 1; i++) {
       String dir = parts[i].toLowerCase(Locale.ROOT);
-      if (NOT_RUN_DIRS.contains(dir)) {
+      if (NOT_RUN_DIRS.contains(dir) || ROOT_MAINTENANCE_DIRS.contains(dir) && atRoot(parts, i)) {
         return PathClass.NOT_RUN;
       }
       bundle |= BUNDLE_DIRS.contains(dir);
@@ -84,12 +90,51 @@ final class CodeScope {
     return PathClass.RUNS;
   }
 
+  /**
+   * Whether parts[i] sits at the root of the scanned tree: first in the path, or right under an
+   * archive or an archive's single top folder ({@code package/}, {@code name-1.0/}).
+   */
+  private static boolean atRoot(String[] parts, int i) {
+    if (i == 0) {
+      return true;
+    }
+    String up = parts[i - 1].toLowerCase(Locale.ROOT);
+    boolean archive = up.endsWith(".tgz") || up.endsWith(".tar.gz") || up.endsWith(".zip") || up.isEmpty();
+    boolean top = up.equals("package") || versionedFolder(up);
+    if (archive) {
+      return true;
+    }
+    if (!top) {
+      return false;
+    }
+    String above = i >= 2 ? parts[i - 2].toLowerCase(Locale.ROOT) : "";
+    return i == 1 || above.isEmpty() || above.endsWith(".tgz") || above.endsWith(".tar.gz")
+        || above.endsWith(".zip");
+  }
+
+  /** {@code name-1.0}: an sdist's top folder (a dash followed by a digit). */
+  private static boolean versionedFolder(String s) {
+    for (int i = 1; i + 1 < s.length(); i++) {
+      if (s.charAt(i) == '-' && Character.isDigit(s.charAt(i + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** test_x.py, x_test.py, x.test.js, x.spec.ts: test files wherever they are. */
   private static boolean testFileName(String name) {
     if (name.endsWith(".py")) {
       return name.startsWith("test_") || name.endsWith("_test.py");
     }
-    return name.matches(".*\\.(test|spec)\\.[cm]?[jt]sx?");
+    for (String mid : new String[] {".test.", ".spec."}) {
+      int at = name.lastIndexOf(mid);
+      if (at > 0) {
+        String ext = name.substring(at + mid.length());
+        return Set.of("js", "cjs", "mjs", "jsx", "ts", "cts", "mts", "tsx").contains(ext);
+      }
+    }
+    return false;
   }
 
   /** The shipped file a finding's path names (before "!decoded/n" and "#virtual" suffixes). */
@@ -117,12 +162,14 @@ final class CodeScope {
   /**
    * Splits findings by where their code runs: findings in code that does not run on install or
    * import (test fixtures' install hooks included) and uncorroborated weak threats in bundles are
-   * set aside.
+   * set aside. {@code filesThatRun} names files known to run (a project's triggers reach them):
+   * they keep every finding.
    */
-  static Scoped effective(List<Finding> findings, List<String> hookCommands) {
+  static Scoped effective(List<Finding> findings, List<String> hookCommands, Set<String> filesThatRun) {
     Map<String, List<Finding>> bundleThreats = new HashMap<>();
     for (Finding f : findings) {
-      if (f.threat() && bundleLike(f, findings) && !namedByHook(f, hookCommands)) {
+      if (f.threat() && bundleLike(f, findings) && !namedByHook(f, hookCommands)
+          && !filesThatRun.contains(origin(f.location().file()))) {
         bundleThreats.computeIfAbsent(f.location().file(), k -> new ArrayList<>()).add(f);
       }
     }
@@ -130,7 +177,8 @@ final class CodeScope {
     List<Finding> aside = new ArrayList<>();
     for (Finding f : findings) {
       PathClass pc = pathClass(f.location().file());
-      if (pc == PathClass.NOT_RUN && !namedByHook(f, hookCommands) && !followedImport(f)) {
+      if (pc == PathClass.NOT_RUN && !namedByHook(f, hookCommands) && !followedImport(f)
+          && !filesThatRun.contains(origin(f.location().file()))) {
         aside.add(f);
         continue;
       }

@@ -47,8 +47,16 @@ public final class VerdictModel {
   }
 
   public static Assessment assess(List<Finding> raw) {
+    return assess(raw, Set.of());
+  }
+
+  /**
+   * The assessment when some files are known to run (a project's triggers reach them): their
+   * findings are weighed wherever they are (tests/, a bundle, …).
+   */
+  public static Assessment assess(List<Finding> raw, Set<String> filesThatRun) {
     // Where the code runs decides what a finding weighs (tests, docs, bundles): see CodeScope.
-    CodeScope.Scoped scoped = CodeScope.effective(raw, hookCommands(raw));
+    CodeScope.Scoped scoped = CodeScope.effective(raw, hookCommands(raw), filesThatRun);
     List<Finding> findings = scoped.weighed();
     List<Finding> threats = findings.stream().filter(Finding::threat).sorted(STRENGTH).toList();
     List<Finding> caps = findings.stream().filter(x -> !x.threat()).sorted(STRENGTH).toList();
