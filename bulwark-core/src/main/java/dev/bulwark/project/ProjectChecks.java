@@ -87,7 +87,12 @@ final class ProjectChecks {
         case GIT -> git(t, download);
         case INSTALL -> install(t, download);
         default -> {
-          if (download) {
+          if (download && t.kind() == TriggerKind.MAKE && maintainerTarget(t.name())) {
+            // fp: a release or tooling target of a source tree's Makefile is run by its
+            // maintainers, not by someone trying the project: a capability, not a threat.
+            out.add(ProjectRules.HOOK_DOWNLOADS.at(Severity.LOW, false, t.location(), cmd, "",
+                t.name() + " (a maintainer target) downloads code and runs it: " + Snip.of(cmd)));
+          } else if (download) {
             out.add(ProjectRules.HOOK_DOWNLOADS.at(Severity.HIGH, true, t.location(), cmd, "",
                 t.name() + " downloads code and runs it: " + Snip.of(cmd)));
           }
@@ -142,6 +147,17 @@ final class ProjectChecks {
             t.name() + " runs " + f + ", which is named like an asset but is executed as code."));
       }
     }
+  }
+
+  /** Makefile targets that only a project's maintainers run (releases, docs, linters, tooling). */
+  private static final java.util.Set<String> MAINTAINER_TARGETS = java.util.Set.of("release",
+      "publish", "deploy", "upload", "dist", "sdist", "wheel", "docs", "doc", "html", "lint", "fmt",
+      "format", "tools", "install-tools", "tools-install", "bump", "tag", "changelog", "coverage",
+      "bench", "benchmark", "ci", "clean", "distclean", "docker-push", "push", "sign", "notarize");
+
+  static boolean maintainerTarget(String triggerName) {
+    String target = triggerName.startsWith("make ") ? triggerName.substring(5).trim() : triggerName;
+    return MAINTAINER_TARGETS.contains(target.toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Triggers of one kind that reach one flagged place: one finding naming them all. */

@@ -46,6 +46,7 @@ public final class ProjectScanner {
     errors.addAll(code.errors());
     List<Inventory> inventories = inventories(tree, extractors, errors);
     List<AuditFinding> audit = audit(inventories, errors);
+    code = withRunFiles(code, surface);
     Map<String, List<Finding>> threatsByFile = threatsByFile(code.findings());
     List<Finding> project = new ProjectChecks(tree, surface, threatsByFile).run(inventories, audit);
     List<Finding> all = new ArrayList<>(code.findings());
@@ -63,6 +64,29 @@ public final class ProjectScanner {
     int deps = inventories.stream().mapToInt(i -> i.dependencies().size()).sum();
     return new ProjectResult(scan, tree.origin(), surface, audit, deps,
         ProjectStory.story(surface, all), ProjectStory.nextSteps(verdict, surface));
+  }
+
+  /**
+   * The code verdict again, with the files that the project's triggers run weighed wherever they
+   * are: the package verdict sets aside tests, docs and bundles, but a test file that `npm start`
+   * runs is code that runs. Maintainer-only make targets (release, docs) do not count.
+   */
+  static ScanResult withRunFiles(ScanResult code, ExecutionSurface surface) {
+    java.util.Set<String> runs = new java.util.TreeSet<>();
+    for (Trigger t : surface.triggers()) {
+      if (t.kind() == TriggerKind.MAKE && ProjectChecks.maintainerTarget(t.name())) {
+        continue;
+      }
+      runs.addAll(t.runs());
+    }
+    dev.bulwark.analysis.verdict.VerdictModel.Assessment a =
+        dev.bulwark.analysis.verdict.VerdictModel.assess(code.findings(), runs);
+    if (a.verdict() == code.verdict() && a.score() == code.score()) {
+      return code;
+    }
+    return new ScanResult(code.target(), code.kind(), code.ecosystem(), code.name(), code.version(),
+        a.verdict(), a.score(), a.reason(), code.findings(), code.skipped(), code.errors(),
+        code.filesScanned(), code.bytesScanned());
   }
 
   /** Lockfiles first; a manifest is read only when no lockfile with dependencies sits beside it. */
@@ -180,6 +204,11 @@ public final class ProjectScanner {
     Map<String, List<Finding>> m = new TreeMap<>();
     for (Finding f : findings) {
       if (!f.threat() || f.severity() == Severity.LOW) {
+        continue;
+      }
+      // fp: a finding about a manifest's own script (package.json#scripts.x) describes a trigger,
+      // which ProjectChecks judges itself; code that loads the manifest as data does not run it.
+      if (f.location().file().contains("#scripts.")) {
         continue;
       }
       m.computeIfAbsent(realFile(f.location().file()), k -> new ArrayList<>()).add(f);

@@ -46,7 +46,18 @@ public final class VerdictModel {
     return new ArrayList<>(new java.util.TreeSet<>(findings));
   }
 
-  public static Assessment assess(List<Finding> findings) {
+  public static Assessment assess(List<Finding> raw) {
+    return assess(raw, Set.of());
+  }
+
+  /**
+   * The assessment when some files are known to run (a project's triggers reach them): their
+   * findings are weighed wherever they are (tests/, a bundle, …).
+   */
+  public static Assessment assess(List<Finding> raw, Set<String> filesThatRun) {
+    // Where the code runs decides what a finding weighs (tests, docs, bundles): see CodeScope.
+    CodeScope.Scoped scoped = CodeScope.effective(raw, hookCommands(raw), filesThatRun);
+    List<Finding> findings = scoped.weighed();
     List<Finding> threats = findings.stream().filter(Finding::threat).sorted(STRENGTH).toList();
     List<Finding> caps = findings.stream().filter(x -> !x.threat()).sorted(STRENGTH).toList();
     double threatScore = decayed(perRule(threats), true);
@@ -72,7 +83,11 @@ public final class VerdictModel {
     } else {
       v = Verdict.CLEAN;
     }
-    return new Assessment(v, score, reason(v, threats, caps, combos));
+    String reason = findings.isEmpty() && !scoped.setAside().isEmpty()
+        ? "Findings only in code that does not run on install or import (tests, docs, examples, CI, build"
+            + " files) or, in bundled code, with nothing else in the same region; none is weighed."
+        : reason(v, threats, caps, combos);
+    return new Assessment(v, score, reason);
   }
 
   /**

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Table-driven: each testdata file lists findings ("rule, category, severity, confidence, kind,
- * file[, snippet]") and the expected verdict in a "# expect:" line.
+ * file[:line:column][, snippet]") and the expected verdict in a "# expect:" line.
  */
 class VerdictModelTest {
   static Stream<String> cases() throws Exception {
@@ -89,8 +89,13 @@ class VerdictModelTest {
     return out;
   }
 
+  /** {@code file} may end in {@code :line:column} (a place in a bundle); else line 1. */
   static Finding finding(String id, Category c, Severity s, Confidence conf, boolean threat, String file) {
-    return new Finding(id, c, s, conf, threat, SourceLocation.of(file, 1), "x", "", "Does " + id + ".");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.*):(\\d+):(\\d+)").matcher(file);
+    SourceLocation loc = m.matches()
+        ? new SourceLocation(m.group(1), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)))
+        : SourceLocation.of(file, 1);
+    return new Finding(id, c, s, conf, threat, loc, "x", "", "Does " + id + ".");
   }
 
   private static Path dir() throws Exception {

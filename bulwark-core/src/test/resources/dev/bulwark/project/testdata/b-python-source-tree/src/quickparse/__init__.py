@@ -1,0 +1,4 @@
+"""Parse small configuration files quickly."""
+from .core import parse, parse_file
+
+__all__ = ["parse", "parse_file"]
