@@ -1,6 +1,5 @@
 package dev.bulwark.analysis.verdict;
 
-import dev.bulwark.model.Category;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.ModelExplanation;
 import dev.bulwark.model.ModelExplanation.Contribution;
@@ -134,7 +133,4 @@ public final class ModelVerdict {
     return s;
   }
 
-  static boolean metadataOnly(List<Finding> findings) {
-    return findings.stream().allMatch(f -> f.category() == Category.METADATA);
-  }
 }

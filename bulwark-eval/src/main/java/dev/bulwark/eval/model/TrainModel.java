@@ -39,6 +39,7 @@ import java.util.stream.Stream;
  * <pre>
  * TrainModel --malicious DIR… --benign DIR… [--password P] [--threads N] [--cache DIR]
  *            [--out FILE] [--split-modulus 5] [--split-seed S] [--seed N] [--max-per-set N]
+ *            [--cached-only]   (train on the samples already scanned by this engine, scan nothing)
  * </pre>
  *
  * Scans every sample once (findings are cached per engine fingerprint), trains on the train side
@@ -75,25 +76,45 @@ public final class TrainModel {
       ExecutorService pool = Executors.newFixedThreadPool(o.threads);
       AtomicInteger done = new AtomicInteger();
       List<Future<Optional<List<Finding>>>> futures = new ArrayList<>();
-      for (Sample s : samples) {
-        futures.add(pool.submit(() -> {
+      // Scanned in a fixed mixed order, so a run stopped early leaves every set partly cached.
+      List<Integer> order = new ArrayList<>();
+      for (int i = 0; i < samples.size(); i++) {
+        order.add(i);
+      }
+      order.sort(java.util.Comparator.comparingInt(i -> samples.get(i).id().hashCode()));
+      Future<?>[] byIndex = new Future<?>[samples.size()];
+      long t0 = System.nanoTime();
+      for (int i : order) {
+        Sample s = samples.get(i);
+        byIndex[i] = pool.submit(() -> {
           Optional<Optional<List<Finding>>> hit = cache.get(s.id());
           if (hit.isPresent()) {
             return hit.get();
           }
+          if (o.cachedOnly) {
+            return null;
+          }
           Optional<List<Finding>> f = scan(s, reader, analyzer, o.password);
           cache.put(s.id(), f);
           int n = done.incrementAndGet();
-          if (n % 100 == 0) {
-            System.err.printf("%d scanned%n", n);
+          if (n % 10 == 0) {
+            System.err.printf("%d scanned, %d s%n", n, (System.nanoTime() - t0) / 1_000_000_000L);
           }
           return f;
-        }));
+        });
+      }
+      for (Future<?> f : byIndex) {
+        @SuppressWarnings("unchecked")
+        Future<Optional<List<Finding>>> typed = (Future<Optional<List<Finding>>>) f;
+        futures.add(typed);
       }
       int failed = 0;
       for (int i = 0; i < samples.size(); i++) {
         Sample s = samples.get(i);
         Optional<List<Finding>> f = futures.get(i).get();
+        if (f == null) {
+          continue;
+        }
         if (f.isEmpty()) {
           failed++;
           continue;
@@ -190,13 +211,18 @@ public final class TrainModel {
   }
 
   private record Opts(List<String> malicious, List<String> benign, Optional<String> password,
-      int threads, Path cache, Path out, int modulus, String splitSeed, long seed, int maxPerSet) {
+      int threads, Path cache, Path out, int modulus, String splitSeed, long seed, int maxPerSet,
+      boolean cachedOnly) {
     static Opts parse(String[] argv) {
       List<String> mal = new ArrayList<>();
       List<String> ben = new ArrayList<>();
       TreeMap<String, String> v = new TreeMap<>();
       for (int i = 0; i < argv.length; i++) {
         String a = argv[i];
+        if (a.equals("--cached-only")) {
+          v.put("cached-only", "true");
+          continue;
+        }
         if (!a.startsWith("--") || i + 1 >= argv.length) {
           throw new IllegalArgumentException("expected --name value, got " + a);
         }
@@ -214,7 +240,8 @@ public final class TrainModel {
           Integer.parseInt(v.getOrDefault("split-modulus", "5")),
           v.getOrDefault("split-seed", Split.DEFAULT_SEED),
           Long.parseLong(v.getOrDefault("seed", "20261206")),
-          Integer.parseInt(v.getOrDefault("max-per-set", "0")));
+          Integer.parseInt(v.getOrDefault("max-per-set", "0")),
+          v.containsKey("cached-only"));
     }
   }
 }
