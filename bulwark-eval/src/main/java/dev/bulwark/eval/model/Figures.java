@@ -31,13 +31,20 @@ final class Figures {
     counts.forEach((set, c) -> {
       Map<String, Object> f = new TreeMap<>();
       f.put("samples", c[0]);
-      f.put("model", Map.of("malicious", c[1], "suspiciousOrWorse", c[2],
-          "rateMalicious", pct(c[1], c[0]), "rateSuspiciousOrWorse", pct(c[2], c[0])));
-      f.put("rules", Map.of("malicious", c[3], "suspiciousOrWorse", c[4],
-          "rateMalicious", pct(c[3], c[0]), "rateSuspiciousOrWorse", pct(c[4], c[0])));
+      f.put("model", rates(c[1], c[2], c[0]));
+      f.put("rules", rates(c[3], c[4], c[0]));
       out.put(set, f);
     });
     return out;
+  }
+
+  private static Map<String, Object> rates(int mal, int susp, int n) {
+    Map<String, Object> m = new TreeMap<>();
+    m.put("malicious", mal);
+    m.put("suspiciousOrWorse", susp);
+    m.put("rateMalicious", pct(mal, n));
+    m.put("rateSuspiciousOrWorse", pct(susp, n));
+    return m;
   }
 
   static String pct(int n, int d) {

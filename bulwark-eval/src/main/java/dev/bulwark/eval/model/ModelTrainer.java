@@ -45,6 +45,7 @@ public final class ModelTrainer {
       + "LogMulticlass (logistic regression), AdaGrad with parameter averaging)";
   private static final String MAL = "MALICIOUS";
   private static final String BEN = "BENIGN";
+  private static final String CONSTANT = "constant";
 
   /**
    * Training settings.
@@ -103,11 +104,10 @@ public final class ModelTrainer {
       float w = (float) (perPackage * (t.malicious() ? (malWeight + benWeight) / (2 * malWeight)
           : (malWeight + benWeight) / (2 * benWeight)));
       ArrayExample<Label> ex = new ArrayExample<>(new Label(t.malicious() ? MAL : BEN), w);
+      // A constant feature, folded into the bias on export: Tribuo refuses examples without features.
+      ex.add(new Feature(CONSTANT, 1.0));
       for (String f : kept(features.get(t.id()), keptRules)) {
         ex.add(new Feature(f, 1.0));
-      }
-      if (ex.size() == 0) {
-        ex.add(new Feature("kind:none", 1.0));
       }
       data.add(ex);
     }
@@ -124,12 +124,13 @@ public final class ModelTrainer {
     for (String n : names) {
       // Two-class softmax: P(malicious) = sigmoid(w_mal - w_ben), so the binary weight is the difference.
       double d = round(mal.getOrDefault(n, 0.0) - ben.getOrDefault(n, 0.0));
-      if (n.equals(Model.BIAS_FEATURE)) {
-        bias = d;
-      } else if (d != 0 && !n.equals("kind:none")) {
+      if (n.equals(Model.BIAS_FEATURE) || n.equals(CONSTANT)) {
+        bias += d;
+      } else if (d != 0) {
         weights.put(n, d);
       }
     }
+    bias = round(bias);
     LearnedModel provisional = new LearnedModel(dataHash.substring(0, 12), bias, weights, 0.5, 0.5);
     double[] thresholds = thresholds(train, provisional, s);
     LearnedModel model = new LearnedModel(dataHash.substring(0, 12), bias, weights, thresholds[0], thresholds[1]);
