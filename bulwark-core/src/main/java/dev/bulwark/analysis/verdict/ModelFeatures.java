@@ -28,6 +28,15 @@ public final class ModelFeatures {
   public static final List<String> PREFIXES =
       List.of("kind:", "cat:", "sev:", "reach:", "rule:", "decoded:", "combo:");
 
+  /**
+   * Reader findings that only say a limit of size, count, depth or time was hit: they describe the
+   * package's shape (or the machine's load), not its behaviour, so they give no feature and the
+   * model gives them no weight (a first model learned "a very large archive is benign" from them).
+   */
+  static final java.util.Set<String> SHAPE_ONLY = java.util.Set.of("archive-too-large",
+      "archive-too-many-entries", "archive-oversized-file", "archive-nesting-too-deep",
+      "archive-time-budget");
+
   /** Where the code of a finding runs from. */
   enum Reach {
     INSTALL, TEST, BUNDLE, IMPORT, OTHER;
@@ -52,6 +61,9 @@ public final class ModelFeatures {
     boolean steals = false;
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
+      if (SHAPE_ONLY.contains(f.ruleId())) {
+        continue;
+      }
       String tc = f.threat() ? "T" : "C";
       String cat = f.category().jsonName();
       String sev = lower(f.severity().name());
