@@ -45,6 +45,10 @@ final class CheckOptions {
       description = "Flag versions younger than N days (default: 7).")
   int minAgeDays;
 
+  @Option(names = "--no-model",
+      description = "Rule-only verdict: do not let the learned verdict model weigh the findings (docs/verdict.md).")
+  boolean noModel;
+
   @Option(names = "--strict", description = "Treat suspicious packages like malicious ones.")
   boolean strict;
 
@@ -87,7 +91,7 @@ final class CheckOptions {
   /** A checker for the given ecosystems; a registry that cannot be configured becomes a problem. */
   Checker checker(Env env, Set<Ecosystem> ecosystems, Optional<AdvisoryLookup> lookup,
       RuleCatalog catalog) {
-    return checker(env, ecosystems, lookup, new StaticAnalyzer(catalog));
+    return checker(env, ecosystems, lookup, dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new StaticAnalyzer(catalog), noModel));
   }
 
   /** As above, with the code analyzer given (the guards pass one that loads the rules lazily). */

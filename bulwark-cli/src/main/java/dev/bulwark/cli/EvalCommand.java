@@ -87,6 +87,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "Mixed into the hash, to draw another split (default ${DEFAULT-VALUE}).")
   String splitSeed;
 
+  @Option(names = "--no-model",
+      description = "Rule-only verdict: do not let the learned verdict model weigh the findings (docs/verdict.md).")
+  boolean noModel;
+
   @Option(names = "--tar-baseline",
       description = "Also time `tar -xzf` of the benign tarballs and report the throughput ratio.")
   boolean tarBaseline;
@@ -131,7 +135,7 @@ final class EvalCommand implements Callable<Integer> {
       int total = mal.samples().size() + ben.samples().size();
       AtomicInteger done = new AtomicInteger();
       EvalReport report = new EvalRunner(p -> reader.read(p, pw),
-          new IocAnalyzer(new StaticAnalyzer(catalog), IocFeed.builtin()),
+          dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), IocFeed.builtin()), noModel),
           new EvalOptions(Math.max(1, jobs), baseline), env.clock()).run(mal, ben, o -> {
             int n = done.incrementAndGet();
             if (env.tty() && (n % 50 == 0 || n == total)) {

@@ -86,6 +86,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "Advisory database for a project's dependencies (default: the user cache).")
   Path db;
 
+  @Option(names = "--no-model",
+      description = "Rule-only verdict: do not let the learned verdict model weigh the findings (docs/verdict.md).")
+  boolean noModel;
+
   @Option(names = "--no-audit", description = "Do not audit a project's dependencies.")
   boolean noAudit;
 
@@ -133,12 +137,12 @@ final class ScanCommand implements Callable<Integer> {
         IocFeed feed = IocFeed.load(resolveAll(iocs));
         feed.problems().forEach(p -> env.err().println("bulwark scan: IOC file " + p.location()
             + ": " + p.message()));
-        Scanner scanner = new Scanner(new IocAnalyzer(new StaticAnalyzer(catalog), feed),
+        Scanner scanner = new Scanner(dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), feed), noModel),
             ReaderLimits.defaults(), lookup,
             Extractors.all(), jobs);
         results = scanner.scan(requests);
         if (deep) {
-          results = deepen(results, requests, new IocAnalyzer(new StaticAnalyzer(catalog), feed));
+          results = deepen(results, requests, dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), feed), noModel));
         }
       } finally {
         if (opened != null) {

@@ -23,7 +23,7 @@ import java.util.Set;
  * files are left out (the installer made them; they are not what the package shipped), and so is
  * anything outside the tree.
  */
-final class InstalledPackages {
+public final class InstalledPackages {
   static final int MAX_FILES = 50_000;
   static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
   static final long MAX_TOTAL_BYTES = 128L * 1024 * 1024;
@@ -109,7 +109,7 @@ final class InstalledPackages {
   }
 
   /** Reads the files of an installed package into one artifact, within the size limits. */
-  static Artifact read(Sample sample) throws ExtractionException {
+  public static Artifact read(Sample sample) throws ExtractionException {
     List<ArtifactFile> files = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
     long total = 0;

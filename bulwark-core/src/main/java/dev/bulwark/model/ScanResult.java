@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param errors problems that prevented part of the analysis
  * @param filesScanned how many files were analysed
  * @param bytesScanned how many uncompressed bytes were analysed
+ * @param model how the learned verdict model weighed the findings ({@link ModelExplanation#none()}
+ *     for a rule-only verdict)
  */
 public record ScanResult(
     String target,
@@ -33,7 +35,16 @@ public record ScanResult(
     List<Skipped> skipped,
     List<Problem> errors,
     int filesScanned,
-    long bytesScanned) {
+    long bytesScanned,
+    ModelExplanation model) {
+  /** A result with a rule-only verdict. */
+  public ScanResult(String target, String kind, java.util.Optional<Ecosystem> ecosystem, String name,
+      String version, Verdict verdict, int score, String reason, List<Finding> findings,
+      List<Skipped> skipped, List<Problem> errors, int filesScanned, long bytesScanned) {
+    this(target, kind, ecosystem, name, version, verdict, score, reason, findings, skipped, errors,
+        filesScanned, bytesScanned, ModelExplanation.none());
+  }
+
   public ScanResult {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(kind, "kind");
@@ -42,6 +53,7 @@ public record ScanResult(
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(model, "model");
     findings = List.copyOf(findings);
     skipped = List.copyOf(skipped);
     errors = List.copyOf(errors);

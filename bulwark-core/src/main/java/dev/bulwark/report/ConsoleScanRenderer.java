@@ -52,10 +52,19 @@ public final class ConsoleScanRenderer {
             + st.dim(" (" + Style.safe(r.target(), 200) + ")");
     out.println(banner(r.verdict(), st) + "  " + st.bold(what) + st.dim("  score " + r.score() + "/100"));
     out.println("  " + Style.safe(r.reason(), 400));
+    if (r.model().applied()) {
+      out.println(st.dim(String.format(java.util.Locale.ROOT,
+          "  verdict model %s: probability %.2f; rule-only verdict %s (%d/100); --no-model for rule-only",
+          r.model().modelId(), r.model().probability(), r.model().ruleVerdict().jsonName(), r.model().ruleScore())));
+    }
     out.println();
     Set<String> explained = new HashSet<>();
     int shown = 0;
-    for (Finding f : r.findings()) {
+    for (int i = 0; i < r.findings().size(); i++) {
+      Finding f = r.findings().get(i);
+      String contribution = r.model().applied() && i < r.model().contributions().size()
+          ? String.format(java.util.Locale.ROOT, "  model %+.2f", r.model().contributions().get(i).contribution())
+          : "";
       if (opt.quiet() && !f.threat()) {
         continue;
       }
@@ -64,7 +73,7 @@ public final class ConsoleScanRenderer {
             + " more findings; use --format json to see them all"));
         break;
       }
-      finding(f, rules.find(f.ruleId()), opt.explain() && explained.add(f.ruleId()), st, out);
+      finding(f, rules.find(f.ruleId()), opt.explain() && explained.add(f.ruleId()), contribution, st, out);
     }
     for (Skipped s : r.skipped()) {
       out.println(st.dim("  skipped " + Style.safe(s.path(), 200) + ": " + Style.safe(s.reason(), 200)));
@@ -76,13 +85,14 @@ public final class ConsoleScanRenderer {
     out.println();
   }
 
-  private static void finding(Finding f, Optional<RuleText> text, boolean explain, Style st,
-      PrintWriter out) {
+  private static void finding(Finding f, Optional<RuleText> text, boolean explain, String contribution,
+      Style st, PrintWriter out) {
     String sev = f.severity().name();
     sev = f.severity().atLeast(Severity.HIGH) ? st.red(sev)
         : f.severity() == Severity.MEDIUM ? st.yellow(sev) : sev;
     out.println("  " + sev + " " + st.bold(f.ruleId()) + st.dim(" [" + f.category().jsonName()
-        + (f.threat() ? "" : ", capability") + "]") + "  " + Style.safe(f.location().toString(), 200));
+        + (f.threat() ? "" : ", capability") + "]") + "  " + Style.safe(f.location().toString(), 200)
+        + st.dim(contribution));
     out.println("    " + Style.safe(f.message(), 300));
     if (!f.snippet().isEmpty()) {
       out.println("    " + st.dim("code:    ") + Style.safe(f.snippet(), 200));

@@ -3,6 +3,7 @@ package dev.bulwark.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.ModelExplanation;
 import dev.bulwark.model.ScanResult;
 import dev.bulwark.model.Skipped;
 import dev.bulwark.model.Verdict;
@@ -58,8 +59,12 @@ public final class JsonScanRenderer {
     g.writeNumberField("score", r.score());
     g.writeStringField("reason", r.reason());
     g.writeArrayFieldStart("findings");
-    for (Finding f : r.findings()) {
-      finding(g, f, rules.find(f.ruleId()));
+    for (int i = 0; i < r.findings().size(); i++) {
+      Finding f = r.findings().get(i);
+      java.util.OptionalDouble c = r.model().applied() && i < r.model().contributions().size()
+          ? java.util.OptionalDouble.of(r.model().contributions().get(i).contribution())
+          : java.util.OptionalDouble.empty();
+      finding(g, f, rules.find(f.ruleId()), c);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("skipped");
@@ -75,10 +80,34 @@ public final class JsonScanRenderer {
     g.writeNumberField("files", r.filesScanned());
     g.writeNumberField("bytes", r.bytesScanned());
     g.writeEndObject();
+    if (r.model().applied()) {
+      ModelExplanation m = r.model();
+      g.writeObjectFieldStart("model");
+      g.writeStringField("id", m.modelId());
+      g.writeNumberField("probability", round(m.probability()));
+      g.writeNumberField("logit", round(m.logit()));
+      g.writeNumberField("bias", round(m.bias()));
+      if (!m.forcedBy().isEmpty()) {
+        g.writeStringField("forcedBy", m.forcedBy());
+      }
+      g.writeStringField("ruleVerdict", m.ruleVerdict().jsonName());
+      g.writeNumberField("ruleScore", m.ruleScore());
+      g.writeEndObject();
+    }
     g.writeEndObject();
   }
 
+  /** Four decimals, so the output does not depend on floating-point noise. */
+  static java.math.BigDecimal round(double d) {
+    return java.math.BigDecimal.valueOf(d).setScale(4, java.math.RoundingMode.HALF_EVEN);
+  }
+
   static void finding(JsonGenerator g, Finding f, Optional<RuleText> text) throws IOException {
+    finding(g, f, text, java.util.OptionalDouble.empty());
+  }
+
+  static void finding(JsonGenerator g, Finding f, Optional<RuleText> text,
+      java.util.OptionalDouble contribution) throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.ruleId());
     g.writeStringField("category", f.category().jsonName());
@@ -90,6 +119,9 @@ public final class JsonScanRenderer {
     g.writeStringField("snippet", f.snippet());
     if (!f.decoded().isEmpty()) {
       g.writeStringField("decoded", f.decoded());
+    }
+    if (contribution.isPresent()) {
+      g.writeNumberField("contribution", round(contribution.getAsDouble()));
     }
     if (text.isPresent()) {
       RuleText t = text.get();
