@@ -2,11 +2,11 @@ package dev.bulwark.cli;
 
 import dev.bulwark.analysis.RuleCatalog;
 import dev.bulwark.audit.AdvisoryLookup;
-import dev.bulwark.model.Verdict;
 import dev.bulwark.registry.CheckConsole;
 import dev.bulwark.registry.CheckJson;
 import dev.bulwark.registry.CheckResult;
 import dev.bulwark.registry.CheckTarget;
+import dev.bulwark.registry.CheckVerdict;
 import dev.bulwark.registry.Checker;
 import dev.bulwark.registry.ScanCache;
 import dev.bulwark.report.BulwarkVersion;
@@ -103,9 +103,11 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private int exitCode(List<CheckResult> results) {
-    boolean fail = results.stream().anyMatch(r -> r.verdict() == Verdict.MALICIOUS
-        || check.strict && r.verdict() == Verdict.SUSPICIOUS);
-    boolean incomplete = results.stream().anyMatch(CheckResult::incomplete);
+    boolean fail = results.stream().anyMatch(r -> r.verdict() == CheckVerdict.MALICIOUS
+        || check.strict && r.verdict() == CheckVerdict.SUSPICIOUS);
+    // "Could not check": an unknown verdict, or any problem on the way.
+    boolean incomplete = results.stream().anyMatch(r -> r.verdict() == CheckVerdict.UNKNOWN
+        || r.incomplete());
     return fail ? ExitCode.FINDINGS.code : incomplete ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
   }
 

@@ -9,7 +9,9 @@ enum ExitCode {
   /** The command line was wrong, or a config file was invalid. */
   USAGE(2),
   /** The run could not finish; partial results were printed. */
-  INCOMPLETE(3);
+  INCOMPLETE(3),
+  /** sweep only: confirmed evidence of compromise (suspicious evidence alone gives FINDINGS). */
+  COMPROMISED(4);
 
   final int code;
 

@@ -7,9 +7,9 @@ import dev.bulwark.artifact.Artifact;
 import dev.bulwark.audit.AdvisoryLookup;
 import dev.bulwark.model.Ecosystem;
 import dev.bulwark.model.ScanResult;
-import dev.bulwark.model.Verdict;
 import dev.bulwark.registry.CheckConsole;
 import dev.bulwark.registry.CheckResult;
+import dev.bulwark.registry.CheckVerdict;
 import dev.bulwark.registry.InstallGuard;
 import dev.bulwark.registry.PackageManager;
 import dev.bulwark.registry.ProcessCommandRunner;
@@ -146,6 +146,11 @@ final class InstallGuardCommand {
     @Option(names = "--yes", description = "Proceed with suspicious packages without asking (malicious ones still block).")
     boolean yes;
 
+    @Option(names = "--allow-unchecked", description = {
+        "Proceed when a package could not be checked (registry unreachable, not found, broken",
+        "answer…). By default such a package blocks the install."})
+    boolean allowUnchecked;
+
     @Option(names = "--db", paramLabel = "PATH", description = "Advisory database (default: the user cache).")
     Path db;
 
@@ -203,23 +208,29 @@ final class InstallGuardCommand {
         Optional<AdvisoryLookup> lookup = Optional.of(opened.lookup());
         InstallGuard guard = new InstallGuard(
             check.checker(env, Set.of(eco), lookup, analyzer).withScanCache(scans),
-            new ProcessCommandRunner(env.cwd(), 32 << 20, true), check.strict, options.jobs);
+            new ProcessCommandRunner(env.cwd(), 32 << 20, true), check.strict, options.allowUnchecked,
+            options.jobs);
         return guard.plan(pm, exe.toString(), env.cwd(), args);
       }
     }
 
     private int decide(Path exe, InstallGuard.Decision d) {
-      List<CheckResult> shown = d.checks().stream().filter(r -> r.verdict() != Verdict.CLEAN
+      List<CheckResult> shown = d.checks().stream().filter(r -> r.verdict() != CheckVerdict.CLEAN
           || r.incomplete()).toList();
       env.err().println("bulwark: " + d.planned().size() + " new or changed package(s) checked, "
           + shown.size() + " need attention.");
       CheckConsole.render(shown, false, env.err());
       if (d.block()) {
+        boolean found = d.checks().stream().anyMatch(r -> r.verdict() == CheckVerdict.MALICIOUS
+            || check.strict && r.verdict() == CheckVerdict.SUSPICIOUS);
         env.err().println("bulwark: blocked: `" + pm.command() + " " + String.join(" ", args)
-            + "` was not run. Remove the packages above, or check them yourself.");
-        return ExitCode.FINDINGS.code;
+            + "` was not run. " + (found ? "Remove the packages above, or check them yourself."
+            : "Some packages could not be checked; retry, check them yourself, or pass"
+                + " --allow-unchecked to install them unchecked."));
+        return found ? ExitCode.FINDINGS.code : ExitCode.INCOMPLETE.code;
       }
-      boolean attention = !shown.isEmpty();
+      boolean attention = shown.stream().anyMatch(r -> !(options.allowUnchecked
+          && r.verdict() == CheckVerdict.UNKNOWN));
       if (attention && !options.yes && !confirm()) {
         env.err().println("bulwark: not run. Pass --yes to proceed with suspicious packages.");
         return ExitCode.FINDINGS.code;

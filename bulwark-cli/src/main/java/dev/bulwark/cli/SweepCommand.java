@@ -76,7 +76,9 @@ final class SweepCommand implements Callable<Integer> {
         SweepReport report = new Sweeper(opened.lookup(), env.clock(),
             deep ? Optional.of(new StaticAnalyzer(Catalogs.load(List.of()))) : Optional.empty())
             .sweep(options);
-        int code = report.compromised() ? ExitCode.FINDINGS.code
+        // Confirmed evidence outranks suspicious evidence, which outranks an unfinished sweep.
+        int code = report.compromised() ? ExitCode.COMPROMISED.code
+            : report.suspicious() ? ExitCode.FINDINGS.code
             : report.stats().incomplete() ? ExitCode.INCOMPLETE.code : ExitCode.OK.code;
         ReportWriter.write(new ReportData.Sweep(report, opened.info(), code), output, env,
             (w, color) -> ConsoleSweepRenderer.render(report, output.quiet, new Style(color), w));

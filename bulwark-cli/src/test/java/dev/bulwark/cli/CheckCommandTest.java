@@ -119,6 +119,45 @@ class CheckCommandTest {
     assertThat(r.exit()).isZero();
   }
 
+  /**
+   * Issue 14: a package removed from the registry for malware (404 here) that the shipped advisory
+   * sample names (MAL-2025-5285) is malicious, not clean; a name the registry never had is unknown.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+      npm:react-plaid-sdk        | 1 | MALICIOUS  npm:react-plaid-sdk: known malicious package (MAL-2025-5285); the registry could not be checked (not found (404)
+      npm:react-plaid-sdk@1.0.0  | 1 | MAL-2025-5285
+      npm:never-was-a-package    | 3 | UNKNOWN  npm:never-was-a-package: the check could not complete: not found (404)
+      npm:calm-pkg@9.9.9         | 3 | UNKNOWN  npm:calm-pkg@9.9.9: the check could not complete: no version of calm-pkg matches '9.9.9'
+      """)
+  void localAdvisoriesComeFirstAndAFailedCheckIsUnknown(String target, int exit, String says,
+      @TempDir Path cache) throws Exception {
+    CliHarness.Run r = CliHarness.run(cache, "check", "--registry", base, target);
+    assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(exit);
+    assertThat(r.out()).contains(says).doesNotContain("CLEAN");
+    CliHarness.Run json = CliHarness.run(cache, "check", "--registry", base, "--format", "json", target);
+    JsonNode t = new ObjectMapper().readTree(json.out()).path("targets").get(0);
+    assertThat(t.path("verdict").asText()).isEqualTo(exit == 1 ? "malicious" : "unknown");
+    String schema = java.nio.file.Files.readString(CliHarness.ROOT.resolve("docs/bulwark-output.schema.json"));
+    assertThat(com.networknt.schema.SchemaRegistry.withDefaultDialect(
+            com.networknt.schema.SpecificationVersion.DRAFT_7).getSchema(schema)
+        .validate(new ObjectMapper().readTree(json.out()))).isEmpty();
+  }
+
+  @Test
+  void unreachableRegistryIsUnknownWithTheCouldNotCheckCode(@TempDir Path cache) throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    CliHarness.Run r = CliHarness.run(cache, "check", "--registry", "http://127.0.0.1:" + port,
+        "npm:calm-pkg", "npm:react-plaid-sdk");
+    assertThat(r.out()).contains("UNKNOWN  npm:calm-pkg").contains("MALICIOUS  npm:react-plaid-sdk");
+    assertThat(r.exit()).as("malicious outranks could-not-check").isEqualTo(1);
+    assertThat(CliHarness.run(cache, "check", "--registry", "http://127.0.0.1:" + port,
+        "npm:calm-pkg").exit()).isEqualTo(3);
+  }
+
   @Test
   void unknownPackageIsIncompleteAndBadTargetIsUsage(@TempDir Path cache) {
     assertThat(CliHarness.run(cache, "check", "--registry", base, "--no-audit", "npm:nope").exit())

@@ -154,6 +154,32 @@ class GuardCommandTest {
     }
   }
 
+  /** A package the registry does not have: unknown blocks unless allowed; a MAL record always blocks. */
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      gone-pkg        | ''                | 3 | false
+      gone-pkg        | --allow-unchecked | 0 | true
+      react-plaid-sdk | ''                | 1 | false
+      react-plaid-sdk | --allow-unchecked | 1 | false
+      """)
+  void uncheckedPackagesBlockUnlessAllowedAndMalRecordsAlwaysBlock(String pkg, String flag,
+      int exit, boolean ran, @TempDir Path dir) throws Exception {
+    List<String> cli = new java.util.ArrayList<>(List.of("npm", "--registry=" + CheckCommandTest.base));
+    if (!flag.isEmpty()) {
+      cli.add(flag);
+    }
+    cli.addAll(List.of("install", pkg));
+    Result r = run(dir, "npm", "10.9.0", "package-lock.json", npmLock(pkg), cli.toArray(String[]::new));
+    assertThat(r.exit()).as(r.err()).isEqualTo(exit);
+    assertThat(r.err()).contains(pkg.equals("gone-pkg") ? "UNKNOWN" : "MAL-2025-5285");
+    if (ran) {
+      assertThat(r.ran()).containsExactly("install " + pkg);
+    } else {
+      assertThat(r.ran()).as("blocked: the real command never ran").isEmpty();
+      assertThat(r.err()).contains("blocked:");
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       yarn run test --watch  | 7 | run test --watch

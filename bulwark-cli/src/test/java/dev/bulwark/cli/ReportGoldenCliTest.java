@@ -41,7 +41,7 @@ class ReportGoldenCliTest {
             List.of("json", "sarif", "html", "md"), 1),
         new Case("project", List.of("scan", "examples/take-home-trojan"),
             List.of("json", "sarif", "html", "md"), 1),
-        new Case("sweep", SWEEP, List.of("txt", "json", "sarif", "html", "md"), 1),
+        new Case("sweep", SWEEP, List.of("txt", "json", "sarif", "html", "md"), 4),
         new Case("sweep-clean", SWEEP, List.of("txt", "json", "sarif", "html", "md"), 0));
   }
 

@@ -40,6 +40,9 @@ final class SweepTree {
     write(root.resolve("proc/1234/cmdline"), "node\0/home/dev/.n2/main.js\0");
     Files.createDirectories(root.resolve("proc/1234/fd"));
     Files.createSymbolicLink(root.resolve("proc/1234/fd/3"), Path.of("socket:[4242]"));
+    // What the process really is: node from the system, working in ~/.n2 (a known malware place).
+    Files.createSymbolicLink(root.resolve("proc/1234/exe"), Path.of("/usr/bin/node"));
+    Files.createSymbolicLink(root.resolve("proc/1234/cwd"), Path.of("/home/dev/.n2"));
     write(root.resolve("usr/lib/node_modules/react-plaid-sdk/package.json"),
         "{\"name\":\"react-plaid-sdk\",\"version\":\"1.0.0\"}");
     write(home.resolve(".npm/_cacache/index-v5/ab/cd/abcdef0123"), "0123abcd\t{\"key\":"

@@ -65,13 +65,21 @@ public record AuditReport(
   /** A finding that an ignore rule suppressed. */
   public record Ignored(AuditFinding finding, IgnoreRule rule) {}
 
-  /** Findings at or above the failure threshold, across all targets. */
+  /** Findings at or above the failure threshold, plus leaked credentials, across all targets. */
   public long failingCount() {
-    return targets.stream().flatMap(t -> t.findings().stream()).filter(failOn::fails).count();
+    return targets.stream().flatMap(t -> t.findings().stream()).filter(failOn::fails).count()
+        + leakedCredentials();
+  }
+
+  /** Credentials found written in configuration files, across all targets. */
+  public long leakedCredentials() {
+    return targets.stream().flatMap(t -> t.problems().stream())
+        .filter(p -> p.code().equals(Problem.LEAKED_CREDENTIAL)).count();
   }
 
   /** True when some file could not be read or the database could not be queried. */
   public boolean incomplete() {
-    return targets.stream().anyMatch(t -> !t.problems().isEmpty());
+    return targets.stream().flatMap(t -> t.problems().stream())
+        .anyMatch(p -> !p.code().equals(Problem.LEAKED_CREDENTIAL));
   }
 }

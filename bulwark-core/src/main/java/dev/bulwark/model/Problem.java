@@ -12,6 +12,12 @@ import java.util.Objects;
  */
 public record Problem(String code, String message, SourceLocation location)
     implements Comparable<Problem> {
+  /**
+   * The code of a credential written in a committed configuration file (.npmrc): reported with
+   * the problems because it has a file and line, but it is a finding, not a read error.
+   */
+  public static final String LEAKED_CREDENTIAL = "leaked-credential";
+
   public Problem {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(message, "message");

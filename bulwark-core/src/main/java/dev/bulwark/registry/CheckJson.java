@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.model.AuditFinding;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Problem;
-import dev.bulwark.model.Verdict;
 import dev.bulwark.report.JsonScanRenderer;
 import dev.bulwark.report.RuleText;
 import dev.bulwark.report.ToolInfo;
@@ -39,7 +38,7 @@ public final class CheckJson {
       g.writeEndArray();
       g.writeObjectFieldStart("summary");
       g.writeNumberField("targets", results.size());
-      for (Verdict v : Verdict.values()) {
+      for (CheckVerdict v : CheckVerdict.values()) {
         g.writeNumberField(v.jsonName(), results.stream().filter(r -> r.verdict() == v).count());
       }
       g.writeNumberField("incomplete", results.stream().filter(CheckResult::incomplete).count());

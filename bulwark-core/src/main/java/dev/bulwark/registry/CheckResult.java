@@ -5,7 +5,6 @@ import dev.bulwark.model.Ecosystem;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Problem;
 import dev.bulwark.model.ScanResult;
-import dev.bulwark.model.Verdict;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import java.util.Optional;
  * @param ecosystem npm or PyPI
  * @param name the package name
  * @param version the resolved version ("" when it could not be resolved)
- * @param verdict malicious, suspicious or clean
+ * @param verdict malicious, suspicious, unknown (the check could not complete) or clean
  * @param reason one sentence explaining the verdict
  * @param recommendation one line: what to do
  * @param didYouMean the popular package a typosquat imitates ("" when none)
@@ -27,7 +26,7 @@ import java.util.Optional;
  * @param problems what could not be done, sorted
  */
 public record CheckResult(String target, Ecosystem ecosystem, String name, String version,
-    Verdict verdict, String reason, String recommendation, String didYouMean,
+    CheckVerdict verdict, String reason, String recommendation, String didYouMean,
     List<Finding> metadata, Optional<ScanResult> code, List<AuditFinding> advisories,
     List<Problem> problems) {
   public CheckResult {

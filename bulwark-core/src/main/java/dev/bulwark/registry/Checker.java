@@ -80,16 +80,26 @@ public final class Checker {
     Optional<Typosquats.Squat> squat = typosquats.check(t.ecosystem(), t.name());
     String didYouMean = squat.map(Typosquats.Squat::popular).orElse("");
     start = phases.add(PhaseClock.Phase.HEURISTICS, start);
+    // The local advisory data first: it answers even when the registry cannot (a package removed
+    // for malware is a 404 there, but its MAL record still names it).
+    List<Problem> knownProblems = new ArrayList<>();
+    List<AuditFinding> known = known(t, knownProblems);
+    start = phases.add(PhaseClock.Phase.ADVISORY, start);
     PackageHistory h;
     Release r;
     try {
       h = history(t);
-      r = VersionPicker.pick(h, t.spec()).orElseThrow(() ->
-          new RegistryException("no version of " + t.name() + " matches '" + t.spec() + "'"));
-    } catch (RegistryException e) {
-      problems.add(new Problem("registry-error", e.getMessage(), SourceLocation.of(t.text())));
+      r = VersionPicker.pick(h, t.spec()).orElseThrow(() -> new RegistryException(t.spec().isEmpty()
+          ? "the registry lists no installable version of " + t.name()
+          : "no version of " + t.name() + " matches '" + t.spec() + "'"));
+    } catch (RegistryException | RuntimeException e) {
+      // A malformed document must not escape as a crash: the package is simply not checked.
+      String why = e instanceof RegistryException ? e.getMessage()
+          : "the registry's answer could not be read (" + e.getClass().getSimpleName() + ")";
+      problems.add(new Problem("registry-error", why, SourceLocation.of(t.text())));
+      problems.addAll(knownProblems);
       phases.add(PhaseClock.Phase.METADATA, start);
-      return Verdicts.decide(t, "", didYouMean, List.of(), Optional.empty(), List.of(), problems);
+      return Verdicts.decide(t, "", didYouMean, List.of(), Optional.empty(), known, problems);
     }
     start = phases.add(PhaseClock.Phase.METADATA, start);
     // The registry's spelling of the name is what the heuristics judge; it is usually the same.
@@ -101,6 +111,39 @@ public final class Checker {
     Optional<ScanResult> code = scan(t, h, r, problems);
     return Verdicts.decide(t, r.version(), didYouMean, meta, code, adv, problems);
   }
+
+  /**
+   * The advisories that name the target before any version is known: for an exact version, that
+   * version; for a range, any version it allows; for no version or a tag, any version.
+   */
+  private List<AuditFinding> known(CheckTarget t, List<Problem> problems) {
+    if (advisories.isEmpty()) {
+      return List.of();
+    }
+    String spec = t.spec().strip();
+    boolean exact = t.ecosystem() == Ecosystem.NPM ? EXACT_NPM.matcher(spec).matches()
+        : spec.startsWith("==") && !spec.contains(",") && !spec.contains("*");
+    String version = exact && spec.startsWith("==") ? spec.substring(2).strip() : spec;
+    Dependency d = new Dependency(t.ecosystem(), PackageNames.normalize(t.ecosystem(), t.name()),
+        version, !exact, true, false, false, DependencySource.REGISTRY, "", "",
+        SourceLocation.of(t.text()), List.of());
+    try {
+      List<AuditFinding> out;
+      synchronized (advisoryLock) {
+        out = new ArrayList<>(advisories.get().lookup(d));
+      }
+      out.sort(null);
+      return out;
+    } catch (AdvisoryLookup.LookupException | RuntimeException e) {
+      problems.add(new Problem("advisory-error",
+          "the advisory database could not be read: " + e.getMessage(), SourceLocation.of(t.text())));
+      return List.of();
+    }
+  }
+
+  /** One exact npm version (RE2/J: the spec can come from a lockfile). */
+  private static final com.google.re2j.Pattern EXACT_NPM =
+      com.google.re2j.Pattern.compile("v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
 
   private PackageHistory history(CheckTarget t) throws RegistryException {
     if (t.ecosystem() == Ecosystem.NPM) {

@@ -1,6 +1,5 @@
 package dev.bulwark.registry;
 
-import dev.bulwark.model.Verdict;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,7 @@ public final class InstallGuard {
   private final Checker checker;
   private final CommandRunner runner;
   private final boolean strict;
+  private final boolean allowUnchecked;
   private final int jobs;
 
   public InstallGuard(Checker checker, CommandRunner runner, boolean strict) {
@@ -43,9 +43,19 @@ public final class InstallGuard {
 
   /** {@code jobs}: how many packages are checked at once (at least 1). */
   public InstallGuard(Checker checker, CommandRunner runner, boolean strict, int jobs) {
+    this(checker, runner, strict, false, jobs);
+  }
+
+  /**
+   * {@code allowUnchecked}: a package whose check could not complete ({@link CheckVerdict#UNKNOWN})
+   * does not block the install (it blocks by default).
+   */
+  public InstallGuard(Checker checker, CommandRunner runner, boolean strict, boolean allowUnchecked,
+      int jobs) {
     this.checker = checker;
     this.runner = runner;
     this.strict = strict;
+    this.allowUnchecked = allowUnchecked;
     this.jobs = Math.max(1, jobs);
   }
 
@@ -101,8 +111,9 @@ public final class InstallGuard {
   }
 
   /**
-   * Checks every planned package, {@code jobs} at a time; blocks on a malicious one (or a
-   * suspicious one, when strict). Results keep the plan's order.
+   * Checks every planned package, {@code jobs} at a time; blocks on a malicious one, on one that
+   * could not be checked (unless unchecked packages are allowed) and, when strict, on a suspicious
+   * one. Results keep the plan's order.
    */
   public Decision decide(List<PlannedPackage> planned) {
     List<CheckResult> checks = new ArrayList<>();
@@ -124,8 +135,9 @@ public final class InstallGuard {
     } finally {
       pool.shutdownNow();
     }
-    boolean block = checks.stream().anyMatch(r -> r.verdict() == Verdict.MALICIOUS
-        || strict && r.verdict() == Verdict.SUSPICIOUS);
+    boolean block = checks.stream().anyMatch(r -> r.verdict() == CheckVerdict.MALICIOUS
+        || !allowUnchecked && r.verdict() == CheckVerdict.UNKNOWN
+        || strict && r.verdict() == CheckVerdict.SUSPICIOUS);
     return new Decision(planned, checks, block);
   }
 

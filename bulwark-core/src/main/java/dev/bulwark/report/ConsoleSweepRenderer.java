@@ -2,6 +2,7 @@ package dev.bulwark.report;
 
 import dev.bulwark.sweep.Exposure;
 import dev.bulwark.sweep.Indicator;
+import dev.bulwark.sweep.IndicatorText;
 import dev.bulwark.sweep.SweepReport;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -9,6 +10,7 @@ import java.util.Locale;
 /** Renders a sweep for people in a terminal: verdict, evidence, secrets, checklist. */
 public final class ConsoleSweepRenderer {
   public static final String COMPROMISED = "COMPROMISE INDICATORS FOUND";
+  public static final String SUSPICIOUS = "SUSPICIOUS ITEMS TO CHECK (no known indicator)";
   public static final String CLEAN = "NO KNOWN INDICATORS";
   /** Paths and details come from the swept disk: shown escaped, cut at this length. */
   private static final int MAX_SHOWN = 2_000;
@@ -17,11 +19,12 @@ public final class ConsoleSweepRenderer {
 
   /** The verdict line's text. */
   public static String verdict(SweepReport r) {
-    return r.compromised() ? COMPROMISED : CLEAN;
+    return r.compromised() ? COMPROMISED : r.suspicious() ? SUSPICIOUS : CLEAN;
   }
 
   public static void render(SweepReport r, boolean quiet, Style st, PrintWriter out) {
-    out.println(r.compromised() ? st.red(COMPROMISED) : st.green(CLEAN));
+    out.println(r.compromised() ? st.red(COMPROMISED) : r.suspicious() ? st.yellow(SUSPICIOUS)
+        : st.green(CLEAN));
     Indicator.Area last = null;
     for (Indicator i : r.indicators()) {
       if (quiet && !i.strong()) {
@@ -34,9 +37,12 @@ public final class ConsoleSweepRenderer {
         out.println(st.bold(area(i.area())));
         last = i.area();
       }
-      out.println("  " + (i.strong() ? st.red("!!") + " " : " ? ") + i.kind() + "  "
-          + safe(i.path()) + i.mtime().map(m -> "  (modified " + m + ")").orElse(""));
+      out.println("  " + (i.strong() ? st.red("!! confirmed") : " ? suspicious") + "  " + i.kind()
+          + "  " + safe(i.path()) + i.mtime().map(m -> "  (modified " + m + ")").orElse(""));
       out.println("     " + safe(i.detail()));
+      if (!i.strong()) {
+        out.println("     how to check: " + safe(IndicatorText.action(i)));
+      }
       if (!i.family().isEmpty() || !i.source().isEmpty()) {
         out.println("     " + safe(i.family())
             + (i.family().isEmpty() || i.source().isEmpty() ? "" : "  ") + safe(i.source()));

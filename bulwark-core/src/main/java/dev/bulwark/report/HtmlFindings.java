@@ -92,7 +92,8 @@ final class HtmlFindings {
 
   private static void term(StringBuilder b, String label, String text) {
     if (!text.isEmpty()) {
-      b.append("<dt>").append(label).append("</dt><dd>").append(Safe.html(text)).append("</dd>");
+      // Explanations are Markdown-ish prose: their `code spans` render as code, escaped.
+      b.append("<dt>").append(label).append("</dt><dd>").append(Safe.htmlWithCode(text)).append("</dd>");
     }
   }
 

@@ -58,7 +58,7 @@ final class HtmlSurface {
     }
     b.append('<').append(tag).append('>');
     for (String s : items) {
-      b.append("<li>").append(Safe.html(s)).append("</li>");
+      b.append("<li>").append(Safe.htmlWithCode(s)).append("</li>"); // prose with `code spans`
     }
     b.append("</").append(tag).append(">\n");
   }

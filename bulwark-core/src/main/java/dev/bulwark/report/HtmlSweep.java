@@ -23,7 +23,7 @@ final class HtmlSweep {
           b.append("<ul>");
           inSub = true;
         }
-        b.append("<li>").append(Safe.html(s.strip())).append("</li>");
+        b.append("<li>").append(Safe.htmlWithCode(s.strip())).append("</li>");
         continue;
       }
       if (inSub) {
@@ -33,7 +33,7 @@ final class HtmlSweep {
       if (open) {
         b.append("</li>\n");
       }
-      b.append("<li>").append(Safe.html(s));
+      b.append("<li>").append(Safe.htmlWithCode(s));
       open = true;
     }
     if (inSub) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.sweep.Exposure;
 import dev.bulwark.sweep.Indicator;
+import dev.bulwark.sweep.IndicatorText;
 import dev.bulwark.sweep.SweepReport;
 import java.io.IOException;
 import java.io.Writer;
@@ -19,7 +20,7 @@ final class JsonSweepRenderer {
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
       JsonParts.header(g, s.tool(), "sweep");
-      g.writeStringField("verdict", r.compromised() ? "compromised" : "clean");
+      g.writeStringField("verdict", r.verdict());
       g.writeNumberField("exitCode", s.exitCode());
       g.writeStringField("home", r.home());
       g.writeStringField("root", r.root());
@@ -52,12 +53,14 @@ final class JsonSweepRenderer {
     g.writeStartObject();
     g.writeStringField("area", i.area().name().toLowerCase(Locale.ROOT));
     g.writeBooleanField("strong", i.strong());
+    g.writeStringField("grade", i.grade().jsonName());
     g.writeStringField("kind", i.kind());
     g.writeStringField("path", i.path());
     g.writeStringField("detail", i.detail());
     g.writeStringField("family", i.family());
     g.writeStringField("source", i.source());
     g.writeStringField("mtime", i.mtime().map(Object::toString).orElse(""));
+    g.writeStringField("action", IndicatorText.action(i));
     g.writeEndObject();
   }
 

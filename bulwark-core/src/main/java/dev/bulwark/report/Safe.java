@@ -46,6 +46,60 @@ final class Safe {
     return b.toString();
   }
 
+  /**
+   * Escapes text for HTML element content, rendering its Markdown code spans (a run of N
+   * backticks up to the next run of exactly N) as {@code <code>} elements with escaped content;
+   * an unmatched backtick stays a literal backtick. Only code spans are rendered, not links,
+   * emphasis or HTML: explanation texts may come from users' own rules. Hand-written because a
+   * Markdown library would render far more than this one construct.
+   */
+  static String htmlWithCode(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 32);
+    int i = 0;
+    int plain = 0;
+    while (i < s.length()) {
+      if (s.charAt(i) != '`') {
+        i++;
+        continue;
+      }
+      int n = run(s, i);
+      int close = i + n;
+      int end = -1;
+      while (close < s.length()) {
+        if (s.charAt(close) == '`') {
+          int m = run(s, close);
+          if (m == n) {
+            end = close;
+            break;
+          }
+          close += m;
+        } else {
+          close++;
+        }
+      }
+      if (end < 0) {
+        i += n; // no closing run: the backticks are literal text
+        continue;
+      }
+      String code = s.substring(i + n, end);
+      if (code.length() >= 2 && code.startsWith(" ") && code.endsWith(" ") && !code.isBlank()) {
+        code = code.substring(1, code.length() - 1);
+      }
+      b.append(html(s.substring(plain, i))).append("<code>").append(html(code)).append("</code>");
+      i = end + n;
+      plain = i;
+    }
+    return b.append(html(s.substring(plain))).toString();
+  }
+
+  private static int run(String s, int from) {
+    int j = from;
+    while (j < s.length() && s.charAt(j) == '`') {
+      j++;
+    }
+    return j - from;
+  }
+
   /** Escapes text for Markdown so it renders literally (no links, HTML or emphasis). */
   static String markdown(String s) {
     String t = text(s).replace('\n', ' ');

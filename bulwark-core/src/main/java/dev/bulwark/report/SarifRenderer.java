@@ -74,7 +74,7 @@ public final class SarifRenderer {
 
   /** The verdict, the secrets present (paths only) and the checklist, in the run's bag. */
   private static void sweepProperties(ObjectNode props, SweepReport r) {
-    props.put("verdict", r.compromised() ? "compromised" : "clean");
+    props.put("verdict", r.verdict());
     ArrayNode exposures = props.putArray("exposures");
     for (Exposure e : r.exposures()) {
       ObjectNode x = exposures.addObject();

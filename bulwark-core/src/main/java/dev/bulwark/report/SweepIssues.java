@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A sweep's evidence as {@link Issue}s: a strong indicator is critical and fails the run, a
- * suspicious one is medium. The rule id is {@code sweep/<kind>}, the artifact the file's path.
+ * A sweep's evidence as {@link Issue}s: a confirmed indicator is critical and fails the run, a
+ * suspicious one is medium, says so in its message and gets how to check it as its action. The
+ * rule id is {@code sweep/<kind>}, the artifact the file's path.
  */
 final class SweepIssues {
   static final String RULE_PREFIX = "sweep/";
@@ -28,12 +29,14 @@ final class SweepIssues {
 
   static Issue issue(Indicator i) {
     IndicatorText t = IndicatorText.of(i.kind());
-    String message = i.detail() + (i.family().isEmpty() ? "" : " (" + i.family() + ")")
+    String message = (i.strong() ? "Confirmed: " : "Suspicious (check it): ") + i.detail()
+        + (i.family().isEmpty() ? "" : " (" + i.family() + ")")
         + i.mtime().map(m -> "; modified " + m).orElse("");
     List<String> refs = i.source().isEmpty() ? List.of() : List.of(i.source());
     return new Issue(i.path(), RULE_PREFIX + i.kind(), t.title(),
         i.strong() ? Severity.CRITICAL : Severity.MEDIUM, category(i.area()), true,
-        SourceLocation.of(i.path()), i.path(), "", "", message, t.what(), t.why(), t.action(),
+        SourceLocation.of(i.path()), i.path(), "", "", message, t.what(), t.why(),
+        IndicatorText.action(i),
         refs, i.strong());
   }
 
@@ -49,7 +52,7 @@ final class SweepIssues {
       long strong = of.stream().filter(Indicator::strong).count();
       long weak = of.size() - strong;
       String verdict = of.isEmpty() ? "nothing found"
-          : (strong > 0 ? strong + " indicator(s)" : "")
+          : (strong > 0 ? strong + " confirmed" : "")
               + (strong > 0 && weak > 0 ? ", " : "")
               + (weak > 0 ? weak + " suspicious" : "");
       rows.add(new Summary.Row(ConsoleSweepRenderer.area(a), lookedAt(a), verdict, of.size()));

@@ -67,6 +67,31 @@ final class CommandJudge {
     return Optional.empty();
   }
 
+  /**
+   * The hidden home folder a path lies in (".n2", ".foo"), with whether it is a known malware
+   * location or a known tool's folder; empty when the path is not in a hidden home folder.
+   */
+  static Optional<Hidden> hiddenHomeFolder(String path) {
+    String text = path.length() > MAX_TEXT ? path.substring(0, MAX_TEXT) : path;
+    Matcher h = HOME_DOT.matcher(text);
+    if (!h.find() || h.start() != 0) {
+      return Optional.empty();
+    }
+    String dir = h.group(1);
+    return Optional.of(new Hidden(dir, KNOWN_BAD.contains(dir.toLowerCase(java.util.Locale.ROOT)),
+        TOOL_DIRS.contains(dir)));
+  }
+
+  /** A hidden home folder: its name, and whether malware reports or known tools use it. */
+  record Hidden(String dir, boolean knownBad, boolean tool) {}
+
+  /** The temp folder a path starts with ("/tmp/", "/dev/shm/"…), or empty. */
+  static Optional<String> tempFolder(String path) {
+    String text = path.length() > MAX_TEXT ? path.substring(0, MAX_TEXT) : path;
+    Matcher t = TEMP.matcher(text);
+    return t.find() && t.start() == 0 ? Optional.of(t.group(1)) : Optional.empty();
+  }
+
   /** True when the command line names node or python at all. */
   static boolean runsInterpreter(String command) {
     String text = command.length() > MAX_TEXT ? command.substring(0, MAX_TEXT) : command;

@@ -102,9 +102,10 @@ final class EditorCheck {
       String command = (task.path("command").asText("") + " " + task.path("args").toString()
           + " " + task.path("linux").toString() + " " + task.path("osx").toString() + " "
           + task.path("windows").toString()).strip();
-      boolean bad = CommandJudge.odd(command).isPresent() || !ctx.iocs(command).isEmpty()
-          || FETCH.matcher(command).find();
-      ctx.indicator(Indicator.Area.EDITORS, bad, bad ? "autorun-task-fetch" : "autorun-task", file,
+      boolean ioc = !ctx.iocs(command).isEmpty();
+      boolean bad = ioc || CommandJudge.odd(command).isPresent() || FETCH.matcher(command).find();
+      // Confirmed only when the task names a known indicator; a fetching task is suspicious.
+      ctx.indicator(Indicator.Area.EDITORS, ioc, bad ? "autorun-task-fetch" : "autorun-task", file,
           "task \"" + task.path("label").asText("") + "\" runs when the folder is opened"
               + trust(folder) + ": " + PersistenceCheck.show(command),
           "Contagious Interview (VS Code task lure)", "");

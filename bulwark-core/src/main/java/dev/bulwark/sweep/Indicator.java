@@ -9,8 +9,10 @@ import java.util.Optional;
  * One piece of evidence found by the sweep.
  *
  * @param area which check found it
- * @param strong true for a known indicator of compromise (sets the verdict); false for something
- *     suspicious that a person should look at (reported, but does not set the verdict)
+ * @param strong true for confirmed evidence: a known indicator of compromise (a file, hash, path or
+ *     C2 address from the IOC data, a start-up entry that runs a known payload, an installed
+ *     package with a MAL record); only these say "compromised". False for suspicious evidence: a
+ *     heuristic a person should check (reported with how to check it, never "compromised")
  * @param kind a short stable identifier, such as {@code file-trace} or {@code c2-connection}
  * @param path the file (or /proc entry) it was found in
  * @param detail what was seen, never a secret value
@@ -21,6 +23,21 @@ import java.util.Optional;
 public record Indicator(
     Area area, boolean strong, String kind, String path, String detail, String family,
     String source, Optional<Instant> mtime) implements Comparable<Indicator> {
+
+  /** How strong the evidence is: confirmed (a known indicator) or suspicious (a heuristic). */
+  public enum Grade {
+    CONFIRMED,
+    SUSPICIOUS;
+
+    public String jsonName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** The grade of this evidence. */
+  public Grade grade() {
+    return strong ? Grade.CONFIRMED : Grade.SUSPICIOUS;
+  }
 
   /** The checks of a sweep, in report order. */
   public enum Area { FILES, PERSISTENCE, NETWORK, PACKAGES, EDITORS }

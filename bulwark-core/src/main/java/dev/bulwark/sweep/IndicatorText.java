@@ -53,9 +53,10 @@ public record IndicatorText(String title, String what, String why, String action
           "These ports are rare in normal use; a node or python process holding one is"
               + " likely the backdoor.",
           "Disconnect the machine from the network first, then follow the checklist in this report.")),
-      Map.entry("odd-process", new IndicatorText("node or python running from an odd place",
-          "A running node or python process started from a temp folder or a hidden home"
-              + " folder.",
+      Map.entry("odd-process", new IndicatorText("Process running from an odd place",
+          "A running process whose executable file (`/proc/PID/exe`) is in a temp folder or a"
+              + " hidden home folder, or was deleted after it started, or node or python working"
+              + " in a hidden home folder. Its command line is not what is judged.",
           "Backdoors from malicious projects keep running in the background from such"
               + " places after the project was closed.", REVIEW)),
       Map.entry("malicious-package", new IndicatorText("Known malicious package installed",
@@ -87,6 +88,35 @@ public record IndicatorText(String title, String what, String why, String action
               + " runs code from an odd place.",
           "This is how Contagious Interview lures start their loader; in a trusted folder it"
               + " ran without asking.", COMPROMISED)));
+
+  /** How to check suspicious evidence of each kind yourself (Markdown code spans allowed). */
+  private static final Map<String, String> HOW_TO_CHECK = Map.ofEntries(
+      Map.entry("odd-process", "Look at the process: `ls -l /proc/PID/exe /proc/PID/cwd` and"
+          + " `tr '\\0' ' ' < /proc/PID/cmdline` (PID is in the path). If you started it (a build,"
+          + " a test server), nothing is wrong; if you cannot explain it, stop it, keep the file"
+          + " for investigators and run the full checklist."),
+      Map.entry("c2-port", "Find the process holding the connection (`ss -tnp` or"
+          + " `lsof -i -n -P`) and the address it talks to. A program you know (a game, a"
+          + " corporate VPN) explains it; a node or python process you did not start does not:"
+          + " then disconnect the machine and run the full checklist."),
+      Map.entry("odd-autostart", "Open the file and read the entry. If you did not add it,"
+          + " remove it, look at the file it runs (do not run it) and run the full checklist."),
+      Map.entry("autorun-task-fetch", "Open the project's `.vscode/tasks.json` and read the"
+          + " task. If you did not write it, do not open the folder again with tasks allowed;"
+          + " if the task already ran (a trusted folder), treat the machine as compromised."));
+
+  /**
+   * What to do about this piece of evidence: the kind's action when it is confirmed; when it is
+   * suspicious, how to check it (never "compromised").
+   */
+  public static String action(Indicator i) {
+    IndicatorText t = of(i.kind());
+    if (i.strong()) {
+      return t.action();
+    }
+    String how = HOW_TO_CHECK.get(i.kind());
+    return how != null ? how : t.action().equals(COMPROMISED) ? REVIEW : t.action();
+  }
 
   /** The text for a kind; an unknown kind (from a newer check) gets a plain generic text. */
   public static IndicatorText of(String kind) {

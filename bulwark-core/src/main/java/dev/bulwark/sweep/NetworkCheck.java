@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * Linux network state read from {@code <root>/proc}: TCP connections to IOC addresses or to the
  * ports these families use, mapped to processes through {@code /proc/PID/fd} links (read, never
- * followed), and node or python processes running from odd places, with when they started.
+ * followed), and processes whose executable ({@code /proc/PID/exe}) or working directory is in an
+ * odd place (see {@link ProcessJudge}), with when they started.
  */
 final class NetworkCheck {
   static final Set<Integer> C2_PORTS = Set.of(1224, 1244, 1245, 4661, 4666);
@@ -65,7 +66,8 @@ final class NetworkCheck {
               + ")" + who, "", h.ioc().source(), Optional.empty()));
     }
     if (hits.isEmpty() && C2_PORTS.contains(c.remotePort())) {
-      ctx.indicator(new Indicator(Indicator.Area.NETWORK, true, "c2-port", file.toString(),
+      // A port is a heuristic (other software uses these ports too): suspicious, not confirmed.
+      ctx.indicator(new Indicator(Indicator.Area.NETWORK, false, "c2-port", file.toString(),
           "connection to " + endpoint + " on a port BeaverTail / InvisibleFerret C2 servers use"
               + who, "BeaverTail / InvisibleFerret", "", Optional.empty()));
     }
@@ -100,9 +102,10 @@ final class NetworkCheck {
           .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ').strip())
           .orElse("");
       String label = "pid " + pid + (cmd.isEmpty() ? "" : " (" + PersistenceCheck.show(cmd) + ")");
-      CommandJudge.odd(cmd).ifPresent(why -> ctx.indicator(new Indicator(
-          Indicator.Area.NETWORK, true, "odd-process", pidDir.toString(),
-          label + ": " + why + started(pidDir, boot), "", "", Optional.empty())));
+      ProcessJudge.judge(ctx.fs.readLink(pidDir.resolve("exe")), ctx.fs.readLink(pidDir.resolve("cwd")))
+          .ifPresent(j -> ctx.indicator(new Indicator(Indicator.Area.NETWORK, j.confirmed(),
+              "odd-process", pidDir.toString(), label + ": " + j.why() + started(pidDir, boot), "",
+              "", Optional.empty())));
       int n = 0;
       for (Path fd : ctx.fs.list(pidDir.resolve("fd"))) {
         if (++n > MAX_FDS) {

@@ -121,11 +121,16 @@ final class PersistenceCheck {
   }
 
   private void judge(Path file, String where, String command) {
-    Optional<String> odd = CommandJudge.odd(command)
-        .or(() -> CommandJudge.knownBadLocation(command).map(d -> "names " + d + " (a known malware location)"));
+    // A start-up entry that runs something from a known malware location runs a known payload
+    // (confirmed); one that merely runs node or python from a temp or hidden folder is suspicious.
+    Optional<String> bad = CommandJudge.knownBadLocation(command);
+    Optional<String> odd = bad.isPresent()
+        ? CommandJudge.odd(command).filter(w -> w.contains("known malware location"))
+            .or(() -> Optional.of("names " + bad.get() + " (a known malware location)"))
+        : CommandJudge.odd(command);
     String shown = show(command);
     if (odd.isPresent()) {
-      ctx.indicator(Indicator.Area.PERSISTENCE, true, "odd-autostart", file,
+      ctx.indicator(Indicator.Area.PERSISTENCE, bad.isPresent(), "odd-autostart", file,
           where + ": " + odd.get() + ": " + shown, "", "");
     }
     for (IocHit h : ctx.iocs(command)) {

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param home the home folder that was swept
  * @param root the file-system root that was swept
- * @param indicators evidence, sorted; strong ones set the verdict
+ * @param indicators evidence, sorted; confirmed ones make the verdict "compromised", suspicious
+ *     ones alone make it "suspicious"
  * @param exposures secrets present on the machine, sorted by rotation priority
  * @param remediation the numbered checklist, in order
  * @param stats what was visited
@@ -37,8 +38,18 @@ public record SweepReport(
     notes = List.copyOf(notes);
   }
 
-  /** True when at least one strong indicator was found. */
+  /** True when at least one confirmed indicator was found. */
   public boolean compromised() {
     return indicators.stream().anyMatch(Indicator::strong);
+  }
+
+  /** True when only suspicious evidence was found (something to check, not a compromise). */
+  public boolean suspicious() {
+    return !compromised() && !indicators.isEmpty();
+  }
+
+  /** {@code compromised}, {@code suspicious} or {@code clean}. */
+  public String verdict() {
+    return compromised() ? "compromised" : suspicious() ? "suspicious" : "clean";
   }
 }

@@ -161,4 +161,30 @@ class AuditorTest {
     assertThat(result.problems().get(0).location().line()).isEqualTo(2);
     assertThat(result.problems().get(1).message()).contains("over the limit");
   }
+
+  /**
+   * Issue 14: a committed .npmrc with a literal token is a finding that fails the run (with
+   * where it is and "revoke it"); the lockfile beside it is still audited and the run is not
+   * "incomplete".
+   */
+  @Test
+  void aCommittedTokenIsAFindingAndTheAuditGoesOn(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("package-lock.json"), "{\"name\":\"app\",\"lockfileVersion\":3,"
+        + "\"packages\":{\"\":{\"name\":\"app\",\"dependencies\":{\"evil\":\"1.0.0\"}},"
+        + "\"node_modules/evil\":{\"version\":\"1.0.0\"}}}");
+    Files.writeString(dir.resolve(".npmrc"), "@acme:registry=http://127.0.0.1:4873/\n"
+        + "//127.0.0.1:4873/:_authToken=npm_COMMITTEDTOKEN0123456789\n");
+    Auditor a = new Auditor(new InventoryScanner(dev.bulwark.inventory.Extractors.all(), true,
+        1 << 20, 100), LOOKUP, CLOCK);
+    AuditReport r = a.audit(List.of(dir), new Auditor.Options(FailOn.DEFAULT, true, List.of()));
+    assertThat(r.targets().get(0).findings()).extracting(AuditFinding::id).containsExactly("MAL-2025-1");
+    assertThat(r.targets().get(0).problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(dev.bulwark.model.Problem.LEAKED_CREDENTIAL);
+      assertThat(p.location().toString()).endsWith(".npmrc:2");
+      assertThat(p.message()).contains("Revoke it").doesNotContain("COMMITTEDTOKEN");
+    });
+    assertThat(r.incomplete()).isFalse();
+    assertThat(r.leakedCredentials()).isEqualTo(1);
+    assertThat(r.failingCount()).isEqualTo(2);
+  }
 }

@@ -7,7 +7,6 @@ import dev.bulwark.artifact.ArtifactReader;
 import dev.bulwark.artifact.ReaderLimits;
 import dev.bulwark.model.Finding;
 import dev.bulwark.model.Problem;
-import dev.bulwark.model.Verdict;
 import dev.bulwark.scan.Catalogs;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -63,29 +62,29 @@ class CheckerTest {
 
   static Stream<Arguments> cases() {
     return Stream.of(
-        Arguments.of("npm:quiet-lantern", "1.1.0", Verdict.CLEAN, List.of(), "", ""),
-        Arguments.of("npm:quiet-lantern@1.0.0", "1.0.0", Verdict.CLEAN, List.of(), "", ""),
-        Arguments.of("npm:quiet-lantern@^1.0.0", "1.1.0", Verdict.CLEAN, List.of(), "", ""),
-        Arguments.of("npm:evil-hooks", "1.0.0", Verdict.MALICIOUS,
+        Arguments.of("npm:quiet-lantern", "1.1.0", CheckVerdict.CLEAN, List.of(), "", ""),
+        Arguments.of("npm:quiet-lantern@1.0.0", "1.0.0", CheckVerdict.CLEAN, List.of(), "", ""),
+        Arguments.of("npm:quiet-lantern@^1.0.0", "1.1.0", CheckVerdict.CLEAN, List.of(), "", ""),
+        Arguments.of("npm:evil-hooks", "1.0.0", CheckVerdict.MALICIOUS,
             List.of("metadata/first-release", "metadata/young-version", "metadata/no-repository"), "", ""),
-        Arguments.of("npm:expresss", "4.0.0", Verdict.SUSPICIOUS,
+        Arguments.of("npm:expresss", "4.0.0", CheckVerdict.SUSPICIOUS,
             List.of("metadata/typosquat", "metadata/first-release"), "express", ""),
-        Arguments.of("npm:steady-clock", "2.1.0", Verdict.SUSPICIOUS,
+        Arguments.of("npm:steady-clock", "2.1.0", CheckVerdict.SUSPICIOUS,
             List.of("metadata/new-install-script", "metadata/new-maintainer",
                 "metadata/provenance-regression"), "", ""),
-        Arguments.of("npm:steady-clock@2.0.0", "2.0.0", Verdict.CLEAN, List.of(), "", ""),
-        Arguments.of("npm:tampered-pkg", "1.0.0", Verdict.SUSPICIOUS, List.of(), "", "integrity-mismatch"),
-        Arguments.of("npm:no-such-package-here", "", Verdict.CLEAN, List.of(), "", "registry-error"),
-        Arguments.of("pypi:quiet-lantern==1.0.0", "1.0.0", Verdict.CLEAN, List.of(), "", ""),
-        Arguments.of("pypi:quiet-lantern>=1.0,<1.1", "1.0.0", Verdict.CLEAN, List.of(), "", ""),
-        Arguments.of("pypi:Quiet_Lantern", "1.1.0", Verdict.CLEAN, List.of(), "", ""),
-        Arguments.of("pypi:reqeusts", "0.0.1", Verdict.SUSPICIOUS,
+        Arguments.of("npm:steady-clock@2.0.0", "2.0.0", CheckVerdict.CLEAN, List.of(), "", ""),
+        Arguments.of("npm:tampered-pkg", "1.0.0", CheckVerdict.SUSPICIOUS, List.of(), "", "integrity-mismatch"),
+        Arguments.of("npm:no-such-package-here", "", CheckVerdict.UNKNOWN, List.of(), "", "registry-error"),
+        Arguments.of("pypi:quiet-lantern==1.0.0", "1.0.0", CheckVerdict.CLEAN, List.of(), "", ""),
+        Arguments.of("pypi:quiet-lantern>=1.0,<1.1", "1.0.0", CheckVerdict.CLEAN, List.of(), "", ""),
+        Arguments.of("pypi:Quiet_Lantern", "1.1.0", CheckVerdict.CLEAN, List.of(), "", ""),
+        Arguments.of("pypi:reqeusts", "0.0.1", CheckVerdict.SUSPICIOUS,
             List.of("metadata/typosquat", "metadata/no-readme"), "requests", ""));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void checks(String target, String version, Verdict verdict, List<String> rules, String didYouMean,
+  void checks(String target, String version, CheckVerdict verdict, List<String> rules, String didYouMean,
       String problem) {
     CheckResult r = checker(Optional.empty()).check(CheckTarget.parse(target));
     assertThat(r.version()).isEqualTo(version);
@@ -129,7 +128,7 @@ class CheckerTest {
             List.of()))
         : List.of();
     CheckResult r = checker(Optional.empty(), Optional.of(lookup)).check(CheckTarget.parse("npm:quiet-lantern@1.0.0"));
-    assertThat(r.verdict()).isEqualTo(Verdict.MALICIOUS);
+    assertThat(r.verdict()).isEqualTo(CheckVerdict.MALICIOUS);
     assertThat(r.reason()).contains("MAL-2026-0001");
     assertThat(r.advisories()).hasSize(1);
   }

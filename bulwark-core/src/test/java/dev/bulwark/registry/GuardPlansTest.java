@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.model.Ecosystem;
-import dev.bulwark.model.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -151,7 +150,7 @@ class GuardPlansTest {
     assertThat(d.checks()).extracting(CheckResult::name)
         .containsExactlyElementsOf(d.planned().stream().map(PlannedPackage::name).toList());
     if (block) {
-      assertThat(d.checks()).anyMatch(r -> r.name().equals("evil-hooks") && r.verdict() == Verdict.MALICIOUS);
+      assertThat(d.checks()).anyMatch(r -> r.name().equals("evil-hooks") && r.verdict() == CheckVerdict.MALICIOUS);
     }
     assertThat(before.isEmpty() ? Files.exists(project.resolve(pm.lockfile()))
         : !Files.readString(project.resolve(pm.lockfile())).equals(original)).isFalse();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.bulwark.model.Ecosystem;
-import dev.bulwark.model.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +70,7 @@ class InstallGuardTest {
     assertThat(ran.get(0)).contains("--package-lock-only", "--ignore-scripts", "evil-hooks");
     assertThat(d.block()).isTrue();
     assertThat(d.checks()).extracting(CheckResult::name, CheckResult::verdict).contains(
-        org.assertj.core.groups.Tuple.tuple("evil-hooks", Verdict.MALICIOUS));
+        org.assertj.core.groups.Tuple.tuple("evil-hooks", CheckVerdict.MALICIOUS));
     assertThat(Files.readString(project.resolve("package-lock.json"))).isEqualTo(data("before-lock.json"));
   }
 
@@ -86,7 +85,7 @@ class InstallGuardTest {
         .pip(List.of("quiet-lantern==1.0.0"));
     assertThat(ran.get(0)).contains("--dry-run", "--only-binary=:all:", "--report", "-");
     assertThat(d.block()).isFalse();
-    assertThat(d.checks()).singleElement().extracting(CheckResult::verdict).isEqualTo(Verdict.CLEAN);
+    assertThat(d.checks()).singleElement().extracting(CheckResult::verdict).isEqualTo(CheckVerdict.CLEAN);
     assertThatThrownBy(() -> new InstallGuard(CheckerTest.checker(Optional.empty()),
         CommandRunner.none(), false).pip(List.of("x"))).hasMessageContaining("wheels alone");
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.bulwark.analysis.StaticAnalyzer;
 import dev.bulwark.artifact.ArtifactReader;
 import dev.bulwark.artifact.ReaderLimits;
-import dev.bulwark.model.Verdict;
 import dev.bulwark.scan.Catalogs;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -37,6 +36,6 @@ class LiveRegistryTest {
         new ArtifactReader(ReaderLimits.defaults()), Optional.empty(), Clock.systemUTC());
     CheckResult r = c.check(CheckTarget.parse("npm:semver@7.6.0"));
     assertThat(r.problems()).isEmpty();
-    assertThat(r.verdict()).isNotEqualTo(Verdict.MALICIOUS);
+    assertThat(r.verdict()).isNotEqualTo(CheckVerdict.MALICIOUS);
   }
 }

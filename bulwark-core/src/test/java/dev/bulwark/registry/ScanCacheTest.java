@@ -3,7 +3,6 @@ package dev.bulwark.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.bulwark.model.ScanResult;
-import dev.bulwark.model.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,7 @@ class ScanCacheTest {
     assertThat(CheckerTest.registry.hits(tgz) - before).isEqualTo(1);
     CheckResult again = check(file, "e1", "npm:evil-hooks");
     assertThat(CheckerTest.registry.hits(tgz) - before).as("cached: no second download").isEqualTo(1);
-    assertThat(again.verdict()).isEqualTo(Verdict.MALICIOUS);
+    assertThat(again.verdict()).isEqualTo(CheckVerdict.MALICIOUS);
     assertThat(again.code()).isEqualTo(first.code());
     check(file, "e2", "npm:evil-hooks");
     assertThat(CheckerTest.registry.hits(tgz) - before).as("another engine rescans").isEqualTo(2);

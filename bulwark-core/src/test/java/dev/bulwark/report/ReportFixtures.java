@@ -190,7 +190,7 @@ final class ReportFixtures {
     SweepReport r = new SweepReport("/home/dev", "/", indicators, exposures, steps,
         new SweepReport.Stats(1234, 5, 2, 42, false, 0),
         List.of("/home/dev/iocs.csv:3: a home-path needs a relative pattern " + HOSTILE));
-    return new ReportData.Sweep(r, TOOL, 1);
+    return new ReportData.Sweep(r, TOOL, 4);
   }
 
   /** A clean machine: no evidence, no secrets. */

@@ -99,7 +99,7 @@ class SweepReportsTest {
     JsonNode good = Schemas.JSON.readTree(render(ReportFormat.JSON, ReportFixtures.cleanSweep()));
     assertThat(bad.path("command").asText()).isEqualTo("sweep");
     assertThat(bad.path("verdict").asText()).isEqualTo("compromised");
-    assertThat(bad.path("exitCode").asInt()).isEqualTo(1);
+    assertThat(bad.path("exitCode").asInt()).isEqualTo(4);
     assertThat(good.path("verdict").asText()).isEqualTo("clean");
     assertThat(good.path("indicators")).isEmpty();
   }

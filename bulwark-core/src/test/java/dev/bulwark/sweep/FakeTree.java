@@ -68,6 +68,9 @@ final class FakeTree {
         + "5 2 0 0 20 0 11 0 360000 1000000 2000 18446744073709551615\n");
     Files.createDirectories(root.resolve("proc/1234/fd"));
     Files.createSymbolicLink(root.resolve("proc/1234/fd/3"), Path.of("socket:[4242]"));
+    // What the process really is: node from the system, working in ~/.n2 (a known malware place).
+    Files.createSymbolicLink(root.resolve("proc/1234/exe"), Path.of("/usr/bin/node"));
+    Files.createSymbolicLink(root.resolve("proc/1234/cwd"), Path.of("/home/dev/.n2"));
   }
 
   /** Secrets whose existence (never value) must be reported. */

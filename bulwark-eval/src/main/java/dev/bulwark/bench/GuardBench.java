@@ -202,7 +202,7 @@ public final class GuardBench {
     if (d.planned().size() != d.checks().size()) {
       throw new IllegalStateException("not every planned package was checked");
     }
-    long nonClean = d.checks().stream().filter(r -> r.verdict() != Verdict.CLEAN || r.incomplete()).count();
+    long nonClean = d.checks().stream().filter(r -> r.verdict() != dev.bulwark.registry.CheckVerdict.CLEAN || r.incomplete()).count();
     return new Sample(s, checker.phaseTimes(), reg.metadataRequests.get() - meta0,
         reg.tarballRequests.get() - tgz0, nonClean);
   }

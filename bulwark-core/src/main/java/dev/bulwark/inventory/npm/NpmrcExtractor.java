@@ -12,11 +12,15 @@ import java.util.Locale;
 
 /**
  * .npmrc: the registries a project installs from ("registry=", "@scope:registry="). Credentials
- * are never stored: a line that sets one is reported as "auth-token-present" without its value.
+ * are never stored: a line that sets a literal one is reported as a "leaked-credential" finding
+ * without its value; one read from the environment ("${NPM_TOKEN}") is fine and not reported.
  */
 final class NpmrcExtractor implements LockfileExtractor {
   static final String ID = "npm/npmrc";
   private static final List<String> SECRET_KEYS = List.of("_authtoken", "_auth", "_password");
+  /** A whole value that only names an environment variable: "${NPM_TOKEN}". */
+  private static final com.google.re2j.Pattern ENV_REF =
+      com.google.re2j.Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}");
 
   @Override
   public String id() {
@@ -60,8 +64,15 @@ final class NpmrcExtractor implements LockfileExtractor {
     String leaf = colon < 0 ? lower : lower.substring(colon + 1);
     if (SECRET_KEYS.contains(leaf)) {
       String scope = colon < 0 ? "the default registry" : key.substring(0, colon);
-      issues.add("auth-token-present", "a credential (" + key.substring(colon + 1) + ") is set"
-          + " for " + scope + "; its value is not recorded", lineNo);
+      if (value.isEmpty() || ENV_REF.matcher(value).matches()) {
+        return; // "${NPM_TOKEN}": read from the environment, which is how it should be done
+      }
+      // A literal credential in a committed file is a finding, not a read error: the audit goes on.
+      issues.add(dev.bulwark.model.Problem.LEAKED_CREDENTIAL, "leaked credential: a literal "
+          + key.substring(colon + 1) + " for " + scope + " is written in this file (its value is"
+          + " not recorded); anyone who can read the repository can use it. Revoke it now in the"
+          + " registry's token settings, remove the line, and read it from the environment"
+          + " instead (" + key.substring(colon + 1) + "=${NPM_TOKEN})", lineNo);
     } else if (lower.equals("registry")) {
       sources.add(new PackageSourceConfig("npm-registry", NpmSpecs.redact(value),
           issues.at(lineNo)));

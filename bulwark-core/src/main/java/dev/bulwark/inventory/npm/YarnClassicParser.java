@@ -101,6 +101,10 @@ final class YarnClassicParser {
       }
     }
     List<String> kv = YarnTokens.split(trimmed);
+    if (kv.size() > 2 && kv.get(0).equals("integrity")) {
+      // yarn 1 writes every hash it knows, space-separated as SRI allows ("sha1-… sha512-…").
+      kv = List.of("integrity", strongest(kv.subList(1, kv.size())));
+    }
     if (kv.size() != 2) {
       bad(lineNo, "a field is not \"key value\"");
       return null;
@@ -110,6 +114,19 @@ final class YarnClassicParser {
           + " entry; the last one is used", lineNo);
     }
     return null;
+  }
+
+  /** The strongest of several SRI hashes (sha512 over sha384, sha256 and sha1). */
+  static String strongest(List<String> hashes) {
+    List<String> order = List.of("sha512-", "sha384-", "sha256-", "sha1-");
+    for (String prefix : order) {
+      for (String h : hashes) {
+        if (h.startsWith(prefix)) {
+          return h;
+        }
+      }
+    }
+    return hashes.get(0);
   }
 
   private void bad(int lineNo, String why) throws ExtractionException {

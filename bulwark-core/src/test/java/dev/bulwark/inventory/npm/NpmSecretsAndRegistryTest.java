@@ -42,15 +42,29 @@ class NpmSecretsAndRegistryTest {
   }
 
   @Test
-  void tokenLineIsReportedWithoutValue() throws Exception {
+  void aTokenReadFromTheEnvironmentIsFine() throws Exception {
     Inventory inv = new NpmrcExtractor().extract(LockfileInput.ofText("a/.npmrc",
         "registry=http://127.0.0.1:4873/\n//127.0.0.1:4873/:_authToken=${NPM_TOKEN}\n"));
-    assertThat(inv.problems()).singleElement().satisfies(p -> {
-      assertThat(p.code()).isEqualTo("auth-token-present");
-      assertThat(p.location().toString()).isEqualTo("a/.npmrc:2");
-      assertThat(p.message()).doesNotContain("NPM_TOKEN");
-    });
+    assertThat(inv.problems()).isEmpty();
     assertThat(inv.dependencies()).isEmpty();
+  }
+
+  /** Issue 14: a literal token is a leaked credential (where, and revoke it), never its value. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      //127.0.0.1:4873/:_authToken=npm_LITERALTOKENVALUE123            | _authToken for //127.0.0.1:4873/
+      //127.0.0.1:4873/:_authToken="npm_LITERALTOKENVALUE123"          | _authToken for //127.0.0.1:4873/
+      @acme:_authToken=npm_LITERALTOKENVALUE123                         | _authToken for @acme
+      _auth=npm_LITERALTOKENVALUE123                                    | _auth for the default registry
+      """)
+  void aLiteralTokenIsALeakedCredential(String line, String what) throws Exception {
+    Inventory inv = new NpmrcExtractor().extract(LockfileInput.ofText("a/.npmrc",
+        "registry=http://127.0.0.1:4873/\n" + line + "\n"));
+    assertThat(inv.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo(dev.bulwark.model.Problem.LEAKED_CREDENTIAL);
+      assertThat(p.location().toString()).isEqualTo("a/.npmrc:2");
+      assertThat(p.message()).contains(what).contains("Revoke it").doesNotContain("LITERALTOKEN");
+    });
   }
 
   @ParameterizedTest
