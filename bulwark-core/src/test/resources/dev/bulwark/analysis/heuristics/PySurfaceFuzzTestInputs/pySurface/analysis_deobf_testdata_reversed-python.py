@@ -1,0 +1,1 @@
+exec('))(daer.)"emantsoh/cte/"(nepo(tnirp'[::-1])

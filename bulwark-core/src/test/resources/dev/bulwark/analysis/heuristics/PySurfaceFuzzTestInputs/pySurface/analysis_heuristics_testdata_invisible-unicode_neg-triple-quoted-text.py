@@ -1,0 +1,5 @@
+def test_pretty():
+    expected = """\
+ dα  
+"""
+    assert f(x) == expected

@@ -1,0 +1,2 @@
+_shim = "def old_name(*a):\n    return new_name(*a)\n"
+exec(_shim)

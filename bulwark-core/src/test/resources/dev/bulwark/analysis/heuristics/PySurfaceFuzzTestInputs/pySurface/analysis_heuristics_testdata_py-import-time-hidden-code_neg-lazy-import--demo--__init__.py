@@ -1,0 +1,2 @@
+for _name in ("core", "utils"):
+    exec("from .%s import *" % _name)

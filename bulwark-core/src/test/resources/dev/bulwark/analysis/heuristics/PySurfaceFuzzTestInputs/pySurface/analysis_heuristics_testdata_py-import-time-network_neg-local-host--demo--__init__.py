@@ -1,0 +1,3 @@
+import socket
+
+LOCAL_IP = socket.gethostbyname(socket.gethostname())

@@ -1,0 +1,5 @@
+import subprocess
+
+
+def open_editor(path):
+    subprocess.call(["vim", path])

@@ -1,0 +1,3 @@
+import builtins
+p = getattr(builtins, "print")
+print(str(1))

@@ -1,0 +1,4 @@
+import builtins
+
+def lookup(node):
+    return getattr(builtins, node.id, None)

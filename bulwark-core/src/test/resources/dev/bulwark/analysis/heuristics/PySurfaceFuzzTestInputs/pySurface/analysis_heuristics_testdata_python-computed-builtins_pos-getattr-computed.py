@@ -1,0 +1,1 @@
+f = getattr(__builtins__, 'ex' + 'ec')
