@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Judges queued versions: take a delivery, look up the package's previous verdict, judge, store
@@ -32,14 +33,36 @@ public final class Worker {
 
   /** Handles what one poll returns; the number of deliveries handled (0 when idle). */
   public int step(int max, Duration wait) throws StoreException, InterruptedException {
+    return step(max, wait, r -> { });
+  }
+
+  /** As {@link #step(int, Duration)}, telling {@code stored} of each verdict stored. */
+  public int step(int max, Duration wait, Consumer<VerdictRecord> stored)
+      throws StoreException, InterruptedException {
     List<VersionQueue.Delivery> ds = queue.poll(max, wait);
     for (VersionQueue.Delivery d : ds) {
-      handle(d);
+      handle(d, stored);
     }
     return ds.size();
   }
 
-  void handle(VersionQueue.Delivery d) throws StoreException, InterruptedException {
+  void handle(VersionQueue.Delivery d, Consumer<VerdictRecord> stored)
+      throws StoreException, InterruptedException {
+    try {
+      judgeAndStore(d, stored);
+    } catch (StoreException e) {
+      // Release the delivery so that it is tried again; the store may come back.
+      try {
+        queue.retry(d, e.getMessage());
+      } catch (StoreException ignored) {
+        // The queue is down too: a restart redelivers everything not acked.
+      }
+      throw e;
+    }
+  }
+
+  private void judgeAndStore(VersionQueue.Delivery d, Consumer<VerdictRecord> stored)
+      throws StoreException, InterruptedException {
     VersionEvent e = d.event();
     Optional<VerdictRecord> previous = store.previous(e.key().ecosystem(), e.key().name(),
         e.key().version(), e.published());
@@ -47,23 +70,27 @@ public final class Worker {
     try {
       verdict = judge.judge(e, previous);
     } catch (Judge.TransientFailure f) {
-      giveUpOrRetry(d, f.getMessage());
+      giveUpOrRetry(d, f.getMessage(), stored);
       return;
     } catch (RuntimeException f) {
-      giveUpOrRetry(d, "internal error: " + f);
+      giveUpOrRetry(d, "internal error: " + f, stored);
       return;
     }
     store.upsert(verdict);
     queue.ack(d);
+    stored.accept(verdict);
   }
 
-  private void giveUpOrRetry(VersionQueue.Delivery d, String reason) throws StoreException {
+  private void giveUpOrRetry(VersionQueue.Delivery d, String reason, Consumer<VerdictRecord> stored)
+      throws StoreException {
     if (d.attempt() < maxAttempts) {
       queue.retry(d, reason);
       return;
     }
     String why = "gave up after " + d.attempt() + " attempts: " + reason;
-    store.upsert(VerdictRecord.error(d.event(), why, clock.instant()));
+    VerdictRecord error = VerdictRecord.error(d.event(), why, clock.instant());
+    store.upsert(error);
     queue.deadLetter(d, why);
+    stored.accept(error);
   }
 }
