@@ -32,7 +32,8 @@ public final class Embedded {
     if (c.npmChanges().isEmpty() && c.pypiChanges().isEmpty()) {
       throw new IllegalArgumentException("no feed to follow: give --npm-changes or --pypi-changes");
     }
-    SqliteState state = SqliteState.open(c.state(), clock);
+    // Retry backoff in the queue is wall-clock time whatever clock stamps the verdicts.
+    SqliteState state = SqliteState.open(c.state(), Clock.systemUTC());
     Path tmp = c.state().resolve("tmp");
     clean(tmp);
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
