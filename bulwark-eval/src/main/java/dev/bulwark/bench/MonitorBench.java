@@ -80,7 +80,7 @@ public final class MonitorBench {
   static void baseline(List<byte[]> tarballs, int n) throws IOException {
     EngineScan engine = EngineScan.defaults(List.of(), List.of());
     Path dir = Files.createTempDirectory("bench-monitor-base");
-    int sample = Math.min(n, tarballs.size() * 2);
+    int sample = Math.min(n, tarballs.size());
     long t0 = System.nanoTime();
     for (int i = 0; i < sample; i++) {
       Path f = dir.resolve(i + ".tgz");
