@@ -60,7 +60,8 @@ public final class MonitorBench {
   private MonitorBench() {}
 
   public static void main(String[] args) throws Exception {
-    List<byte[]> tarballs = tarballs();
+    int limit = args[0].equals("throughput") ? Integer.parseInt(args[1]) : 400;
+    List<byte[]> tarballs = tarballs(limit);
     System.out.printf(Locale.ROOT, "corpus: %d distinct tarballs, %.1f MB%n", tarballs.size(),
         tarballs.stream().mapToLong(b -> b.length).sum() / 1e6);
     switch (args[0]) {
@@ -204,16 +205,26 @@ public final class MonitorBench {
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, idx)));
   }
 
-  /** Long-tail benign npm tarballs from the corpus cache, and train-side malicious npm samples. */
-  static List<byte[]> tarballs() throws IOException {
-    List<byte[]> out = new ArrayList<>();
+  /** Tarballs larger than this are left out, so that the corpus held in memory stays small. */
+  static final long MAX_TARBALL = 4L << 20;
+
+  /**
+   * Up to {@code limit} tarballs, benign and malicious interleaved: long-tail benign npm tarballs
+   * from the corpus cache (each at most {@link #MAX_TARBALL}) and train-side malicious npm samples.
+   */
+  static List<byte[]> tarballs(int limit) throws IOException {
+    List<byte[]> benign = new ArrayList<>();
+    List<byte[]> bad = new ArrayList<>();
+    List<byte[]> out = benign;
     String cache = System.getenv().getOrDefault("BULWARK_CORPUS_CACHE",
         System.getProperty("user.home") + "/.cache/bulwark-corpus");
     Path longtail = Path.of(cache, "npm-longtail");
     if (Files.isDirectory(longtail)) {
       try (Stream<Path> s = Files.list(longtail)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".tgz")).sorted().toList()) {
-          out.add(Files.readAllBytes(p));
+          if (Files.size(p) <= MAX_TARBALL && out.size() < limit) {
+            out.add(Files.readAllBytes(p));
+          }
         }
       }
     }
@@ -227,17 +238,26 @@ public final class MonitorBench {
           if (train.isValidation(name)) {
             continue;
           }
-          byte[] b = inner(z);
+          byte[] b = bad.size() < limit ? inner(z) : null;
           if (b != null) {
-            out.add(b);
+            bad.add(b);
           }
         }
       }
     }
-    if (out.isEmpty()) {
+    List<byte[]> mixed = new ArrayList<>();
+    for (int i = 0; mixed.size() < limit && (i < benign.size() || i < bad.size()); i++) {
+      if (i < benign.size()) {
+        mixed.add(benign.get(i));
+      }
+      if (i < bad.size() && mixed.size() < limit) {
+        mixed.add(bad.get(i));
+      }
+    }
+    if (mixed.isEmpty()) {
       throw new IOException("no tarballs: fetch the long-tail corpus (see ../shared/README.md)");
     }
-    return out;
+    return mixed;
   }
 
   private static byte[] inner(Path zip) throws IOException {
