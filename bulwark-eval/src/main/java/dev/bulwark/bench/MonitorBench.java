@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -67,7 +66,9 @@ public final class MonitorBench {
     switch (args[0]) {
       case "throughput" -> {
         int n = Integer.parseInt(args[1]);
-        baseline(tarballs, n);
+        if (!"nobaseline".equals(System.getenv("MONITOR_BENCH"))) {
+          baseline(tarballs, n);
+        }
         for (int i = 2; i < args.length; i++) {
           throughput(tarballs, n, Integer.parseInt(args[i]));
         }
@@ -121,7 +122,8 @@ public final class MonitorBench {
       System.out.printf(Locale.ROOT, "throughput, %d worker(s): %d versions judged in %.1f s ="
           + " %.1f versions/s (%.2fx the baseline)%n", workers, judged, secs, judged / secs,
           judged / secs / baselineRate);
-      for (Map.Entry<String, long[]> e : new TreeMap<>(cpu).entrySet()) {
+      for (Map.Entry<String, long[]> e : workers == 1 ? new TreeMap<>(cpu).entrySet()
+          : new TreeMap<String, long[]>().entrySet()) {
         System.out.printf(Locale.ROOT, "  CPU per version, %-12s %5d versions, mean %.1f ms%n",
             e.getKey(), e.getValue()[0], e.getValue()[1] / 1e6 / Math.max(1, e.getValue()[0]));
       }
@@ -130,12 +132,18 @@ public final class MonitorBench {
     }
   }
 
+  /**
+   * Each judgement's CPU time, as the process's CPU time around it: the engine scans on its own
+   * pool thread, so the worker thread's time alone would miss the scan. Only meaningful with one
+   * worker (the other threads, follower and loopback registry, idle meanwhile).
+   */
   static Judge cpuMeasured(Judge inner, Registry reg, Map<String, long[]> cpu) {
-    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean();
     return (e, prev) -> {
-      long c0 = mx.getCurrentThreadCpuTime();
+      long c0 = os.getProcessCpuTime();
       VerdictRecord r = inner.judge(e, prev);
-      long used = mx.getCurrentThreadCpuTime() - c0;
+      long used = os.getProcessCpuTime() - c0;
       String cls = sizeClass(reg.size(e.key().name()));
       cpu.compute(cls, (k, v) -> v == null ? new long[] {1, used} : new long[] {v[0] + 1, v[1] + used});
       return r;
