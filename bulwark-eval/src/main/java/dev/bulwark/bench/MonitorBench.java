@@ -77,6 +77,9 @@ public final class MonitorBench {
       default -> throw new IllegalArgumentException("throughput N W… | latency STEADY_S BURST_S");
     }
     System.out.printf(Locale.ROOT, "peak RSS of this JVM: %d MB%n", peakRssKb() / 1024);
+    System.out.flush();
+    // The loopback server's and the HTTP client's threads would keep the JVM up.
+    System.exit(0);
   }
 
   static void baseline(List<byte[]> tarballs, int n) throws IOException {
@@ -305,6 +308,11 @@ public final class MonitorBench {
   /** A loopback registry: CouchDB-style changes, packuments, tarballs. */
   static final class Registry implements AutoCloseable {
     private final HttpServer server;
+    private final java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+      Thread t = new Thread(r, "bench-registry");
+      t.setDaemon(true);
+      return t;
+    });
     private final List<String[]> changes = new ArrayList<>(); // name, version
     private final Map<String, byte[]> tgz = new HashMap<>();
     private final Map<String, String> published = new HashMap<>();
@@ -312,7 +320,7 @@ public final class MonitorBench {
     Registry() throws IOException {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext("/", this::handle);
-      server.setExecutor(Executors.newFixedThreadPool(2));
+      server.setExecutor(pool);
       server.start();
     }
 
@@ -399,6 +407,7 @@ public final class MonitorBench {
     @Override
     public void close() {
       server.stop(0);
+      pool.shutdownNow();
     }
   }
 }
