@@ -38,9 +38,9 @@ import picocli.CommandLine.Option;
     name = "monitor",
     mixinStandardHelpOptions = true,
     description = {
-      "Follows the npm changes feed and the PyPI journal, judges every new version with the same",
-      "engine as `bulwark scan`, and keeps the verdicts in DIR (SQLite). Feed URLs come from the",
-      "flags; nothing is contacted unless you name it."
+      "Follows the npm changes feed and the PyPI journal and judges every new version with the",
+      "same engine as `bulwark scan`; verdicts are kept in DIR (SQLite).",
+      "Feed URLs come from the flags: nothing is contacted unless you name it."
     },
     subcommands = {MonitorCommand.Results.class, MonitorCommand.ExportOsv.class})
 final class MonitorCommand implements Callable<Integer> {
@@ -335,8 +335,8 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   @Command(name = "export-osv", mixinStandardHelpOptions = true,
-      description = {"Write each malicious verdict as an OSV record (BULWARK-MAL-… ids) into OUT,",
-          "a folder that `bulwark db import OUT` reads."})
+      description = {"Write each malicious verdict as an OSV record (BULWARK-MAL-… ids)",
+          "into a folder that `bulwark db import` reads."})
   static final class ExportOsv implements Callable<Integer> {
     private final Env env;
 
