@@ -1,0 +1,50 @@
+package dev.bulwark.monitor;
+
+import dev.bulwark.analysis.RuleCatalog;
+import dev.bulwark.analysis.StaticAnalyzer;
+import dev.bulwark.analysis.ioc.IocFeed;
+import dev.bulwark.artifact.ReaderLimits;
+import dev.bulwark.inventory.Extractors;
+import dev.bulwark.model.ScanResult;
+import dev.bulwark.scan.Catalogs;
+import dev.bulwark.scan.IocAnalyzer;
+import dev.bulwark.scan.Scanner;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine exactly as {@code bulwark scan PATH} builds it with no options: the built-in rule
+ * catalog, the built-in IOC feed, default reader limits, content-detected mode. This is what makes
+ * the monitor's verdict on a tarball the verdict {@code bulwark scan} gives it. Thread-safe: the
+ * catalog and analyzers are immutable and each call reads its own file.
+ */
+public final class EngineScan {
+  private final Scanner scanner;
+  private final ReaderLimits limits;
+
+  private EngineScan(Scanner scanner, ReaderLimits limits) {
+    this.scanner = scanner;
+    this.limits = limits;
+  }
+
+  /** The default engine; {@code extraRules} and {@code extraIocs} as scan's --rules and --ioc. */
+  public static EngineScan defaults(List<Path> extraRules, List<Path> extraIocs) {
+    RuleCatalog catalog = Catalogs.load(extraRules);
+    ReaderLimits limits = ReaderLimits.defaults();
+    Scanner scanner = new Scanner(new IocAnalyzer(new StaticAnalyzer(catalog),
+        IocFeed.load(extraIocs)), limits, Optional.empty(), Extractors.all(), 1);
+    return new EngineScan(scanner, limits);
+  }
+
+  /** Heap one scan in flight may hold (see {@link ReaderLimits#inFlightBytes()}). */
+  public long inFlightBytes() {
+    return limits.inFlightBytes();
+  }
+
+  /** Scans one downloaded artifact as {@code bulwark scan FILE} would. */
+  public ScanResult scan(Path file, String display) {
+    return scanner.scan(List.of(new Scanner.Request(file, display, Scanner.Mode.AUTO,
+        Optional.empty()))).get(0).scan();
+  }
+}
