@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -64,11 +65,37 @@ public final class Distributed {
       Objects.requireNonNull(postgres, "postgres");
       Objects.requireNonNull(role, "role");
     }
+
+    public Options withRole(Role r) {
+      return new Options(kafka, postgres, r);
+    }
+  }
+
+  /**
+   * Decorators of the feeds and of the judge: identity in production; the fault tests and the
+   * benchmark use them to stop a follower between fetch and publish or to slow a worker down.
+   */
+  public record Hooks(UnaryOperator<FeedSource> feeds, UnaryOperator<Judge> judges) {
+    public Hooks {
+      Objects.requireNonNull(feeds, "feeds");
+      Objects.requireNonNull(judges, "judges");
+    }
+
+    public static Hooks none() {
+      return new Hooks(UnaryOperator.identity(), UnaryOperator.identity());
+    }
   }
 
   /** A built, not yet running, distributed process; close it after {@link #monitor()} ran. */
   public record Running(DistributedMonitor monitor, PgState pg, Topics topics,
-      Producer<String, String> producer, int workers) implements AutoCloseable {
+      Producer<String, String> producer, int workers, KafkaSettings kafka)
+      implements AutoCloseable {
+    /** The dead-letter topic from its start. */
+    public List<VersionQueue.DeadLetter> deadLetters() throws StoreException {
+      return new KafkaQueue(kafka, producer, topics, Clock.systemUTC(), "bulwark-monitor-reader")
+          .deadLetters();
+    }
+
     @Override
     public void close() {
       producer.close(Duration.ofSeconds(10));
@@ -84,6 +111,13 @@ public final class Distributed {
    */
   public static Running build(MonitorConfig c, Options o, EngineScan engine, Clock clock,
       Sleeper sleeper, EmbeddedMonitor.Listener listener) throws StoreException {
+    return build(c, o, engine, clock, sleeper, listener, Hooks.none());
+  }
+
+  /** As {@link #build(MonitorConfig, Options, EngineScan, Clock, Sleeper,
+   * EmbeddedMonitor.Listener)}, with the feeds and the judge decorated. */
+  public static Running build(MonitorConfig c, Options o, EngineScan engine, Clock clock,
+      Sleeper sleeper, EmbeddedMonitor.Listener listener, Hooks hooks) throws StoreException {
     if (o.role().follows() && c.npmChanges().isEmpty() && c.pypiChanges().isEmpty()) {
       throw new IllegalArgumentException("no feed to follow: give --npm-changes or --pypi-changes"
           + " (or --role worker)");
@@ -109,23 +143,24 @@ public final class Distributed {
         String registry = c.npmRegistry().orElse(c.npmChanges().get());
         hosts.add(host(registry));
         if (o.role().follows()) {
-          followers.add(new DistributedMonitor.Follower(new FeedFollower(new NpmFeed(
-              c.npmChanges().get(), registry, feedHttp, c.batch()), pg.cursors(), publisher,
-              clock, c.fromBeginning()), pg.followerLock("npm")));
+          FeedSource npm = hooks.feeds().apply(new NpmFeed(c.npmChanges().get(), registry,
+              feedHttp, c.batch()));
+          followers.add(new DistributedMonitor.Follower(new FeedFollower(npm, pg.cursors(),
+              publisher, clock, c.fromBeginning()), pg.followerLock(npm.name())));
         }
       }
       if (c.pypiChanges().isPresent() && o.role().follows()) {
-        followers.add(new DistributedMonitor.Follower(new FeedFollower(new PypiFeed(
-            c.pypiChanges().get(), c.pypiJson().orElse(c.pypiChanges().get()), feedHttp,
-            c.batch()), pg.cursors(), publisher, clock, c.fromBeginning()),
-            pg.followerLock("pypi")));
+        FeedSource pypi = hooks.feeds().apply(new PypiFeed(c.pypiChanges().get(),
+            c.pypiJson().orElse(c.pypiChanges().get()), feedHttp, c.batch()));
+        followers.add(new DistributedMonitor.Follower(new FeedFollower(pypi, pg.cursors(),
+            publisher, clock, c.fromBeginning()), pg.followerLock(pypi.name())));
       }
       hosts.remove("");
       List<DistributedMonitor.WorkerSlot> slots = new ArrayList<>();
       Path tmp = c.state().resolve("tmp");
       for (int i = 0; i < workers; i++) {
-        ArtifactJudge judge = new ArtifactJudge(http, engine, tmp, clock, c.maxArtifactBytes(),
-            c.downloadTimeout(), hosts);
+        Judge judge = hooks.judges().apply(new ArtifactJudge(http, engine, tmp, clock,
+            c.maxArtifactBytes(), c.downloadTimeout(), hosts));
         // Retry backoff in the queue is wall-clock time whatever clock stamps the verdicts.
         KafkaQueue q = new KafkaQueue(o.kafka(), producer, topics, Clock.systemUTC(),
             "bulwark-monitor-" + ProcessHandle.current().pid() + "-" + i);
@@ -144,7 +179,7 @@ public final class Distributed {
       if (workers > 0) {
         cleanTmp(tmp);
       }
-      return new Running(m, pg, topics, producer, workers);
+      return new Running(m, pg, topics, producer, workers, o.kafka());
     } catch (StoreException | RuntimeException e) {
       producer.close(Duration.ofSeconds(1));
       topics.close();

@@ -35,6 +35,14 @@ public record KafkaSettings(String bootstrap, String topicPrefix, String group, 
     return new KafkaSettings(bootstrap, p, group, partitions, sessionTimeout);
   }
 
+  public KafkaSettings withGroup(String g) {
+    return new KafkaSettings(bootstrap, topicPrefix, g, partitions, sessionTimeout);
+  }
+
+  public KafkaSettings withPartitions(int n) {
+    return new KafkaSettings(bootstrap, topicPrefix, group, n, sessionTimeout);
+  }
+
   public KafkaSettings withSessionTimeout(Duration d) {
     return new KafkaSettings(bootstrap, topicPrefix, group, partitions, d);
   }
