@@ -143,7 +143,8 @@ class DistributedTest {
       Process f = child("follower", db, reg, "wk", "role=follower");
       Process w1 = child("worker1", db, reg, "wk", "role=worker", "judge-delay-ms=400");
       Process w2 = child("worker2", db, reg, "wk", "role=worker", "judge-delay-ms=400");
-      await("4 verdicts", () -> count(pg) >= 4, 240);
+      await("4 verdicts, some by worker 1", () -> count(pg) >= 4
+          && log("worker1").contains("judged "), 240);
       w1.destroyForcibly();
       w1.waitFor(30, TimeUnit.SECONDS);
       await("every verdict", () -> count(pg) >= reg.live().size(), 240);
