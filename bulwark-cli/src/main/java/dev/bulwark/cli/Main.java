@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       RulesCommand.class,
       RulesCommand.Explain.class,
       EvalCommand.class,
+      MonitorCommand.class,
       LearnCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /** Builds and runs the embedded mode from a {@link MonitorConfig}. */
 public final class Embedded {
@@ -29,10 +30,17 @@ public final class Embedded {
 
   public static Running build(MonitorConfig c, EngineScan engine, Clock clock, Sleeper sleeper,
       EmbeddedMonitor.Listener listener) throws StoreException {
+    return build(c, engine, clock, sleeper, listener, UnaryOperator.identity());
+  }
+
+  /** As above, with the judge wrapped (benchmarks measure each judgement's CPU time). */
+  public static Running build(MonitorConfig c, EngineScan engine, Clock clock, Sleeper sleeper,
+      EmbeddedMonitor.Listener listener, UnaryOperator<Judge> wrap) throws StoreException {
     if (c.npmChanges().isEmpty() && c.pypiChanges().isEmpty()) {
       throw new IllegalArgumentException("no feed to follow: give --npm-changes or --pypi-changes");
     }
-    SqliteState state = SqliteState.open(c.state(), clock);
+    // Retry backoff in the queue is wall-clock time whatever clock stamps the verdicts.
+    SqliteState state = SqliteState.open(c.state(), Clock.systemUTC());
     Path tmp = c.state().resolve("tmp");
     clean(tmp);
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
@@ -54,7 +62,8 @@ public final class Embedded {
     hosts.remove("");
     ArtifactJudge judge = new ArtifactJudge(http, engine, tmp, clock, c.maxArtifactBytes(),
         c.downloadTimeout(), hosts);
-    Worker worker = new Worker(state.queue(), state.verdicts(), judge, clock, c.maxAttempts());
+    Worker worker = new Worker(state.queue(), state.verdicts(), wrap.apply(judge), clock,
+        c.maxAttempts());
     int workers = workersThatFit(c.workers(), engine.inFlightBytes(), Runtime.getRuntime().maxMemory());
     EmbeddedMonitor m = new EmbeddedMonitor(followers, state.queue(), worker,
         new EmbeddedMonitor.Options(workers, c.untilIdle(), c.pollInterval(), c.retry().attempts()),

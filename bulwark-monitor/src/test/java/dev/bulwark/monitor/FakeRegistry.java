@@ -42,6 +42,8 @@ final class FakeRegistry implements AutoCloseable {
   final AtomicInteger changesFailures = new AtomicInteger();
   final AtomicInteger changesRequests = new AtomicInteger();
   final AtomicInteger tarballRequests = new AtomicInteger();
+  /** Milliseconds each tarball download takes (to widen the window of a kill). */
+  volatile int tarballDelayMs;
   private Instant clock = Instant.parse("2026-12-01T00:00:00Z");
 
   FakeRegistry() throws IOException {
@@ -105,6 +107,13 @@ final class FakeRegistry implements AutoCloseable {
       }
       if (path.startsWith("/tarballs/")) {
         tarballRequests.incrementAndGet();
+        if (tarballDelayMs > 0) {
+          try {
+            Thread.sleep(tarballDelayMs);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
         tarball(x, path.substring("/tarballs/".length()));
         return;
       }

@@ -1,0 +1,379 @@
+package dev.bulwark.cli;
+
+import dev.bulwark.monitor.Embedded;
+import dev.bulwark.monitor.EmbeddedMonitor;
+import dev.bulwark.monitor.EngineScan;
+import dev.bulwark.monitor.MonitorConfig;
+import dev.bulwark.monitor.MonitorVerdict;
+import dev.bulwark.monitor.OsvExport;
+import dev.bulwark.monitor.ResultsReport;
+import dev.bulwark.monitor.Sleeper;
+import dev.bulwark.monitor.SqliteState;
+import dev.bulwark.monitor.StoreException;
+import dev.bulwark.monitor.VerdictRecord;
+import dev.bulwark.monitor.VerdictStore;
+import dev.bulwark.registry.ConfigSources;
+import dev.bulwark.registry.ProcessCommandRunner;
+import dev.bulwark.registry.RegistryConfig;
+import dev.bulwark.registry.RegistryException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bulwark monitor}: the embedded registry monitor, its results and its OSV export. */
+@Command(
+    name = "monitor",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Follows the npm changes feed and the PyPI journal, judges every new version with the same",
+      "engine as `bulwark scan`, and keeps the verdicts in DIR (SQLite). Feed URLs come from the",
+      "flags; nothing is contacted unless you name it."
+    },
+    subcommands = {MonitorCommand.Results.class, MonitorCommand.ExportOsv.class})
+final class MonitorCommand implements Callable<Integer> {
+  private final Env env;
+
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "Folder of the monitor's state: cursors, queue and verdicts (monitor.db)."
+          + " Required.")
+  Path state;
+
+  @Option(names = "--npm-changes", paramLabel = "URL",
+      description = "The npm replication database to follow (<URL>/_changes).")
+  String npmChanges;
+
+  @Option(names = "--npm-registry", paramLabel = "URL|config",
+      description = "Where packuments are read: a URL, or 'config' for your npm configuration"
+          + " (default: the --npm-changes database itself).")
+  String npmRegistry;
+
+  @Option(names = "--pypi-changes", paramLabel = "URL",
+      description = "The PyPI XML-RPC endpoint whose journal (changelog_since_serial) is followed.")
+  String pypiChanges;
+
+  @Option(names = "--pypi-json", paramLabel = "URL",
+      description = "The PyPI JSON API base (<URL>/<name>/<version>/json; default: --pypi-changes).")
+  String pypiJson;
+
+  @Option(names = "--since", paramLabel = "0|now", defaultValue = "now",
+      description = "Where a feed starts on the first run: 0 (its beginning) or now (default);"
+          + " afterwards the stored cursor wins.")
+  String since;
+
+  @Option(names = "--until-idle",
+      description = "Stop once the feeds have nothing new and every queued version is judged.")
+  boolean untilIdle;
+
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+      description = "Worker threads (default 1; lowered to what the heap holds).")
+  int workers;
+
+  @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "5",
+      description = "Pause between polls of an idle feed (default 5).")
+  int poll;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary.")
+  boolean quiet;
+
+  MonitorCommand(Env env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() {
+    if (state == null) {
+      env.err().println("bulwark monitor: --state DIR is required");
+      return ExitCode.USAGE.code;
+    }
+    boolean fromBeginning;
+    switch (since.strip().toLowerCase(Locale.ROOT)) {
+      case "0" -> fromBeginning = true;
+      case "now" -> fromBeginning = false;
+      default -> {
+        env.err().println("bulwark monitor: --since must be 0 or now, not '" + since + "'");
+        return ExitCode.USAGE.code;
+      }
+    }
+    if (npmChanges == null && pypiChanges == null) {
+      env.err().println("bulwark monitor: nothing to follow: give --npm-changes URL and/or"
+          + " --pypi-changes URL");
+      return ExitCode.USAGE.code;
+    }
+    Optional<String> registry;
+    try {
+      registry = npmRegistry(npmRegistry);
+    } catch (RegistryException e) {
+      env.err().println("bulwark monitor: " + e.getMessage());
+      return ExitCode.USAGE.code;
+    }
+    MonitorConfig c = MonitorConfig.of(resolve(state), Optional.ofNullable(npmChanges),
+            Optional.ofNullable(pypiChanges))
+        .withNpmRegistry(registry).withPypiJson(Optional.ofNullable(pypiJson))
+        .withFromBeginning(fromBeginning).withUntilIdle(untilIdle).withWorkers(workers)
+        .withPolling(Duration.ofSeconds(Math.max(1, poll)),
+            dev.bulwark.monitor.FeedHttp.Retry.defaults());
+    EngineScan engine = EngineScan.defaults(List.of(), List.of());
+    try (Embedded.Running r = Embedded.build(c, engine, env.clock(), Sleeper.real(),
+        listener())) {
+      if (r.workers() < workers) {
+        env.err().println("bulwark monitor: " + r.workers() + " worker(s): the heap holds no more"
+            + " scans in flight");
+      }
+      CountDownLatch done = new CountDownLatch(1);
+      Thread hook = new Thread(() -> {
+        r.monitor().stop();
+        try {
+          done.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "bulwark-monitor-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      EmbeddedMonitor.Summary s;
+      try {
+        s = r.monitor().run();
+      } finally {
+        done.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // Already shutting down.
+        }
+      }
+      env.err().printf(Locale.ROOT, "bulwark monitor: queued %d, judged %d version(s)%s%n",
+          s.queued(), s.judged(), s.failedFeeds().isEmpty() ? ""
+              : "; gave up on feed(s) " + String.join(", ", s.failedFeeds()));
+      env.err().flush();
+      return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
+    } catch (StoreException e) {
+      env.err().println("bulwark monitor: " + e.getMessage());
+      return ExitCode.INCOMPLETE.code;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.INCOMPLETE.code;
+    }
+  }
+
+  private Optional<String> npmRegistry(String flag) throws RegistryException {
+    if (flag == null || flag.isBlank()) {
+      return Optional.empty();
+    }
+    if (!flag.equals("config")) {
+      return Optional.of(flag);
+    }
+    ConfigSources src = new ConfigSources(env.cwd(), env.home(), env.vars(),
+        new ProcessCommandRunner(env.cwd()));
+    return Optional.of(RegistryConfig.npm(src, Optional.empty()).registry());
+  }
+
+  private EmbeddedMonitor.Listener listener() {
+    return new EmbeddedMonitor.Listener() {
+      @Override
+      public void queued(String feed, int count, boolean reset) {
+        if (!quiet) {
+          say(feed + ": queued " + count + " new version(s)"
+              + (reset ? " (the feed was reset; started again from its beginning)" : ""));
+        }
+      }
+
+      @Override
+      public void judged(VerdictRecord r) {
+        if (!quiet && r.verdict() != MonitorVerdict.CLEAN) {
+          say(r.verdict().jsonName() + " " + r.key() + ": " + r.reason());
+        }
+      }
+
+      @Override
+      public void feedError(String feed, String message) {
+        say(feed + ": " + message);
+      }
+
+      @Override
+      public void storeError(String message) {
+        say(message);
+      }
+    };
+  }
+
+  private void say(String line) {
+    synchronized (env.err()) {
+      env.err().println("bulwark monitor: " + line);
+      env.err().flush();
+    }
+  }
+
+  private Path resolve(Path p) {
+    return p.isAbsolute() ? p : env.cwd().resolve(p).normalize();
+  }
+
+  /** "2026-12-01T10:00:00Z", "2026-12-01", or a span back from now: "90m", "24h", "7d". */
+  static Optional<Instant> parseSince(String s, Clock clock) {
+    String t = s.strip();
+    try {
+      return Optional.of(Instant.parse(t));
+    } catch (DateTimeParseException e) {
+      // not an instant
+    }
+    try {
+      return Optional.of(LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC));
+    } catch (DateTimeParseException e) {
+      // not a date
+    }
+    if (t.length() >= 2) {
+      try {
+        long n = Long.parseLong(t.substring(0, t.length() - 1));
+        Duration d = switch (t.charAt(t.length() - 1)) {
+          case 'm' -> Duration.ofMinutes(n);
+          case 'h' -> Duration.ofHours(n);
+          case 'd' -> Duration.ofDays(n);
+          default -> null;
+        };
+        if (d != null && n >= 0) {
+          return Optional.of(clock.instant().minus(d));
+        }
+      } catch (NumberFormatException e) {
+        // not a span
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Opens an existing state for reading, or says why not. */
+  static SqliteState openExisting(Env env, Path state, String cmd) throws StoreException {
+    Path dir = state.isAbsolute() ? state : env.cwd().resolve(state).normalize();
+    if (!SqliteState.exists(dir)) {
+      throw new StoreException("no monitor state in " + dir + " (run `bulwark monitor --state "
+          + state + " …` first)");
+    }
+    return SqliteState.open(dir, Clock.systemUTC());
+  }
+
+  static VerdictStore.Query query(Env env, String since, String verdict, String cmd)
+      throws OutputOptions.UsageError {
+    Optional<Instant> from = Optional.empty();
+    if (since != null) {
+      from = parseSince(since, env.clock());
+      if (from.isEmpty()) {
+        throw new OutputOptions.UsageError("--since must be an RFC 3339 time, a date or a span"
+            + " such as 24h or 7d, not '" + since + "'");
+      }
+    }
+    Optional<MonitorVerdict> v = Optional.empty();
+    if (verdict != null) {
+      v = MonitorVerdict.parse(verdict);
+      if (v.isEmpty()) {
+        throw new OutputOptions.UsageError("--verdict must be malicious, suspicious, clean or"
+            + " error, not '" + verdict + "'");
+      }
+    }
+    return new VerdictStore.Query(from, v);
+  }
+
+  @Command(name = "results", mixinStandardHelpOptions = true,
+      description = "Print stored verdicts, sorted by ecosystem, name and version.")
+  static final class Results implements Callable<Integer> {
+    private final Env env;
+
+    @Option(names = "--state", paramLabel = "DIR", required = true, description = "The monitor's state folder.")
+    Path state;
+
+    @Option(names = "--since", paramLabel = "TIME",
+        description = "Only verdicts reached since TIME: RFC 3339, a date, or a span (24h, 7d).")
+    String since;
+
+    @Option(names = "--verdict", paramLabel = "VERDICT",
+        description = "Only this verdict: malicious, suspicious, clean or error.")
+    String verdict;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "console",
+        description = "console (default) or json.")
+    String format;
+
+    Results(Env env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        if (!format.equals("console") && !format.equals("json")) {
+          throw new OutputOptions.UsageError("--format must be console or json, not '" + format + "'");
+        }
+        VerdictStore.Query q = query(env, since, verdict, "results");
+        List<VerdictRecord> rs;
+        try (SqliteState s = openExisting(env, state, "results")) {
+          rs = s.verdicts().query(q);
+        }
+        if (format.equals("json")) {
+          ResultsReport.writeJson(rs, env.out());
+        } else {
+          ResultsReport.writeConsole(rs, env.out());
+        }
+        env.out().flush();
+        return ExitCode.OK.code;
+      } catch (OutputOptions.UsageError e) {
+        env.err().println("bulwark monitor results: " + e.getMessage());
+        return ExitCode.USAGE.code;
+      } catch (StoreException | IOException e) {
+        env.err().println("bulwark monitor results: " + e.getMessage());
+        return ExitCode.INCOMPLETE.code;
+      }
+    }
+  }
+
+  @Command(name = "export-osv", mixinStandardHelpOptions = true,
+      description = {"Write each malicious verdict as an OSV record (BULWARK-MAL-… ids) into OUT,",
+          "a folder that `bulwark db import OUT` reads."})
+  static final class ExportOsv implements Callable<Integer> {
+    private final Env env;
+
+    @Option(names = "--state", paramLabel = "DIR", required = true, description = "The monitor's state folder.")
+    Path state;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the records to.")
+    Path out;
+
+    @Option(names = "--since", paramLabel = "TIME",
+        description = "Only verdicts reached since TIME: RFC 3339, a date, or a span (24h, 7d).")
+    String since;
+
+    ExportOsv(Env env) {
+      this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+      try {
+        VerdictStore.Query q = query(env, since, "malicious", "export-osv");
+        List<VerdictRecord> rs;
+        try (SqliteState s = openExisting(env, state, "export-osv")) {
+          rs = s.verdicts().query(q);
+        }
+        Path dir = out.isAbsolute() ? out : env.cwd().resolve(out).normalize();
+        int n = OsvExport.write(rs, dir);
+        env.out().println("wrote " + n + " OSV record(s) to " + dir);
+        env.out().flush();
+        return ExitCode.OK.code;
+      } catch (OutputOptions.UsageError e) {
+        env.err().println("bulwark monitor export-osv: " + e.getMessage());
+        return ExitCode.USAGE.code;
+      } catch (StoreException | IOException e) {
+        env.err().println("bulwark monitor export-osv: " + e.getMessage());
+        return ExitCode.INCOMPLETE.code;
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.bulwark.monitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kill -9 of the embedded monitor in the middle of a run, then a restart with --until-idle: every
+ * version has exactly one verdict, none is missing, and the cursor is at the feed's end. Then more
+ * versions are published and it runs again.
+ */
+class KillNineTest {
+  @Test
+  void killedMidRunThenRestartedLosesAndDuplicatesNothing(@TempDir Path state) throws Exception {
+    try (FakeRegistry reg = new FakeRegistry()) {
+      for (int i = 0; i < 30; i++) {
+        String name = "pkg-" + (i % 12);
+        String version = "1.0." + i;
+        reg.publish(name, version, Tarballs.plain(name, version), FakeRegistry.Serve.OK);
+      }
+      reg.tarballDelayMs = 150;
+      Process child = start(state, reg, "forever", 2);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (count(state, "verdicts") < 5 && System.nanoTime() < deadline && child.isAlive()) {
+        Thread.sleep(50);
+      }
+      long before = count(state, "verdicts");
+      child.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+      child.waitFor(30, TimeUnit.SECONDS);
+      assertThat(before).as("killed mid-run").isBetween(5L, 29L);
+
+      reg.tarballDelayMs = 0;
+      runUntilIdle(state, reg);
+      check(state, reg);
+
+      for (int i = 30; i < 36; i++) {
+        reg.publish("pkg-new-" + i, "2.0.0", Tarballs.plain("pkg-new-" + i, "2.0.0"),
+            FakeRegistry.Serve.OK);
+      }
+      runUntilIdle(state, reg);
+      check(state, reg);
+    }
+  }
+
+  private static void runUntilIdle(Path state, FakeRegistry reg) throws Exception {
+    Process p = start(state, reg, "until-idle", 2);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("until-idle run ends").isTrue();
+    assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes())).isZero();
+  }
+
+  private static void check(Path state, FakeRegistry reg) throws Exception {
+    try (SqliteState s = SqliteState.open(state, Clock.systemUTC())) {
+      EmbeddedReplayTest.assertExactlyOnePerLiveVersion(s.verdicts().query(VerdictStore.Query.all()), reg);
+      assertThat(s.verdicts().query(VerdictStore.Query.all()))
+          .allMatch(r -> r.verdict() == MonitorVerdict.CLEAN);
+      assertThat(s.cursors().load("npm").orElseThrow().position())
+          .isEqualTo(Long.toString(reg.lastSeq()));
+      assertThat(s.queue().pending()).isZero();
+    }
+  }
+
+  private static Process start(Path state, FakeRegistry reg, String mode, int workers)
+      throws Exception {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx640m");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(MonitorChild.class.getName());
+    cmd.add(state.toString());
+    cmd.add(reg.url());
+    cmd.add(mode);
+    cmd.add(Integer.toString(workers));
+    return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  private static long count(Path state, String table) {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + state.resolve("monitor.db"));
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout=5000");
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      return 0; // not created yet
+    }
+  }
+}

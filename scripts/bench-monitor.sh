@@ -1,0 +1,24 @@
+#!/bin/sh
+# The registry-monitor benchmark (issue 11), embedded mode, everything on loopback.
+#   throughput: N versions (default 5000) published at once, judged with 1 and then 2 workers;
+#               versions/s, the ratio to a direct engine scan of the same tarballs in the same
+#               run, CPU-ms per version by size class.
+#   latency:    1 version/s for STEADY seconds (default 120), then 10/s for BURST seconds
+#               (default 30); publication-to-verdict p50/p95/p99.
+# Tarballs: the long-tail npm corpus (fetch it first, see ../shared/README.md) and the train side
+# of ../shared/corpus/malicious (decrypted in memory). Run from the repository root.
+set -eu
+root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+cd "$root"
+n=${VERSIONS:-5000}
+steady=${STEADY:-120}
+burst=${BURST:-30}
+./mvnw -q -B -o -DskipTests -pl bulwark-eval -am package
+java=${JAVA:-java}
+cp="$root/bulwark-eval/target/classes:$root/bulwark-eval/target/lib/*"
+run() { "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC -Xmx640m -cp "$cp" dev.bulwark.bench.MonitorBench "$@"; }
+case "${1:-all}" in
+  throughput) run throughput "$n" 1 2 ;;
+  latency) run latency "$steady" "$burst" ;;
+  all) run throughput "$n" 1 2; run latency "$steady" "$burst" ;;
+esac
