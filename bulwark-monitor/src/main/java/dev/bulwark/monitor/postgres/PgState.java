@@ -59,7 +59,8 @@ public final class PgState implements AutoCloseable {
     }
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(jdbcUrl);
-    hc.setMaximumPoolSize(Math.max(1, poolSize));
+    // Flyway holds one connection for its lock while it migrates on another.
+    hc.setMaximumPoolSize(Math.max(2, poolSize));
     hc.setMinimumIdle(0);
     hc.setPoolName("bulwark-monitor-pg");
     hc.setConnectionTimeout(Duration.ofSeconds(10).toMillis());
