@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.monitor.Distributed;
 import dev.bulwark.monitor.Embedded;
 import dev.bulwark.monitor.EmbeddedMonitor;
 import dev.bulwark.monitor.EngineScan;
@@ -12,6 +13,8 @@ import dev.bulwark.monitor.SqliteState;
 import dev.bulwark.monitor.StoreException;
 import dev.bulwark.monitor.VerdictRecord;
 import dev.bulwark.monitor.VerdictStore;
+import dev.bulwark.monitor.kafka.KafkaSettings;
+import dev.bulwark.monitor.postgres.PgState;
 import dev.bulwark.registry.ConfigSources;
 import dev.bulwark.registry.ProcessCommandRunner;
 import dev.bulwark.registry.RegistryConfig;
@@ -88,13 +91,39 @@ final class MonitorCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary.")
   boolean quiet;
 
+  @Option(names = "--kafka", paramLabel = "HOST:PORT",
+      description = "Distributed mode: the Kafka broker(s) carrying versions, verdicts and dead"
+          + " letters (with --postgres; see docs/monitor-distributed.md).")
+  String kafka;
+
+  @Option(names = "--postgres", paramLabel = "JDBC-URL",
+      description = "Distributed mode: the PostgreSQL database of cursors and verdicts"
+          + " (jdbc:postgresql://HOST:PORT/DB?user=…).")
+  String postgres;
+
+  @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all",
+      description = "Distributed mode: follower, worker or all (default). One follower per feed"
+          + " runs at a time; any number of workers share the queue.")
+  String role;
+
   MonitorCommand(Env env) {
     this.env = env;
   }
 
   @Override
   public Integer call() {
-    if (state == null) {
+    boolean distributed = kafka != null || postgres != null;
+    if (distributed && (kafka == null || postgres == null)) {
+      env.err().println("bulwark monitor: the distributed mode needs both --kafka and --postgres");
+      return ExitCode.USAGE.code;
+    }
+    Optional<Distributed.Role> theRole = Distributed.Role.parse(role);
+    if (theRole.isEmpty()) {
+      env.err().println("bulwark monitor: --role must be follower, worker or all, not '" + role
+          + "'");
+      return ExitCode.USAGE.code;
+    }
+    if (state == null && !distributed) {
       env.err().println("bulwark monitor: --state DIR is required");
       return ExitCode.USAGE.code;
     }
@@ -107,7 +136,8 @@ final class MonitorCommand implements Callable<Integer> {
         return ExitCode.USAGE.code;
       }
     }
-    if (npmChanges == null && pypiChanges == null) {
+    if (npmChanges == null && pypiChanges == null
+        && !(distributed && theRole.get() == Distributed.Role.WORKER)) {
       env.err().println("bulwark monitor: nothing to follow: give --npm-changes URL and/or"
           + " --pypi-changes URL");
       return ExitCode.USAGE.code;
@@ -119,13 +149,16 @@ final class MonitorCommand implements Callable<Integer> {
       env.err().println("bulwark monitor: " + e.getMessage());
       return ExitCode.USAGE.code;
     }
-    MonitorConfig c = MonitorConfig.of(resolve(state), Optional.ofNullable(npmChanges),
+    MonitorConfig c = MonitorConfig.of(workDir(), Optional.ofNullable(npmChanges),
             Optional.ofNullable(pypiChanges))
         .withNpmRegistry(registry).withPypiJson(Optional.ofNullable(pypiJson))
         .withFromBeginning(fromBeginning).withUntilIdle(untilIdle).withWorkers(workers)
         .withPolling(Duration.ofSeconds(Math.max(1, poll)),
             dev.bulwark.monitor.FeedHttp.Retry.defaults());
     EngineScan engine = EngineScan.defaults(List.of(), List.of());
+    if (distributed) {
+      return runDistributed(c, engine, theRole.get());
+    }
     try (Embedded.Running r = Embedded.build(c, engine, env.clock(), Sleeper.real(),
         listener())) {
       if (r.workers() < workers) {
@@ -164,6 +197,83 @@ final class MonitorCommand implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.INCOMPLETE.code;
+    }
+  }
+
+  /** The state folder; in the distributed mode without --state, a temp folder for downloads. */
+  private Path workDir() {
+    if (state != null) {
+      return resolve(state);
+    }
+    try {
+      return java.nio.file.Files.createTempDirectory("bulwark-monitor-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private Integer runDistributed(MonitorConfig c, EngineScan engine, Distributed.Role r0) {
+    Distributed.Options o = new Distributed.Options(KafkaSettings.defaults(kafka), postgres, r0);
+    try (Distributed.Running r = Distributed.build(c, o, engine, env.clock(), Sleeper.real(),
+        listener())) {
+      CountDownLatch done = new CountDownLatch(1);
+      Thread hook = new Thread(() -> {
+        r.monitor().stop();
+        try {
+          done.await(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "bulwark-monitor-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      EmbeddedMonitor.Summary s;
+      try {
+        s = r.monitor().run();
+      } finally {
+        done.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // Already shutting down.
+        }
+      }
+      env.err().printf(Locale.ROOT, "bulwark monitor (%s): queued %d, judged %d version(s)%s%n",
+          r0.name().toLowerCase(Locale.ROOT), s.queued(), s.judged(),
+          s.failedFeeds().isEmpty() ? "" : "; gave up on feed(s) "
+              + String.join(", ", s.failedFeeds()));
+      env.err().flush();
+      return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
+    } catch (StoreException e) {
+      env.err().println("bulwark monitor: " + e.getMessage());
+      return ExitCode.INCOMPLETE.code;
+    } catch (IllegalArgumentException e) {
+      env.err().println("bulwark monitor: " + e.getMessage());
+      return ExitCode.USAGE.code;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ExitCode.INCOMPLETE.code;
+    }
+  }
+
+  /** The verdict store of --state DIR or --postgres JDBC-URL (exactly one). */
+  static AutoCloseableStore openStore(Env env, Path state, String postgres, String cmd)
+      throws StoreException, OutputOptions.UsageError {
+    if ((state == null) == (postgres == null)) {
+      throw new OutputOptions.UsageError("give either --state DIR or --postgres JDBC-URL");
+    }
+    if (postgres != null) {
+      PgState pg = Distributed.results(postgres);
+      return new AutoCloseableStore(pg.verdicts(), pg::close);
+    }
+    SqliteState s = openExisting(env, state, cmd);
+    return new AutoCloseableStore(s.verdicts(), s::close);
+  }
+
+  /** A verdict store and how to close it. */
+  record AutoCloseableStore(VerdictStore verdicts, Runnable closer) implements AutoCloseable {
+    @Override
+    public void close() {
+      closer.run();
     }
   }
 
@@ -287,8 +397,12 @@ final class MonitorCommand implements Callable<Integer> {
   static final class Results implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", required = true, description = "The monitor's state folder.")
+    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
     Path state;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+        description = "The distributed mode's database instead of --state.")
+    String postgres;
 
     @Option(names = "--since", paramLabel = "TIME",
         description = "Only verdicts reached since TIME: RFC 3339, a date, or a span (24h, 7d).")
@@ -314,7 +428,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
         VerdictStore.Query q = query(env, since, verdict, "results");
         List<VerdictRecord> rs;
-        try (SqliteState s = openExisting(env, state, "results")) {
+        try (AutoCloseableStore s = openStore(env, state, postgres, "results")) {
           rs = s.verdicts().query(q);
         }
         if (format.equals("json")) {
@@ -340,8 +454,12 @@ final class MonitorCommand implements Callable<Integer> {
   static final class ExportOsv implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", required = true, description = "The monitor's state folder.")
+    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
     Path state;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+        description = "The distributed mode's database instead of --state.")
+    String postgres;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the records to.")
     Path out;
@@ -359,7 +477,7 @@ final class MonitorCommand implements Callable<Integer> {
       try {
         VerdictStore.Query q = query(env, since, "malicious", "export-osv");
         List<VerdictRecord> rs;
-        try (SqliteState s = openExisting(env, state, "export-osv")) {
+        try (AutoCloseableStore s = openStore(env, state, postgres, "export-osv")) {
           rs = s.verdicts().query(q);
         }
         Path dir = out.isAbsolute() ? out : env.cwd().resolve(out).normalize();
