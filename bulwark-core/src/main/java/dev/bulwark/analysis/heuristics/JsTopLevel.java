@@ -24,7 +24,8 @@ import org.treesitter.TSNode;
  */
 final class JsTopLevel {
   static final int MAX_CHARS = 2 * 1024 * 1024;
-  static final long PARSE_MILLIS = 1_000;
+  /** Parse budget in work units (tree-sitter progress callbacks), not time: see Budget. */
+  static final long PARSE_WORK = dev.bulwark.analysis.EngineLimits.HEURISTIC_PARSE_WORK;
   private static final int MAX_NODES = 400_000;
 
   /** Char ranges [start, end) of code that runs on load. */
@@ -46,7 +47,7 @@ final class JsTopLevel {
       return Optional.empty();
     }
     Language l = lang == Language.TYPESCRIPT ? Language.TYPESCRIPT : Language.JAVASCRIPT;
-    Optional<SyntaxTree> tree = SyntaxTree.parse(l, text, Budget.ofMillis(PARSE_MILLIS));
+    Optional<SyntaxTree> tree = SyntaxTree.parse(l, text, Budget.of(PARSE_WORK, dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis()));
     if (tree.isEmpty()) {
       return Optional.empty();
     }

@@ -22,7 +22,8 @@ final class ShellCommands {
       "nohup", "setsid", "sudo", "exec", "time", "nice", "command", "env", "doas", "caffeinate", "disown");
   static final int MAX_COMMANDS = 2_000;
   static final int MAX_CHARS = 256 * 1024;
-  static final long PARSE_MILLIS = 500;
+  /** Parse budget in work units (tree-sitter progress callbacks), not time: see Budget. */
+  static final long PARSE_WORK = dev.bulwark.analysis.EngineLimits.HEURISTIC_PARSE_WORK;
 
   /**
    * One simple command.
@@ -56,7 +57,7 @@ final class ShellCommands {
     if (text.length() > MAX_CHARS) {
       return Optional.empty();
     }
-    Optional<SyntaxTree> tree = SyntaxTree.parse(Language.BASH, text, Budget.ofMillis(PARSE_MILLIS));
+    Optional<SyntaxTree> tree = SyntaxTree.parse(Language.BASH, text, Budget.of(PARSE_WORK, dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis()));
     if (tree.isEmpty()) {
       return Optional.empty();
     }

@@ -18,7 +18,7 @@ class PySurfaceFuzzTest {
   @FuzzTest
   void pySurface(byte[] data) {
     String code = new String(data, StandardCharsets.UTF_8);
-    Optional<SyntaxTree> parsed = SyntaxTree.parse(Language.PYTHON, code, Budget.ofMillis(2_000));
+    Optional<SyntaxTree> parsed = SyntaxTree.parse(Language.PYTHON, code, Budget.of(dev.bulwark.analysis.EngineLimits.HEURISTIC_PARSE_WORK, 2_000));
     if (parsed.isEmpty()) {
       return;
     }
