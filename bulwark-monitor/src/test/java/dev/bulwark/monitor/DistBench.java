@@ -40,6 +40,16 @@ final class DistBench {
     System.exit(0);
   }
 
+  /** Deletes a temp folder. */
+  record Cleanup(Path dir) implements AutoCloseable {
+    @Override
+    public void close() throws java.io.IOException {
+      try (var all = Files.walk(dir)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
   static FakeRegistry registry(int n, List<Corpus.Sample> samples, String tag) throws Exception {
     FakeRegistry reg = new FakeRegistry();
     for (int i = 0; i < n; i++) {
@@ -57,7 +67,7 @@ final class DistBench {
   static double embedded(int n, List<Corpus.Sample> samples, EngineScan engine)
       throws Exception {
     Path state = Files.createTempDirectory("bulwark-bench-embedded");
-    try (FakeRegistry reg = registry(n, samples, "emb")) {
+    try (FakeRegistry reg = registry(n, samples, "emb"); Cleanup x = new Cleanup(state)) {
       MonitorConfig c = DistProcess.config(state, reg.url(), true, 1).withBatch(100);
       long t0 = System.nanoTime();
       try (Embedded.Running r = Embedded.build(c, engine, Clock.systemUTC(), Sleeper.real(),
@@ -74,7 +84,8 @@ final class DistBench {
     String db = s.database("bench_" + tag);
     Path dir = Files.createTempDirectory("bulwark-bench-" + tag);
     List<Process> ps = new ArrayList<>();
-    try (FakeRegistry reg = registry(n, samples, tag); PgState pg = PgState.open(db, 2)) {
+    try (FakeRegistry reg = registry(n, samples, tag); PgState pg = PgState.open(db, 2);
+        Cleanup x = new Cleanup(dir)) {
       for (int i = 0; i < workers; i++) {
         Path log = dir.resolve("worker" + i + ".log");
         ps.add(new ProcessBuilder(Services.java(DistProcess.class.getName(),

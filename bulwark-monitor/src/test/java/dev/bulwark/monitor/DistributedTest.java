@@ -126,6 +126,9 @@ class DistributedTest {
             .containsExactly("basic-trunc");
       }
 
+      // Every stored verdict was also announced on the verdicts topic.
+      assertThat(verdictMessages(o)).containsAll(by.keySet());
+
       // A second run finds nothing new and writes nothing.
       long before = pg.rewrites();
       assertThat(runInJvm(c, o).queued()).isZero();
@@ -140,17 +143,24 @@ class DistributedTest {
     String db = services.database("s_worker");
     try (FakeRegistry reg = new FakeRegistry(); PgState pg = PgState.open(db, 2)) {
       publish(reg, "wk", 16);
+      Process w1 = child("worker1", db, reg, "wk", "role=worker", "judge-delay-ms=1000");
+      Process w2 = child("worker2", db, reg, "wk", "role=worker", "judge-delay-ms=1000");
+      await("both workers started", () -> log("worker1").contains("started")
+          && log("worker2").contains("started"), 240);
       Process f = child("follower", db, reg, "wk", "role=follower");
-      Process w1 = child("worker1", db, reg, "wk", "role=worker", "judge-delay-ms=400");
-      Process w2 = child("worker2", db, reg, "wk", "role=worker", "judge-delay-ms=400");
-      await("4 verdicts, some by worker 1", () -> count(pg) >= 4
-          && log("worker1").contains("judged "), 240);
-      w1.destroyForcibly();
-      w1.waitFor(30, TimeUnit.SECONDS);
+      await("4 verdicts", () -> count(pg) >= 4, 240);
+      // Kill a worker that is judging (each judgement takes over a second): mid-batch.
+      boolean first = log("worker1").contains("judged ");
+      Process victim = first ? w1 : w2;
+      Process survivor = first ? w2 : w1;
+      assertThat(log(first ? "worker1" : "worker2")).contains("judged ");
+      victim.destroyForcibly();
+      victim.waitFor(30, TimeUnit.SECONDS);
       await("every verdict", () -> count(pg) >= reg.live().size(), 240);
       settle(pg, reg, "wk");
-      System.out.println("DistributedTest worker kill -9: rewrites " + pg.rewrites());
-      assertThat(f.isAlive() && w2.isAlive()).isTrue();
+      System.out.println("DistributedTest worker kill -9 (worker " + (first ? 1 : 2)
+          + "): rewrites " + pg.rewrites());
+      assertThat(f.isAlive() && survivor.isAlive()).isTrue();
     }
   }
 
@@ -235,6 +245,32 @@ class DistributedTest {
       }
       System.out.println("DistributedTest " + dbName + ": rewrites " + pg.rewrites());
     }
+  }
+
+  /** name@version of every message on the verdicts topic. */
+  private static java.util.Set<String> verdictMessages(Distributed.Options o) throws Exception {
+    java.util.Properties p = new java.util.Properties();
+    p.put("bootstrap.servers", o.kafka().bootstrap());
+    p.put("key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    p.put("value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer");
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    try (var c = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(p)) {
+      var tps = c.partitionsFor(o.kafka().verdictsTopic(), Duration.ofSeconds(30)).stream()
+          .map(x -> new org.apache.kafka.common.TopicPartition(x.topic(), x.partition()))
+          .toList();
+      c.assign(tps);
+      c.seekToBeginning(tps);
+      var end = c.endOffsets(tps, Duration.ofSeconds(30));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (end.entrySet().stream().anyMatch(e -> c.position(e.getKey()) < e.getValue())
+          && System.nanoTime() < deadline) {
+        for (var r : c.poll(Duration.ofMillis(500))) {
+          VerdictRecord v = MonitorJson.verdict(r.value());
+          out.add(v.key().name() + "@" + v.key().version());
+        }
+      }
+    }
+    return out;
   }
 
   /** Exactly one verdict per live version, the cursor at the feed's end, and no lag left. */
