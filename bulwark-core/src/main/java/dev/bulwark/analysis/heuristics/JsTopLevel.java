@@ -23,8 +23,8 @@ import org.treesitter.TSNode;
  * Python.
  */
 final class JsTopLevel {
-  static final int MAX_CHARS = 2 * 1024 * 1024;
-  static final long PARSE_MILLIS = 1_000;
+  static final int MAX_CHARS = 512 * 1024;
+  static final long PARSE_MILLIS = 500;
   private static final int MAX_NODES = 400_000;
 
   /** Char ranges [start, end) of code that runs on load. */
