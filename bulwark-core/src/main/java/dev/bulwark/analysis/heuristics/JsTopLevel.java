@@ -23,7 +23,7 @@ import org.treesitter.TSNode;
  * Python.
  */
 final class JsTopLevel {
-  static final int MAX_CHARS = 2 * 1024 * 1024;
+  static final int MAX_CHARS = 512 * 1024;
   /** Parse budget in work units (tree-sitter progress callbacks), not time: see Budget. */
   static final long PARSE_WORK = dev.bulwark.analysis.EngineLimits.HEURISTIC_PARSE_WORK;
   private static final int MAX_NODES = 400_000;

@@ -75,7 +75,9 @@ final class RunSurface {
       boolean install = run.isPresent();
       boolean main = npm && f.scope() == Scope.CODE && hooks.isMain(origin);
       Optional<JsTopLevel.Ranges> top = Optional.empty();
-      if (main) {
+      // parse only when both halves of a judgement occur in the text: the parse shares the file's
+      // time budget with deobfuscation, and obfuscated files hide these names anyway
+      if (main && any(f.text(), SEND) && (any(f.text(), IDENTITY) || any(f.text(), RUN_CODE))) {
         top = JsTopLevel.of(f.text(), f.language());
         String where = "runs as soon as the package is loaded: module-level code of its main file";
         top.ifPresent(r -> {
@@ -181,6 +183,15 @@ final class RunSurface {
         }
       }
     }
+  }
+
+  private static boolean any(String text, String[] toks) {
+    for (String t : toks) {
+      if (text.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int first(String text, String tok, Optional<JsTopLevel.Ranges> only) {
