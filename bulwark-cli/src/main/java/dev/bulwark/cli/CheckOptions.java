@@ -46,8 +46,12 @@ final class CheckOptions {
   int minAgeDays;
 
   @Option(names = "--no-model",
-      description = "Rule-only verdict: do not let the learned verdict model weigh the findings (docs/verdict.md).")
+      description = "Rule-only verdict (the default until the model is retrained on the current engine; docs/verdict.md).")
   boolean noModel;
+
+  @Option(names = "--model",
+      description = "Let the learned verdict model weigh the findings (opt-in: docs/verdict.md says why).")
+  boolean model;
 
   @Option(names = "--strict", description = "Treat suspicious packages like malicious ones.")
   boolean strict;
@@ -91,7 +95,7 @@ final class CheckOptions {
   /** A checker for the given ecosystems; a registry that cannot be configured becomes a problem. */
   Checker checker(Env env, Set<Ecosystem> ecosystems, Optional<AdvisoryLookup> lookup,
       RuleCatalog catalog) {
-    return checker(env, ecosystems, lookup, dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new StaticAnalyzer(catalog), noModel));
+    return checker(env, ecosystems, lookup, dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new StaticAnalyzer(catalog), noModel || !model));
   }
 
   /** As above, with the code analyzer given (the guards pass one that loads the rules lazily). */

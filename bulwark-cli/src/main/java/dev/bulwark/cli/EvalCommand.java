@@ -88,8 +88,12 @@ final class EvalCommand implements Callable<Integer> {
   String splitSeed;
 
   @Option(names = "--no-model",
-      description = "Rule-only verdict: do not let the learned verdict model weigh the findings (docs/verdict.md).")
+      description = "Rule-only verdict (the default until the model is retrained on the current engine; docs/verdict.md).")
   boolean noModel;
+
+  @Option(names = "--model",
+      description = "Let the learned verdict model weigh the findings (opt-in: docs/verdict.md says why).")
+  boolean model;
 
   @Option(names = "--tar-baseline",
       description = "Also time `tar -xzf` of the benign tarballs and report the throughput ratio.")
@@ -135,7 +139,7 @@ final class EvalCommand implements Callable<Integer> {
       int total = mal.samples().size() + ben.samples().size();
       AtomicInteger done = new AtomicInteger();
       EvalReport report = new EvalRunner(p -> reader.read(p, pw),
-          dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), IocFeed.builtin()), noModel),
+          dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), IocFeed.builtin()), noModel || !model),
           new EvalOptions(Math.max(1, jobs), baseline), env.clock()).run(mal, ben, o -> {
             int n = done.incrementAndGet();
             if (env.tty() && (n % 50 == 0 || n == total)) {

@@ -87,8 +87,12 @@ final class ScanCommand implements Callable<Integer> {
   Path db;
 
   @Option(names = "--no-model",
-      description = "Rule-only verdict: do not let the learned verdict model weigh the findings (docs/verdict.md).")
+      description = "Rule-only verdict (the default until the model is retrained on the current engine; docs/verdict.md).")
   boolean noModel;
+
+  @Option(names = "--model",
+      description = "Let the learned verdict model weigh the findings (opt-in: docs/verdict.md says why).")
+  boolean model;
 
   @Option(names = "--no-audit", description = "Do not audit a project's dependencies.")
   boolean noAudit;
@@ -137,12 +141,12 @@ final class ScanCommand implements Callable<Integer> {
         IocFeed feed = IocFeed.load(resolveAll(iocs));
         feed.problems().forEach(p -> env.err().println("bulwark scan: IOC file " + p.location()
             + ": " + p.message()));
-        Scanner scanner = new Scanner(dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), feed), noModel),
+        Scanner scanner = new Scanner(dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), feed), noModel || !model),
             ReaderLimits.defaults(), lookup,
             Extractors.all(), jobs);
         results = scanner.scan(requests);
         if (deep) {
-          results = deepen(results, requests, dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), feed), noModel));
+          results = deepen(results, requests, dev.bulwark.analysis.verdict.ModelAnalyzer.wrap(new IocAnalyzer(new StaticAnalyzer(catalog), feed), noModel || !model));
         }
       } finally {
         if (opened != null) {

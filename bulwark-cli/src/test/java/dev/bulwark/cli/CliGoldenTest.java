@@ -57,6 +57,8 @@ class CliGoldenTest {
             td + "evil-package")),
         new Case("scan_evil_package_no_model_console", List.of("scan", "--no-color", "--as", "package",
             "--no-model", td + "evil-package")),
+        new Case("scan_evil_package_model_console", List.of("scan", "--no-color", "--as", "package",
+            "--model", td + "evil-package")),
         new Case("scan_evil_folder_as_project", List.of("scan", "--no-color", "--no-explain",
             td + "evil-package")),
         new Case("scan_benign_package_json", List.of("scan", "--format", "json", "--as", "package",
