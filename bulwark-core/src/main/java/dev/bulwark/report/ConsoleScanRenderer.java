@@ -54,7 +54,7 @@ public final class ConsoleScanRenderer {
     out.println("  " + Style.safe(r.reason(), 400));
     if (r.model().applied()) {
       out.println(st.dim(String.format(java.util.Locale.ROOT,
-          "  verdict model %s: probability %.2f; rule-only verdict %s (%d/100); --no-model for rule-only",
+          "  verdict model %s: probability %.2f; rule-only verdict %s (%d/100); rule-only is the default (without --model)",
           r.model().modelId(), r.model().probability(), r.model().ruleVerdict().jsonName(), r.model().ruleScore())));
     }
     out.println();
