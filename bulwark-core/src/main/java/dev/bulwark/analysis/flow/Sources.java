@@ -68,28 +68,62 @@ final class Sources {
     return out;
   }
 
-  /** The source kinds whose markers occur in the fragment. */
+  /**
+   * The source kinds whose markers occur in the fragment as whole words: a marker that starts or
+   * ends with a letter or digit must not continue a longer word there ({@code dpapi} is not in
+   * {@code validateAdpApiKey}, {@code phantom} is not in {@code phantomjs}). A change of case
+   * inside an identifier is a word boundary ({@code ExodusWallet} holds {@code exodus}).
+   */
   static Set<Kind> in(String fragment) {
     Set<Kind> out = EnumSet.noneOf(Kind.class);
     String lower = null;
     for (Map.Entry<Kind, List<String>> e : MARKERS.entrySet()) {
       for (String m : e.getValue()) {
         boolean ci = m.equals(m.toLowerCase(Locale.ROOT)) && hasLetter(m);
+        String hay = fragment;
         if (ci) {
           if (lower == null) {
             lower = fragment.toLowerCase(Locale.ROOT);
           }
-          if (lower.contains(m)) {
-            out.add(e.getKey());
-            break;
-          }
-        } else if (fragment.contains(m)) {
+          hay = lower;
+        }
+        if (containsWord(hay, fragment, m)) {
           out.add(e.getKey());
           break;
         }
       }
     }
     return out;
+  }
+
+  /** Whether {@code marker} occurs in {@code hay} (the fragment or its lower case) as a word. */
+  static boolean containsWord(String hay, String original, String marker) {
+    // Lower-casing can change the length (a dotted capital I); then the case is unknown.
+    String s = hay.length() == original.length() ? original : hay;
+    for (int at = hay.indexOf(marker); at >= 0; at = hay.indexOf(marker, at + 1)) {
+      if (startsWord(s, at, marker) && endsWord(s, at + marker.length(), marker)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWord(String s, int at, String marker) {
+    if (at == 0 || !Character.isLetterOrDigit(marker.charAt(0))) {
+      return true;
+    }
+    char prev = s.charAt(at - 1);
+    char first = s.charAt(at);
+    return !Character.isLetterOrDigit(prev) || Character.isUpperCase(first) && !Character.isUpperCase(prev);
+  }
+
+  private static boolean endsWord(String s, int end, String marker) {
+    if (end >= s.length() || !Character.isLetterOrDigit(marker.charAt(marker.length() - 1))) {
+      return true;
+    }
+    char last = s.charAt(end - 1);
+    char next = s.charAt(end);
+    return !Character.isLetterOrDigit(next) || Character.isUpperCase(next) && !Character.isUpperCase(last);
   }
 
   private static boolean hasLetter(String s) {

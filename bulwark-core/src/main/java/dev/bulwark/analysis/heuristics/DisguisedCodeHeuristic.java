@@ -56,12 +56,21 @@ final class DisguisedCodeHeuristic implements Heuristic {
     String t = f.text();
     if (f.type().isText()) {
       int at = firstMarker(t);
-      return at >= 0 || f.type().family() == ContentType.Family.CODE
+      return at >= 0 || f.type().family() == ContentType.Family.CODE && canAct(t)
           ? List.of(new Hit(Math.max(at, 0), Math.max(at, 0), "text content in a ." + claimed.name().toLowerCase(java.util.Locale.ROOT) + " file"))
           : List.of();
     }
     int at = firstMarker(t);
     return at < 0 ? List.of() : List.of(new Hit(at, at + 1, "script code inside " + f.type().name() + " data"));
+  }
+
+  /**
+   * Whether code text can do anything when run: it calls something (a parenthesis or a tagged
+   * template). A bundler's asset stub ({@code export default __webpack_public_path__ + "x.ttf"})
+   * only names a URL, and build tools emit such stubs under the asset's own name.
+   */
+  private static boolean canAct(String t) {
+    return t.indexOf('(') >= 0 || t.indexOf('`') >= 0;
   }
 
   private static int firstMarker(String t) {

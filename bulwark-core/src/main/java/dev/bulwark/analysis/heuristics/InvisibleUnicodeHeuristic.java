@@ -50,7 +50,7 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     for (int i = 0; i < t.length(); ) {
       char c = t.charAt(i);
       if (c < FIRST_SUSPECT) { // fast path: every suspect code point is at or above U+115F
-        greekOrCyrillic |= c >= 0x0370 && c <= 0x04FF;
+        greekOrCyrillic |= c >= 0x0370 && c <= 0x052F;
         i++;
         continue;
       }
@@ -61,7 +61,7 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       }
       i += Character.charCount(cp);
     }
-    // Only Greek (U+0370..U+03FF) or Cyrillic (U+0400..U+04FF) letters can make a mixed word.
+    // Only Greek (U+0370..U+03FF) or Cyrillic (U+0400..U+052F) look-alikes can make a mixed word.
     int h = greekOrCyrillic ? homoglyph(t) : -1;
     return h < 0 ? List.of() : List.of(new Hit(h, h + 1, "identifier mixes Latin and Cyrillic/Greek letters"));
   }
@@ -158,7 +158,22 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     return t.length();
   }
 
-  /** Offset of the first word mixing Latin letters with Cyrillic or Greek ones, or -1. */
+  /**
+   * Greek and Cyrillic letters that look like Latin ones (from the Unicode confusables data,
+   * UTS #39): only they can make a word read as another. Letters such as Δ, θ, λ or π in a
+   * Latin identifier are math notation ({@code Δx}), visible to any reader.
+   */
+  private static final String LATIN_LOOKALIKES =
+      // Cyrillic capitals and small letters
+      "\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0423\u0425"
+      + "\u0430\u0435\u043E\u0440\u0441\u0443\u0445"
+      + "\u0405\u0406\u0408\u0455\u0456\u0458\u04AE\u04AF\u04BA\u04BB\u04C0\u04CF"
+      + "\u0500\u0501\u051A\u051B\u051C\u051D"
+      // Greek capitals and small letters
+      + "\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7"
+      + "\u03B1\u03B9\u03BA\u03BD\u03BF\u03C1\u03C5";
+
+  /** Offset of the first word mixing Latin letters with Latin look-alike Cyrillic or Greek ones, or -1. */
   private static int homoglyph(String t) {
     int start = -1;
     boolean latin = false;
@@ -198,8 +213,7 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
         if (c < 128 && Character.isLetter(c)) {
           latin = true;
         } else if (c >= 128) {
-          Character.UnicodeBlock b = Character.UnicodeBlock.of(c);
-          other |= b == Character.UnicodeBlock.CYRILLIC || b == Character.UnicodeBlock.GREEK;
+          other |= LATIN_LOOKALIKES.indexOf(c) >= 0;
         }
       } else {
         if (start >= 0 && latin && other) {

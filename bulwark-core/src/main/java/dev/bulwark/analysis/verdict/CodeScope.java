@@ -22,7 +22,7 @@ import java.util.Set;
  *   <li><b>Bundled or minified code</b> (dist/, build/, vendored and minified files, or any file
  *       whose findings sit on very long lines): a threat counts only when another rule's threat
  *       corroborates it in the same code region, so independent weak hits spread over a large
- *       bundle do not add up. Decisive threats and files an install hook names are kept.
+ *       bundle do not add up. Decisive threats (except data-flow findings, which follow names across the whole bundle) and files an install hook names are kept.
  * </ul>
  *
  * Written by hand: it is a judgement over this project's own finding records.
@@ -183,13 +183,23 @@ final class CodeScope {
         continue;
       }
       List<Finding> peers = bundleThreats.get(f.location().file());
-      if (peers != null && peers.contains(f) && !VerdictModel.decisive(f) && !corroborated(f, peers)) {
+      if (peers != null && peers.contains(f) && !(VerdictModel.decisive(f) && !nameFlow(f)) && !corroborated(f, peers)) {
         aside.add(f);
         continue;
       }
       out.add(f);
     }
     return new Scoped(out, aside);
+  }
+
+  /**
+   * A finding of a data-flow rule ({@code flow-*}, rules/common): the flow matcher follows
+   * variable names across the whole file. A bundle concatenates many modules that reuse short
+   * names, so there a flow is never decisive on its own; it needs a corroborating threat in the
+   * same region like any other bundle threat.
+   */
+  static boolean nameFlow(Finding f) {
+    return f.ruleId().startsWith("flow-");
   }
 
   /** Bundled by path, or minified: some finding in the same file sits on a very long line. */

@@ -1,0 +1,35 @@
+package dev.bulwark.analysis.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SourcesTest {
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+    "validateAdpApiKey(apiKey)|",
+    "crypt.dpapi.unprotect(blob)|KEYCHAIN",
+    "CryptUnprotectData(buf)|KEYCHAIN",
+    "{ phantom: '2', safari: '5.1' }|WALLET_FILE",
+    "require('phantomjs-prebuilt')|",
+    "path.join(home, 'Exodus', 'exodus.wallet')|WALLET_FILE",
+    "openExodusWallet()|WALLET_FILE",
+    "new Electrumx()|",
+    "readFileSync(home + '/.npmrc')|CREDENTIAL_FILE",
+    "forgot(password)|",
+    "got(url)|FETCHED",
+    "httpRequest(url)|FETCHED",
+    "await fetch(url)|FETCHED",
+    "os.hostname()|HOSTNAME",
+    "ios.hostnameLabel|",
+  })
+  void markersMatchWholeWords(String fragment, String expected) {
+    var kinds = Sources.in(fragment);
+    if (expected == null) {
+      assertThat(kinds).isEmpty();
+    } else {
+      assertThat(kinds).extracting(Enum::name).contains(expected);
+    }
+  }
+}
