@@ -20,8 +20,8 @@ import org.treesitter.TSNode;
  * Light, name-based data flow inside one file (JavaScript, TypeScript, Python). A variable is
  * tainted when its assigned value mentions a source or a tainted variable; parameters of
  * callbacks given to a tainted or fetching call are tainted too. A sink call whose arguments
- * mention a source or a tainted variable of a wanted kind is a hit. No SSA, no scopes: names are
- * global to the file, which over-approximates on purpose. Payloads revealed by deobfuscation
+ * mention a source or a tainted variable of a wanted kind is a hit. No SSA; a name belongs to the
+ * function that declares it, else to the file's top level (see {@link Facts}). Payloads revealed by deobfuscation
  * count as the {@code decoded} source as a whole.
  */
 public final class FlowAnalysis {
@@ -81,17 +81,42 @@ public final class FlowAnalysis {
     return hits;
   }
 
-  /** One call: callee text, what its arguments mention, where it is. */
+  /** One call: callee text, what its arguments mention (names resolved to scoped keys), where it is. */
   record Call(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers, int start, int end) {}
 
-  /** One assignment: names bound, what the value mentions. */
+  /** One assignment: names bound, what the value mentions (all names resolved to scoped keys). */
   record Assign(Set<String> names, Set<Sources.Kind> sources, Set<String> identifiers) {}
 
-  /** What one walk over the tree collects. */
+  /** Before scopes are resolved: names with the chain of enclosing functions they were seen in. */
+  private record RawCall(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers, int[] chain,
+      int start, int end) {}
+
+  private record RawAssign(Set<String> names, int[] namesChain, Set<Sources.Kind> sources,
+      Set<String> identifiers, int[] chain) {}
+
+  private record Frame(TSNode node, int[] chain) {}
+
+  /**
+   * What one walk over the tree collects. Names are resolved to the function that declares them
+   * (a {@code const}/{@code let}/{@code var} or parameter in JavaScript, an assignment or parameter
+   * in Python, minus {@code global}/{@code nonlocal} names), else to the file's top level, so two
+   * functions' locals with the same name do not share taint. A name declared nowhere is global to
+   * the file, which over-approximates on purpose.
+   */
   static final class Facts {
+    private static final Set<String> JS_FUNCTIONS = Set.of("function_declaration", "function_expression",
+        "function", "arrow_function", "method_definition", "generator_function_declaration",
+        "generator_function");
+    private static final Set<String> PY_FUNCTIONS = Set.of("function_definition", "lambda");
+    private static final int[] TOP = new int[0];
+
     final boolean python;
     final List<Call> calls = new ArrayList<>();
     final List<Assign> assigns = new ArrayList<>();
+    private final List<RawCall> rawCalls = new ArrayList<>();
+    private final List<RawAssign> rawAssigns = new ArrayList<>();
+    private final Map<Integer, Set<String>> declared = new HashMap<>();
+    private final Map<Integer, Set<String>> notLocal = new HashMap<>();
     boolean chmod;
 
     Facts(boolean python) {
@@ -100,43 +125,106 @@ public final class FlowAnalysis {
 
     static Facts collect(SyntaxTree tree, boolean python, Budget budget) {
       Facts f = new Facts(python);
-      Deque<TSNode> stack = new ArrayDeque<>();
-      stack.push(tree.root());
+      Deque<Frame> stack = new ArrayDeque<>();
+      stack.push(new Frame(tree.root(), TOP));
       int visited = 0;
       while (!stack.isEmpty()) {
-        if (++visited > MAX_NODES || (visited % 1024 == 0 && budget.tick())) {
-          return visited > MAX_NODES ? f : null;
+        if (++visited > MAX_NODES) {
+          break; // the facts of the first MAX_NODES nodes
         }
-        TSNode n = stack.pop();
-        f.visit(tree, n);
+        if (visited % 1024 == 0 && budget.tick()) {
+          return null;
+        }
+        Frame fr = stack.pop();
+        TSNode n = fr.node();
+        int[] inner = fr.chain();
+        if (f.isFunction(n.getType())) {
+          inner = push(fr.chain(), n.getStartByte() + 1);
+          f.declareParams(tree, n, inner);
+        }
+        f.visit(tree, n, fr.chain());
         int count = n.getChildCount();
         for (int i = count - 1; i >= 0; i--) {
-          stack.push(n.getChild(i));
+          stack.push(new Frame(n.getChild(i), inner));
         }
       }
+      f.resolve();
       return f;
     }
 
-    private void visit(SyntaxTree tree, TSNode n) {
+    private boolean isFunction(String type) {
+      return python ? PY_FUNCTIONS.contains(type) : JS_FUNCTIONS.contains(type);
+    }
+
+    private static int[] push(int[] chain, int id) {
+      int[] out = java.util.Arrays.copyOf(chain, chain.length + 1);
+      out[chain.length] = id;
+      return out;
+    }
+
+    private void declareParams(SyntaxTree tree, TSNode fn, int[] chain) {
+      TSNode params = fn.getChildByFieldName("parameters");
+      if (params == null || params.isNull()) {
+        params = fn.getChildByFieldName("parameter");
+      }
+      if (params != null && !params.isNull()) {
+        declare(chain, Identifiers.of(tree.text(params)));
+      }
+    }
+
+    private void declare(int[] chain, Set<String> names) {
+      if (chain.length > 0) {
+        declared.computeIfAbsent(chain[chain.length - 1], k -> new java.util.HashSet<>()).addAll(names);
+      }
+    }
+
+    /** {@code chain}: the functions enclosing {@code n}, outermost first (ids are start byte + 1). */
+    private void visit(SyntaxTree tree, TSNode n, int[] chain) {
       switch (n.getType()) {
-        case "variable_declarator" -> assign(tree, n.getChildByFieldName("name"), n.getChildByFieldName("value"));
-        case "assignment_expression", "augmented_assignment_expression", "assignment", "augmented_assignment" ->
-            assign(tree, n.getChildByFieldName("left"), n.getChildByFieldName("right"));
-        case "call_expression", "call", "new_expression" -> call(tree, n);
-        case "as_pattern" -> assign(tree, n.getChildByFieldName("alias"), n.getChild(0));
+        case "variable_declarator" -> {
+          TSNode name = n.getChildByFieldName("name");
+          if (name != null && !name.isNull()) {
+            declare(chain, Identifiers.of(tree.text(name)));
+          }
+          assign(tree, name, n.getChildByFieldName("value"), chain);
+        }
+        case "assignment_expression", "augmented_assignment_expression" ->
+            assign(tree, n.getChildByFieldName("left"), n.getChildByFieldName("right"), chain);
+        case "assignment", "augmented_assignment" -> {
+          TSNode left = n.getChildByFieldName("left");
+          if (left != null && !left.isNull() && !tree.text(left).contains(".") && !tree.text(left).contains("[")) {
+            declare(chain, Identifiers.of(tree.text(left)));
+          }
+          assign(tree, left, n.getChildByFieldName("right"), chain);
+        }
+        case "as_pattern" -> {
+          TSNode alias = n.getChildByFieldName("alias");
+          if (alias != null && !alias.isNull()) {
+            declare(chain, Identifiers.of(tree.text(alias)));
+          }
+          assign(tree, alias, n.getChild(0), chain);
+        }
+        case "global_statement", "nonlocal_statement" -> {
+          if (chain.length > 0) {
+            notLocal.computeIfAbsent(chain[chain.length - 1], k -> new java.util.HashSet<>())
+                .addAll(Identifiers.of(tree.text(n)));
+          }
+        }
+        case "call_expression", "call", "new_expression" -> call(tree, n, chain);
         default -> { }
       }
     }
 
-    private void assign(SyntaxTree tree, TSNode left, TSNode right) {
+    private void assign(SyntaxTree tree, TSNode left, TSNode right, int[] chain) {
       if (left == null || right == null || left.isNull() || right.isNull()) {
         return;
       }
       String value = tree.text(right);
-      assigns.add(new Assign(Identifiers.of(tree.text(left)), Sources.in(value), Identifiers.of(value)));
+      rawAssigns.add(new RawAssign(Identifiers.of(tree.text(left)), chain, Sources.in(value),
+          Identifiers.of(value), chain));
     }
 
-    private void call(SyntaxTree tree, TSNode n) {
+    private void call(SyntaxTree tree, TSNode n, int[] chain) {
       TSNode fn = n.getChildByFieldName(n.getType().equals("new_expression") ? "constructor" : "function");
       TSNode args = n.getChildByFieldName("arguments");
       if (fn == null || fn.isNull()) {
@@ -151,16 +239,72 @@ public final class FlowAnalysis {
       }
       String argText = args == null || args.isNull() ? "" : tree.text(args);
       Set<String> ids = Identifiers.of(argText);
-      calls.add(new Call(callee, Sources.in(argText), ids, tree.startChar(n), tree.endChar(n)));
+      rawCalls.add(new RawCall(callee, Sources.in(argText), ids, chain, tree.startChar(n), tree.endChar(n)));
       Set<Sources.Kind> calleeSources = Sources.in(callee);
       String base = Identifiers.base(callee);
-      if (!calleeSources.isEmpty() || !base.isEmpty()) {
-        Set<String> params = Identifiers.callbackParams(argText);
-        if (!params.isEmpty()) {
-          // Parameters of callbacks inherit what the callee reads (fetch → response) or its base.
-          assigns.add(new Assign(params, calleeSources, base.isEmpty() ? Set.of() : Set.of(base)));
+      if (calleeSources.isEmpty() && base.isEmpty()) {
+        return;
+      }
+      // Parameters of callbacks inherit what the callee reads (fetch → response) or its base; they
+      // belong to the callback's own scope when the callback is written in the argument list.
+      Set<String> baseIds = base.isEmpty() ? Set.of() : Set.of(base);
+      boolean found = false;
+      int count = args == null || args.isNull() ? 0 : args.getChildCount();
+      for (int i = 0; i < count; i++) {
+        TSNode a = args.getChild(i);
+        if (isFunction(a.getType())) {
+          TSNode params = a.getChildByFieldName("parameters");
+          if (params == null || params.isNull()) {
+            params = a.getChildByFieldName("parameter");
+          }
+          if (params != null && !params.isNull()) {
+            Set<String> names = Identifiers.of(tree.text(params));
+            if (!names.isEmpty()) {
+              rawAssigns.add(new RawAssign(names, push(chain, a.getStartByte() + 1), calleeSources, baseIds, chain));
+              found = true;
+            }
+          }
         }
       }
+      if (!found) {
+        Set<String> params = Identifiers.callbackParams(argText);
+        if (!params.isEmpty()) {
+          rawAssigns.add(new RawAssign(params, chain, calleeSources, baseIds, chain));
+        }
+      }
+    }
+
+    /** Resolves every name to the innermost enclosing function that declares it, else the top level. */
+    private void resolve() {
+      for (RawAssign a : rawAssigns) {
+        assigns.add(new Assign(keys(a.names(), a.namesChain()), a.sources(), keys(a.identifiers(), a.chain())));
+      }
+      for (RawCall c : rawCalls) {
+        calls.add(new Call(c.callee(), c.argSources(), keys(c.argIdentifiers(), c.chain()), c.start(), c.end()));
+      }
+      rawAssigns.clear();
+      rawCalls.clear();
+    }
+
+    private Set<String> keys(Set<String> names, int[] chain) {
+      if (names.isEmpty()) {
+        return Set.of();
+      }
+      Set<String> out = new java.util.LinkedHashSet<>();
+      for (String name : names) {
+        out.add(key(name, chain));
+      }
+      return out;
+    }
+
+    private String key(String name, int[] chain) {
+      for (int i = chain.length - 1; i >= 0; i--) {
+        int id = chain[i];
+        if (declared.getOrDefault(id, Set.of()).contains(name) && !notLocal.getOrDefault(id, Set.of()).contains(name)) {
+          return id + ":" + name;
+        }
+      }
+      return name;
     }
 
     /** Fixpoint over assignments: name → source kinds reaching it. */

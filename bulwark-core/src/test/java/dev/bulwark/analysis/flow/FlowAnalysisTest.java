@@ -37,6 +37,11 @@ class FlowAnalysisTest {
     "fetched-to-file.js, fetched, file-write, true",
     "fetched-to-file.js, fetched, file-write-exec, false",
     "constant-to-file.js, fetched env decoded, file-write, false",
+    "same-name-locals.js, wallet-file, network, false",
+    "closure-secret-to-fetch.js, credential-file, network, true",
+    "top-level-secret-used-in-function.js, credential-file, network, true",
+    "py-global-secret.py, credential-file, network, true",
+    "py-same-name-locals.py, wallet-file, network, false",
   })
   void flows(String file, String sources, String sinks, boolean expected) throws Exception {
     Path p = Path.of(getClass().getResource("testdata/" + file).toURI());
