@@ -1,0 +1,1 @@
+export { default as iconFont } from './fonts/icons.ttf';
