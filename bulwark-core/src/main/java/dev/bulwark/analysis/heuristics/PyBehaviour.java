@@ -13,7 +13,11 @@ import org.treesitter.TSNode;
  * not) and code executed from decoded, fetched or escaped data.
  */
 final class PyBehaviour {
-  enum Kind { NETWORK, PROCESS, OPAQUE_EXEC, USER_FILE_WRITE }
+  /**
+   * What a call does. {@code PINNED_FETCH}: a download in a file that checks a digest against a
+   * hash written in the code, as build scripts fetching a library's sources do.
+   */
+  enum Kind { NETWORK, PINNED_FETCH, PROCESS, OPAQUE_EXEC, USER_FILE_WRITE }
 
   /** One judged call. */
   record Found(Kind kind, int start, int end, String detail) {}
@@ -102,7 +106,55 @@ final class PyBehaviour {
     if (drop != null && starts) {
       out.add(drop);
     }
+    if (s.installScript() && out.stream().anyMatch(x -> x.kind() == Kind.NETWORK) && onlyFetches(s) && pinnedDigest(s.tree().text(s.tree().root()))) {
+      // A build step that downloads a library's sources and refuses them unless their digest equals
+      // the one written in setup.py: the server cannot change what runs. Still reported, weaker.
+      out.replaceAll(x -> x.kind() == Kind.NETWORK
+          ? new Found(Kind.PINNED_FETCH, x.start(), x.end(), x.detail() + ", checked against a pinned digest") : x);
+    }
     return out;
+  }
+
+  /** Whether every network call of the file only downloads (nothing is posted or put). */
+  private static boolean onlyFetches(PySurface s) {
+    for (PySurface.Call c : s.calls()) {
+      String name = c.callee().substring(c.callee().lastIndexOf('.') + 1);
+      if (network(c.callee(), c.argsText()) && !(name.equals("urlretrieve") || name.equals("urlopen")
+          || name.equals("get") || name.equals("stream") || name.equals("head"))) {
+        return false;
+      }
+      if (network(c.callee(), c.argsText()) && (c.argsText().contains("data=") || c.argsText().contains("json="))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the text computes a digest ({@code hexdigest()}) and holds a quoted hexadecimal hash
+   * (SHA-1, SHA-256, SHA-384 or SHA-512 length) to compare it with. Hand-written scan: no regex on
+   * untrusted text.
+   */
+  static boolean pinnedDigest(String text) {
+    if (!text.contains("hexdigest()")) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char q = text.charAt(i);
+      if (q != '"' && q != '\'') {
+        continue;
+      }
+      int j = i + 1;
+      while (j < text.length() && Character.digit(text.charAt(j), 16) >= 0) {
+        j++;
+      }
+      int n = j - i - 1;
+      if (j < text.length() && text.charAt(j) == q && (n == 40 || n == 64 || n == 96 || n == 128)) {
+        return true;
+      }
+      i = Math.max(i, j - 1);
+    }
+    return false;
   }
 
   static boolean network(String callee, String argsText) {

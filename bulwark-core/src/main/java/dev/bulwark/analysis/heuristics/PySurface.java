@@ -102,6 +102,11 @@ final class PySurface {
     return calls;
   }
 
+  /** Whether this is install-time code (setup.py or what it reaches), not import-time code. */
+  boolean installScript() {
+    return installScript;
+  }
+
   SyntaxTree tree() {
     return tree;
   }

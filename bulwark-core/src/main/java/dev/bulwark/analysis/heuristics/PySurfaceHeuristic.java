@@ -89,6 +89,18 @@ final class PySurfaceHeuristic implements Heuristic {
                 + " start-up entries into the user's folders at install time so they survive and run later.",
             "Do not install the package. If it was installed, look for the files it wrote and remove them.",
             "T1195.002", "T1547")),
+        new PySurfaceHeuristic(Surface.INSTALL, PyBehaviour.Kind.PINNED_FETCH, Meta.of("py-install-time-pinned-download",
+            "setup.py downloads files, checked against a pinned digest, while the package installs", Severity.MEDIUM,
+            Confidence.MEDIUM, Category.SUSPICIOUS_NETWORK, true,
+            "setup.py downloads a file during pip install and checks it against a digest written in the code.",
+            "Code that pip runs while installing the package (setup.py's top level, functions it calls, or a"
+                + " custom build or install command) downloads a file, and the same file compares a computed"
+                + " digest with a hash written in it, as build scripts fetching a library's sources do.",
+            "An install that reaches the internet can still be told where and when it ran, and the pinned"
+                + " hash only proves that the download is the one the author chose; it is weaker evidence"
+                + " than an unchecked download, not none.",
+            "Read what is downloaded and from where before installing; prefer a wheel that needs no download.",
+            "T1195.002", "T1071.001")),
         new PySurfaceHeuristic(Surface.IMPORT, PyBehaviour.Kind.NETWORK, Meta.of("py-import-time-network",
             "__init__.py uses the network as soon as the package is imported", Severity.HIGH, Confidence.MEDIUM,
             Category.SUSPICIOUS_NETWORK, true,

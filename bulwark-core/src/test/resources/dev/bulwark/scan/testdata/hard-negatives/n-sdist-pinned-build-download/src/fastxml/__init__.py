@@ -1,0 +1,3 @@
+from ._core import parse, tostring
+
+__all__ = ["parse", "tostring"]
