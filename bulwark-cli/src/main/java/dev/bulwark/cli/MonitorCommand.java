@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
       "same engine as `bulwark scan`; verdicts are kept in DIR (SQLite).",
       "Feed URLs come from the flags: nothing is contacted unless you name it."
     },
-    subcommands = {MonitorCommand.Results.class, MonitorCommand.ExportOsv.class})
+    subcommands = {MonitorCommand.Results.class, MonitorCommand.ExportOsv.class,
+        MonitorTokenCommand.class})
 final class MonitorCommand implements Callable<Integer> {
   private final Env env;
 
@@ -106,6 +107,8 @@ final class MonitorCommand implements Callable<Integer> {
           + " runs at a time; any number of workers share the queue.")
   String role;
 
+  @picocli.CommandLine.Mixin WatchOptions watch = new WatchOptions();
+
   MonitorCommand(Env env) {
     this.env = env;
   }
@@ -159,8 +162,28 @@ final class MonitorCommand implements Callable<Integer> {
     if (distributed) {
       return runDistributed(c, engine, theRole.get());
     }
-    try (Embedded.Running r = Embedded.build(c, engine, env.clock(), Sleeper.real(),
-        listener())) {
+    if (watch.enabled() && distributed) {
+      env.err().println("bulwark monitor: --serve runs with the embedded mode (--state DIR) only");
+      return ExitCode.USAGE.code;
+    }
+    WatchOptions.Running served = null;
+    if (watch.enabled()) {
+      try {
+        served = watch.start(env, workDir());
+      } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException e) {
+        env.err().println("bulwark monitor: " + e.getMessage());
+        return ExitCode.USAGE.code;
+      }
+    }
+    try (WatchOptions.Running w = served; Embedded.Running r = Embedded.build(c, engine,
+        env.clock(), Sleeper.real(), w == null ? listener() : w.watch().listener(listener()))) {
+      if (w != null) {
+        try {
+          w.attach(r.state());
+        } catch (dev.bulwark.monitor.watch.WatchException e) {
+          say(e.getMessage());
+        }
+      }
       if (r.workers() < workers) {
         env.err().println("bulwark monitor: " + r.workers() + " worker(s): the heap holds no more"
             + " scans in flight");
