@@ -163,13 +163,17 @@ final class MonitorCommand implements Callable<Integer> {
       return runDistributed(c, engine, theRole.get());
     }
     if (watch.enabled() && distributed) {
-      env.err().println("bulwark monitor: --serve runs with the embedded mode (--state DIR) only");
-      return ExitCode.USAGE.code;
+      if (state == null) {
+        env.err().println("bulwark monitor: --serve in the distributed mode needs --state DIR"
+            + " (for admin.token)");
+        return ExitCode.USAGE.code;
+      }
+      return runDistributedServed(c, engine, theRole.get());
     }
     WatchOptions.Running served = null;
     if (watch.enabled()) {
       try {
-        served = watch.start(env, workDir());
+        served = watch.start(env, workDir(), Optional.empty());
       } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException e) {
         env.err().println("bulwark monitor: " + e.getMessage());
         return ExitCode.USAGE.code;
@@ -232,6 +236,20 @@ final class MonitorCommand implements Callable<Integer> {
       return java.nio.file.Files.createTempDirectory("bulwark-monitor-");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The distributed mode with --serve: the watch in PostgreSQL, following the verdict store. */
+  private Integer runDistributedServed(MonitorConfig c, EngineScan engine, Distributed.Role r0) {
+    try (WatchOptions.Running w = watch.start(env, resolve(state), Optional.of(postgres));
+        PgState pg = Distributed.results(postgres)) {
+      w.watch().backfill(pg.verdicts());
+      w.watch().followVerdicts(pg.verdicts(), Duration.ofSeconds(1));
+      return runDistributed(c, engine, r0);
+    } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException
+        | StoreException e) {
+      env.err().println("bulwark monitor: " + e.getMessage());
+      return ExitCode.USAGE.code;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.monitor.watch.PgWatchStore;
 import dev.bulwark.monitor.watch.Scope;
 import dev.bulwark.monitor.watch.Token;
 import dev.bulwark.monitor.watch.Tokens;
@@ -35,14 +36,25 @@ final class MonitorTokenCommand implements Callable<Integer> {
     return state.isAbsolute() ? state : env.cwd().resolve(state).normalize();
   }
 
+  /** The watch's store: --state DIR (embedded) or --postgres JDBC-URL (distributed). */
+  static WatchStore open(Env env, Path state, String postgres) throws WatchException {
+    if ((state == null) == (postgres == null)) {
+      throw new WatchException("give either --state DIR or --postgres JDBC-URL");
+    }
+    return postgres != null ? PgWatchStore.open(postgres, 2) : Watch.openStore(dir(env, state));
+  }
+
   @Command(name = "create", mixinStandardHelpOptions = true,
       description = "Create a token and print it once (only its hash is stored).")
   static final class Create implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", required = true,
-        description = "The monitor's state folder.")
+    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
     Path state;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+        description = "The distributed mode's database instead of --state.")
+    String postgres;
 
     @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "read-only",
         description = "admin, read-only (default) or upload-only.")
@@ -64,13 +76,13 @@ final class MonitorTokenCommand implements Callable<Integer> {
             + " upload-only, not '" + scope + "'");
         return ExitCode.USAGE.code;
       }
-      try (WatchStore store = Watch.openStore(dir(env, state))) {
+      try (WatchStore store = open(env, state, postgres)) {
         Tokens.Created c = Tokens.create(store, name, s.get(), env.clock().instant());
         env.out().println(c.secret());
         env.out().flush();
         env.err().println("bulwark monitor token: created " + c.token().id() + " ("
-            + s.get().jsonName() + "); revoke with `bulwark monitor token revoke --state "
-            + state + " " + c.token().id() + "`");
+            + s.get().jsonName() + "); revoke with `bulwark monitor token revoke "
+            + c.token().id() + "`");
         return ExitCode.OK.code;
       } catch (WatchException e) {
         env.err().println("bulwark monitor token create: " + e.getMessage());
@@ -84,9 +96,12 @@ final class MonitorTokenCommand implements Callable<Integer> {
   static final class Revoke implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", required = true,
-        description = "The monitor's state folder.")
+    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
     Path state;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+        description = "The distributed mode's database instead of --state.")
+    String postgres;
 
     @Parameters(paramLabel = "ID", description = "The token's id (or the whole token).")
     String id;
@@ -101,7 +116,7 @@ final class MonitorTokenCommand implements Callable<Integer> {
       if (tokenId.startsWith("bw_") && tokenId.indexOf('_', 3) > 0) {
         tokenId = tokenId.substring(3, tokenId.indexOf('_', 3));
       }
-      try (WatchStore store = Watch.openStore(dir(env, state))) {
+      try (WatchStore store = open(env, state, postgres)) {
         if (!store.revoke(tokenId)) {
           env.err().println("bulwark monitor token revoke: no token " + tokenId);
           return ExitCode.USAGE.code;
@@ -119,9 +134,12 @@ final class MonitorTokenCommand implements Callable<Integer> {
   static final class ListTokens implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", required = true,
-        description = "The monitor's state folder.")
+    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
     Path state;
+
+    @Option(names = "--postgres", paramLabel = "JDBC-URL",
+        description = "The distributed mode's database instead of --state.")
+    String postgres;
 
     ListTokens(Env env) {
       this.env = env;
@@ -129,7 +147,7 @@ final class MonitorTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (WatchStore store = Watch.openStore(dir(env, state))) {
+      try (WatchStore store = open(env, state, postgres)) {
         for (Token t : store.tokens()) {
           env.out().println(t.id() + "\t" + t.scope().jsonName() + "\t"
               + (t.revoked() ? "revoked" : "live") + "\t" + t.created() + "\t" + t.name());

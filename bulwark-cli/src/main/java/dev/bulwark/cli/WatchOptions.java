@@ -3,9 +3,11 @@ package dev.bulwark.cli;
 import dev.bulwark.monitor.Sleeper;
 import dev.bulwark.monitor.SqliteState;
 import dev.bulwark.monitor.StoreException;
+import dev.bulwark.monitor.watch.PgWatchStore;
 import dev.bulwark.monitor.watch.Watch;
 import dev.bulwark.monitor.watch.WatchException;
 import dev.bulwark.monitor.watch.WatchServer;
+import dev.bulwark.monitor.watch.WatchStore;
 import dev.bulwark.monitor.watch.Webhook;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,7 +52,13 @@ final class WatchOptions {
     }
   }
 
-  Running start(Env env, Path stateDir) throws OutputOptions.UsageError, WatchException {
+  /**
+   * Starts the watch. With {@code postgres} (the distributed mode) its state is in PostgreSQL
+   * and verdicts are followed from the shared verdict store; the admin token file still goes to
+   * {@code stateDir}.
+   */
+  Running start(Env env, Path stateDir, Optional<String> postgres)
+      throws OutputOptions.UsageError, WatchException {
     String host = "127.0.0.1";
     String portText = serve.strip();
     int colon = portText.lastIndexOf(':');
@@ -91,9 +99,11 @@ final class WatchOptions {
     Optional<Path> dbOpt = advisoryDb != null || Files.isRegularFile(db) ? Optional.of(db)
         : Optional.empty();
     AtomicReference<SqliteState> state = new AtomicReference<>();
-    Watch w = Watch.open(Watch.Options.of(stateDir).withAdvisoryDb(dbOpt)
-            .withWebhook(hook, Webhook.Retry.defaults()),
-        env.clock(), Sleeper.real(), () -> {
+    Watch.Options wo = Watch.Options.of(stateDir).withAdvisoryDb(dbOpt)
+        .withWebhook(hook, Webhook.Retry.defaults());
+    WatchStore store = postgres.isPresent() ? PgWatchStore.open(postgres.get(), 4)
+        : Watch.openStore(stateDir);
+    Watch w = Watch.open(wo, store, env.clock(), Sleeper.real(), () -> {
           SqliteState s = state.get();
           try {
             return s == null ? 0 : s.queue().pending();

@@ -32,4 +32,23 @@ public final class WatchFakes implements AutoCloseable {
   public void close() {
     registry.close();
   }
+
+  /** A real PostgreSQL (and Kafka) as the distributed tests start them; skips when absent. */
+  public static final class Postgres implements AutoCloseable {
+    private final Services services;
+
+    public Postgres() throws Exception {
+      this.services = Services.start();
+    }
+
+    /** The JDBC URL of a new database of its own. */
+    public String database(String name) throws Exception {
+      return services.database(name);
+    }
+
+    @Override
+    public void close() {
+      services.close();
+    }
+  }
 }

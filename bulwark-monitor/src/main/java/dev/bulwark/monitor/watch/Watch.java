@@ -98,8 +98,16 @@ public final class Watch implements AutoCloseable {
    */
   public static Watch open(Options o, Clock clock, Sleeper sleeper, LongSupplier queueLag,
       Consumer<String> errors, Consumer<Alert> delivered) throws WatchException {
+    return open(o, SqliteWatchStore.open(o.state()), clock, sleeper, queueLag, errors,
+        delivered);
+  }
+
+  /** As above, on a given store (the distributed mode's {@link PgWatchStore}). */
+  public static Watch open(Options o, WatchStore store, Clock clock, Sleeper sleeper,
+      LongSupplier queueLag, Consumer<String> errors, Consumer<Alert> delivered)
+      throws WatchException {
     Metrics m = new Metrics(clock, queueLag);
-    Watch w = new Watch(SqliteWatchStore.open(o.state()), new UploadParser(o.state().resolve(
+    Watch w = new Watch(store, new UploadParser(o.state().resolve(
         "tmp")), new AdvisorySource(o.advisoryDb()), clock, m, errors, o.advisoryPoll());
     if (o.webhook().isPresent()) {
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -215,6 +223,36 @@ public final class Watch implements AutoCloseable {
       raise(project, r.key(), "verdict:" + v.verdict(), v.verdict(), summary(v))
           .ifPresent(a -> { });
     }
+  }
+
+  /**
+   * Follows a verdict store by judged time (the distributed mode, where other processes judge):
+   * every {@code every}, verdicts judged since the newest seen (less a second, for rows written
+   * out of order; matching again is harmless) are handled as if they had just landed.
+   */
+  public void followVerdicts(VerdictStore verdicts, Duration every) {
+    java.util.concurrent.atomic.AtomicReference<Instant> seen =
+        new java.util.concurrent.atomic.AtomicReference<>(clock.instant());
+    long ms = Math.max(100, every.toMillis());
+    events.scheduleWithFixedDelay(() -> {
+      try {
+        Instant before = seen.get();
+        for (VerdictRecord r : verdicts.query(new VerdictStore.Query(Optional.of(
+            before.minusSeconds(1)), Optional.empty()))) {
+          if (r.judged().isAfter(before)) {
+            metrics.verdict();
+          }
+          if (r.judged().isAfter(seen.get())) {
+            seen.set(r.judged());
+          }
+          onVerdict(r);
+        }
+      } catch (StoreException | WatchException e) {
+        errors.accept(e.getMessage());
+      } catch (RuntimeException e) {
+        errors.accept("following verdicts failed: " + e);
+      }
+    }, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   /** Waits until every event queued so far is handled (tests, benchmarks). */

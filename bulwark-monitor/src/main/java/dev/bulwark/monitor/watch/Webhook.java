@@ -8,12 +8,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Delivers alerts to {@code --webhook URL} as JSON POSTs from its own thread: {@link #raised}
+ * Delivers alerts to {@code --webhook URL} as JSON POSTs from its own threads: {@link #raised}
  * only enqueues, so a slow or dead receiver never holds up the monitor or an upload. A failed
  * call (connection error, timeout, non-2xx) is retried with exponential backoff; after the last
  * attempt the alert is counted as dropped (it stays in the store and the API).
@@ -28,6 +30,8 @@ public final class Webhook implements AlertSink, AutoCloseable {
 
   /** Alerts waiting; beyond this, new ones are dropped (and counted). */
   static final int MAX_PENDING = 100_000;
+  /** Delivery threads: one verdict can raise an alert for hundreds of projects at once. */
+  static final int THREADS = 4;
 
   private final HttpClient http;
   private final URI url;
@@ -36,7 +40,7 @@ public final class Webhook implements AlertSink, AutoCloseable {
   private final Metrics metrics;
   private final Consumer<Alert> delivered;
   private final BlockingQueue<Alert> queue = new LinkedBlockingQueue<>(MAX_PENDING);
-  private final Thread thread;
+  private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopping;
 
   Webhook(HttpClient http, URI url, Sleeper sleeper, Retry retry, Metrics metrics,
@@ -47,9 +51,12 @@ public final class Webhook implements AlertSink, AutoCloseable {
     this.retry = retry;
     this.metrics = metrics;
     this.delivered = delivered;
-    this.thread = new Thread(this::run, "bulwark-watch-webhook");
-    thread.setDaemon(true);
-    thread.start();
+    for (int i = 0; i < THREADS; i++) {
+      Thread t = new Thread(this::run, "bulwark-watch-webhook-" + i);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
   }
 
   @Override
@@ -105,6 +112,6 @@ public final class Webhook implements AlertSink, AutoCloseable {
   @Override
   public void close() {
     stopping = true;
-    thread.interrupt();
+    threads.forEach(Thread::interrupt);
   }
 }
