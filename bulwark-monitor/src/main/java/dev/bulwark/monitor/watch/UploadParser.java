@@ -173,7 +173,8 @@ final class UploadParser {
           }
           deps.add(new Dependency(eco.get(), name, u.getVersion(), false, false, false, false,
               DependencySource.REGISTRY, "", "", SourceLocation.of(fileName), List.of()));
-        } catch (MalformedPackageURLException e) {
+        } catch (MalformedPackageURLException | RuntimeException e) {
+          // RuntimeException: packageurl-java throws unchecked errors on some bad escapes.
           if (problems.size() < 100) {
             problems.add(fileName + ": bad package URL '" + shown(purl) + "'");
           }
