@@ -98,6 +98,11 @@ class WatchEndToEndTest {
           assertThat(a.path("cause").asText()).isEqualTo("verdict:malicious");
           assertThat(a.path("state").asText()).isEqualTo("new");
 
+          // The dashboard shows it (server-rendered; DashboardChromiumTest renders the pages).
+          WatchHttp.Answer page = get(port, "/alerts", token);
+          assertThat(page.status()).isEqualTo(200);
+          assertThat(page.body()).contains("payments-api", "npm:x@1.0.0", "malicious");
+
           JsonNode pkg = get(port, "/api/packages/npm/x/1.0.0", token).json();
           assertThat(pkg.path("verdict").asText()).isEqualTo("malicious");
           assertThat(pkg.path("projects").get(0).asText()).isEqualTo("payments-api");
