@@ -53,6 +53,7 @@ public final class Tokens {
       throws WatchException {
     Path f = dir.resolve(ADMIN_FILE);
     if (Files.exists(f)) {
+      adopt(store, f, now);
       return Optional.empty();
     }
     Created c = create(store, "admin (first start)", Scope.ADMIN, now);
@@ -70,6 +71,27 @@ public final class Tokens {
       throw new WatchException("cannot write " + f + ": " + e.getMessage(), e);
     }
     return Optional.of(f);
+  }
+
+  /**
+   * An existing admin.token whose token the store does not know (a new database, another server
+   * of the same PostgreSQL) is stored again as admin; a revoked one stays revoked.
+   */
+  private static void adopt(WatchStore store, Path f, Instant now) throws WatchException {
+    String secret;
+    try {
+      secret = Files.readString(f, StandardCharsets.US_ASCII).strip();
+    } catch (IOException e) {
+      throw new WatchException("cannot read " + f + ": " + e.getMessage(), e);
+    }
+    int sep = secret.indexOf('_', 3);
+    if (!secret.startsWith("bw_") || sep < 0 || secret.length() > 200) {
+      throw new WatchException(f + " does not hold a Bulwark token; delete it to get a new one");
+    }
+    if (store.tokenByHash(hash(secret)).isEmpty()) {
+      store.addToken(new Token(secret.substring(3, sep), "admin (from " + ADMIN_FILE + ")",
+          Scope.ADMIN, now, false), hash(secret));
+    }
   }
 
   static String hash(String secret) {

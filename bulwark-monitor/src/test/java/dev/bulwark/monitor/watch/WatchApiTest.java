@@ -259,6 +259,21 @@ class WatchApiTest {
   }
 
   @Test
+  void anAdminTokenFileIsAdoptedByANewStoreAndUnknownPathsAnswerWithoutATrace(
+      @TempDir Path other) throws Exception {
+    try (Watch second = Watch.open(Watch.Options.of(other), Clock.systemUTC(), Sleeper.real(),
+        () -> 0, e -> { }, a -> { })) {
+      Files.writeString(other.resolve(Tokens.ADMIN_FILE), admin + "\n");
+      assertThat(second.ensureAdminToken(other)).isEmpty();
+      assertThat(Tokens.check(second.store(), admin)).get().extracting(Token::scope)
+          .isEqualTo(Scope.ADMIN);
+    }
+    WatchHttp.Answer a = get(port, "/api/nope", admin);
+    assertThat(a.status()).isEqualTo(404);
+    assertThat(a.body()).doesNotContain("Exception", "\tat ");
+  }
+
+  @Test
   void metricsAreInPrometheusTextFormat() throws Exception {
     watch.onVerdict(verdict("x", "1.0.0", MonitorVerdict.CLEAN, ""));
     watch.verdictLanded(verdict("y", "1.0.0", MonitorVerdict.CLEAN, ""));
