@@ -56,6 +56,11 @@ final class AuditCommand implements Callable<Integer> {
       description = "Audit dev dependencies too (default). --no-dev leaves them out.")
   boolean dev;
 
+  @Option(names = "--upload", paramLabel = "URL",
+      description = "Also send the inventory (CycloneDX) to the organisation watch:"
+          + " http://HOST:PORT/api/projects/NAME, token from $BULWARK_WATCH_TOKEN (docs/watch.md).")
+  String upload;
+
   @Option(names = "--no-recursive", description = "Only read lockfiles directly in each folder.")
   boolean noRecursive;
 
@@ -87,6 +92,15 @@ final class AuditCommand implements Callable<Integer> {
         ReportWriter.write(new ReportData.Audit(report, opened.info(), code), output, env,
             (w, color) -> ConsoleAuditRenderer.render(report, opened.info(), new Style(color),
                 output.quiet, w));
+        if (upload != null) {
+          try {
+            AuditUpload.upload(env, upload, new ReportData.Audit(report, opened.info(), code));
+            env.err().println("bulwark audit: uploaded the inventory to " + upload);
+          } catch (IOException e) {
+            env.err().println("bulwark audit: upload failed: " + e.getMessage());
+            return code == ExitCode.OK.code ? ExitCode.INCOMPLETE.code : code;
+          }
+        }
         return code;
       }
     } catch (OutputOptions.UsageError e) {

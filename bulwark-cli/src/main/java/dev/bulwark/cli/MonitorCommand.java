@@ -45,7 +45,8 @@ import picocli.CommandLine.Option;
       "same engine as `bulwark scan`; verdicts are kept in DIR (SQLite).",
       "Feed URLs come from the flags: nothing is contacted unless you name it."
     },
-    subcommands = {MonitorCommand.Results.class, MonitorCommand.ExportOsv.class})
+    subcommands = {MonitorCommand.Results.class, MonitorCommand.ExportOsv.class,
+        MonitorTokenCommand.class})
 final class MonitorCommand implements Callable<Integer> {
   private final Env env;
 
@@ -106,6 +107,8 @@ final class MonitorCommand implements Callable<Integer> {
           + " runs at a time; any number of workers share the queue.")
   String role;
 
+  @picocli.CommandLine.Mixin WatchOptions watch = new WatchOptions();
+
   MonitorCommand(Env env) {
     this.env = env;
   }
@@ -159,8 +162,32 @@ final class MonitorCommand implements Callable<Integer> {
     if (distributed) {
       return runDistributed(c, engine, theRole.get());
     }
-    try (Embedded.Running r = Embedded.build(c, engine, env.clock(), Sleeper.real(),
-        listener())) {
+    if (watch.enabled() && distributed) {
+      if (state == null) {
+        env.err().println("bulwark monitor: --serve in the distributed mode needs --state DIR"
+            + " (for admin.token)");
+        return ExitCode.USAGE.code;
+      }
+      return runDistributedServed(c, engine, theRole.get());
+    }
+    WatchOptions.Running served = null;
+    if (watch.enabled()) {
+      try {
+        served = watch.start(env, workDir(), Optional.empty());
+      } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException e) {
+        env.err().println("bulwark monitor: " + e.getMessage());
+        return ExitCode.USAGE.code;
+      }
+    }
+    try (WatchOptions.Running w = served; Embedded.Running r = Embedded.build(c, engine,
+        env.clock(), Sleeper.real(), w == null ? listener() : w.watch().listener(listener()))) {
+      if (w != null) {
+        try {
+          w.attach(r.state());
+        } catch (dev.bulwark.monitor.watch.WatchException e) {
+          say(e.getMessage());
+        }
+      }
       if (r.workers() < workers) {
         env.err().println("bulwark monitor: " + r.workers() + " worker(s): the heap holds no more"
             + " scans in flight");
@@ -209,6 +236,20 @@ final class MonitorCommand implements Callable<Integer> {
       return java.nio.file.Files.createTempDirectory("bulwark-monitor-");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The distributed mode with --serve: the watch in PostgreSQL, following the verdict store. */
+  private Integer runDistributedServed(MonitorConfig c, EngineScan engine, Distributed.Role r0) {
+    try (WatchOptions.Running w = watch.start(env, resolve(state), Optional.of(postgres));
+        PgState pg = Distributed.results(postgres)) {
+      w.watch().backfill(pg.verdicts());
+      w.watch().followVerdicts(pg.verdicts(), Duration.ofSeconds(1));
+      return runDistributed(c, engine, r0);
+    } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException
+        | StoreException e) {
+      env.err().println("bulwark monitor: " + e.getMessage());
+      return ExitCode.USAGE.code;
     }
   }
 
