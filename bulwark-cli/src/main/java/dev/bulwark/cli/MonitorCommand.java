@@ -165,32 +165,7 @@ final class MonitorCommand implements Callable<Integer> {
         env.err().println("bulwark monitor: " + r.workers() + " worker(s): the heap holds no more"
             + " scans in flight");
       }
-      CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        r.monitor().stop();
-        try {
-          done.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "bulwark-monitor-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      EmbeddedMonitor.Summary s;
-      try {
-        s = r.monitor().run();
-      } finally {
-        done.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // Already shutting down.
-        }
-      }
-      env.err().printf(Locale.ROOT, "bulwark monitor: queued %d, judged %d version(s)%s%n",
-          s.queued(), s.judged(), s.failedFeeds().isEmpty() ? ""
-              : "; gave up on feed(s) " + String.join(", ", s.failedFeeds()));
-      env.err().flush();
-      return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
+      return runAndReport("", r.monitor()::stop, r.monitor()::run, 10);
     } catch (StoreException e) {
       env.err().println("bulwark monitor: " + e.getMessage());
       return ExitCode.INCOMPLETE.code;
@@ -216,33 +191,8 @@ final class MonitorCommand implements Callable<Integer> {
     Distributed.Options o = new Distributed.Options(KafkaSettings.defaults(kafka), postgres, r0);
     try (Distributed.Running r = Distributed.build(c, o, engine, env.clock(), Sleeper.real(),
         listener())) {
-      CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        r.monitor().stop();
-        try {
-          done.await(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "bulwark-monitor-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      EmbeddedMonitor.Summary s;
-      try {
-        s = r.monitor().run();
-      } finally {
-        done.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // Already shutting down.
-        }
-      }
-      env.err().printf(Locale.ROOT, "bulwark monitor (%s): queued %d, judged %d version(s)%s%n",
-          r0.name().toLowerCase(Locale.ROOT), s.queued(), s.judged(),
-          s.failedFeeds().isEmpty() ? "" : "; gave up on feed(s) "
-              + String.join(", ", s.failedFeeds()));
-      env.err().flush();
-      return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
+      return runAndReport(" (" + r0.name().toLowerCase(Locale.ROOT) + ")", r.monitor()::stop,
+          r.monitor()::run, 15);
     } catch (StoreException e) {
       env.err().println("bulwark monitor: " + e.getMessage());
       return ExitCode.INCOMPLETE.code;
@@ -253,6 +203,46 @@ final class MonitorCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return ExitCode.INCOMPLETE.code;
     }
+  }
+
+  /** A built monitor's run. */
+  private interface Run {
+    EmbeddedMonitor.Summary run() throws InterruptedException;
+  }
+
+  /**
+   * Runs a built monitor (either mode) until it is idle or the JVM is asked to stop (a shutdown
+   * hook stops it and waits up to {@code graceSeconds} for the run to end), then prints the
+   * summary. {@code label} follows "bulwark monitor" in the summary line.
+   */
+  private int runAndReport(String label, Runnable stop, Run run, int graceSeconds)
+      throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.run();
+      try {
+        done.await(graceSeconds, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "bulwark-monitor-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    EmbeddedMonitor.Summary s;
+    try {
+      s = run.run();
+    } finally {
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down.
+      }
+    }
+    env.err().printf(Locale.ROOT, "bulwark monitor%s: queued %d, judged %d version(s)%s%n",
+        label, s.queued(), s.judged(), s.failedFeeds().isEmpty() ? ""
+            : "; gave up on feed(s) " + String.join(", ", s.failedFeeds()));
+    env.err().flush();
+    return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
   }
 
   /** The verdict store of --state DIR or --postgres JDBC-URL (exactly one). */

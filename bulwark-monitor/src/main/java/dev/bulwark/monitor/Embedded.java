@@ -77,7 +77,8 @@ public final class Embedded {
     return (int) Math.max(1, Math.min(requested, fit));
   }
 
-  private static String host(String url) {
+  /** The lower-case host of a URL, or "" (shared with {@link Distributed}). */
+  static String host(String url) {
     try {
       String h = URI.create(url).getHost();
       return h == null ? "" : h.toLowerCase(Locale.ROOT);
@@ -86,8 +87,8 @@ public final class Embedded {
     }
   }
 
-  /** Artifacts left by a killed run. */
-  private static void clean(Path tmp) {
+  /** Deletes the artifacts a killed run left in {@code tmp} (shared with {@link Distributed}). */
+  static void clean(Path tmp) {
     if (!Files.isDirectory(tmp)) {
       return;
     }
