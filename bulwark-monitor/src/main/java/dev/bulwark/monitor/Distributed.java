@@ -116,8 +116,9 @@ public final class Distributed {
    * EmbeddedMonitor.Listener)}, with the feeds and the judge decorated. */
   public static Running build(MonitorConfig c, Options o, EngineScan engine, Clock clock,
       Sleeper sleeper, EmbeddedMonitor.Listener listener, Hooks hooks) throws StoreException {
-    if (o.role().follows() && c.npmChanges().isEmpty() && c.pypiChanges().isEmpty()) {
-      throw new IllegalArgumentException("no feed to follow: give --npm-changes or --pypi-changes"
+    if (o.role().follows() && !c.hasFeed()) {
+      throw new IllegalArgumentException("no feed to follow: give --npm-changes, --pypi-changes"
+          + " or --pypi-rss"
           + " (or --role worker)");
     }
     int workers = o.role().works()
@@ -147,9 +148,10 @@ public final class Distributed {
               publisher, clock, c.fromBeginning()), pg.followerLock(npm.name())));
         }
       }
-      if (c.pypiChanges().isPresent() && o.role().follows()) {
-        FeedSource pypi = hooks.feeds().apply(new PypiFeed(c.pypiChanges().get(),
-            c.pypiJson().orElse(c.pypiChanges().get()), feedHttp, c.batch()));
+      Optional<FeedSource> pypiFeed = o.role().follows()
+          ? c.pypiFeed(feedHttp, Clock.systemUTC()) : Optional.empty();
+      if (pypiFeed.isPresent()) {
+        FeedSource pypi = hooks.feeds().apply(pypiFeed.get());
         followers.add(new DistributedMonitor.Follower(new FeedFollower(pypi, pg.cursors(),
             publisher, clock, c.fromBeginning()), pg.followerLock(pypi.name())));
       }

@@ -20,6 +20,15 @@ public final class EmbeddedMonitor {
     default void feedError(String feed, String message) {}
 
     default void storeError(String message) {}
+
+    /**
+     * A windowed feed (PyPI's RSS) may have lost versions before its last batch (package-feeds'
+     * {@code LOSSY_FEED}); told as a feed error unless overridden.
+     */
+    default void lossyGap(String feed) {
+      feedError(feed, "LOSSY_FEED: the feed's window no longer reaches back to the cursor;"
+          + " versions published in between may have been missed");
+    }
   }
 
   /**

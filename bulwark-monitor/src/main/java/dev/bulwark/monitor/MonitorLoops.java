@@ -147,6 +147,9 @@ final class MonitorLoops {
           continue;
         }
         queued.addAndGet(s.queued());
+        if (s.lossy()) {
+          listener.lossyGap(feed);
+        }
         if (s.queued() > 0 || s.reset()) {
           listener.queued(feed, s.queued(), s.reset());
         }
