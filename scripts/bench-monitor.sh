@@ -5,6 +5,12 @@
 #               run, CPU-ms per version by size class.
 #   latency:    1 version/s for STEADY seconds (default 120), then 10/s for BURST seconds
 #               (default 30); publication-to-verdict p50/p95/p99.
+#   distributed:  the same N versions through the distributed mode (DistBench, real Kafka and
+#                 PostgreSQL started for the run): embedded 1 worker thread as the baseline, then
+#                 1 and 2 worker processes; each worker process's peak RSS.
+#   dist-latency: 1 version/s for STEADY s then 10/s for BURST s, follower + 2 worker processes.
+# WORKERS="1 2" the worker counts of `throughput`; MONITOR_BENCH=nobaseline skips its baseline.
+# MONITOR_BENCH_BASELINE=K caps the direct-scan baseline of `throughput` at K tarballs.
 # Tarballs: the long-tail npm corpus (fetch it first, see ../shared/README.md) and the train side
 # of ../shared/corpus/malicious (decrypted in memory). Run from the repository root.
 set -eu
@@ -16,9 +22,21 @@ burst=${BURST:-30}
 ./mvnw -q -B -o -DskipTests -pl bulwark-eval -am package
 java=${JAVA:-java}
 cp="$root/bulwark-eval/target/classes:$root/bulwark-eval/target/lib/*"
-run() { "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC -Xmx640m -cp "$cp" dev.bulwark.bench.MonitorBench "$@"; }
+# BENCH_XMX: the heap (default the launcher's 640m, under which the embedded mode runs one
+# worker thread: two scans in flight need 4/5 of the heap to hold 2 x 256 MiB).
+run() { "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC -Xmx"${BENCH_XMX:-640m}" -cp "$cp" dev.bulwark.bench.MonitorBench "$@"; }
+dist() {
+  # One invocation: the reactor resolves bulwark-core to its compiled classes (nothing installed).
+  ./mvnw -q -B -o -DskipTests -pl bulwark-monitor -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/bulwark-monitor-bench.cp
+  dcp="$root/bulwark-monitor/target/test-classes:$root/bulwark-monitor/target/classes:$(cat /tmp/bulwark-monitor-bench.cp)"
+  (cd bulwark-monitor && "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC \
+    -Xmx1g -cp "$dcp" dev.bulwark.monitor.DistBench "$@")
+}
 case "${1:-all}" in
-  throughput) run throughput "$n" 1 2 ;;
+  throughput) run throughput "$n" ${WORKERS:-1 2} ;;
+  distributed) dist throughput "$n" ;;
+  dist-latency) dist latency "$steady" "$burst" ;;
   latency) run latency "$steady" "$burst" ;;
   all) run throughput "$n" 1 2; run latency "$steady" "$burst" ;;
 esac

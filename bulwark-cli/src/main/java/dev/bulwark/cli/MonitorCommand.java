@@ -5,6 +5,8 @@ import dev.bulwark.monitor.Embedded;
 import dev.bulwark.monitor.EmbeddedMonitor;
 import dev.bulwark.monitor.EngineScan;
 import dev.bulwark.monitor.MonitorConfig;
+import dev.bulwark.monitor.MonitorFile;
+import dev.bulwark.monitor.MonitorFileException;
 import dev.bulwark.monitor.MonitorVerdict;
 import dev.bulwark.monitor.OsvExport;
 import dev.bulwark.monitor.ResultsReport;
@@ -72,7 +74,18 @@ final class MonitorCommand implements Callable<Integer> {
       description = "The PyPI JSON API base (<URL>/<name>/<version>/json; default: --pypi-changes).")
   String pypiJson;
 
-  @Option(names = "--since", paramLabel = "0|now", defaultValue = "now",
+  @Option(names = "--pypi-rss", paramLabel = "URL",
+      description = "PyPI's RSS updates feed: the fallback when the journal fails, or the only"
+          + " PyPI feed without --pypi-changes (then --pypi-json is needed). Lossy: see"
+          + " docs/monitor.md.")
+  String pypiRss;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "YAML file of feeds, registries, workers and caps (docs/monitor.md);"
+          + " flags win over it.")
+  Path config;
+
+  @Option(names = "--since", paramLabel = "0|now",
       description = "Where a feed starts on the first run: 0 (its beginning) or now (default);"
           + " afterwards the stored cursor wins.")
   String since;
@@ -81,13 +94,13 @@ final class MonitorCommand implements Callable<Integer> {
       description = "Stop once the feeds have nothing new and every queued version is judged.")
   boolean untilIdle;
 
-  @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+  @Option(names = "--workers", paramLabel = "N",
       description = "Worker threads (default 1; lowered to what the heap holds).")
-  int workers;
+  Integer workers;
 
-  @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "5",
+  @Option(names = "--poll", paramLabel = "SECONDS",
       description = "Pause between polls of an idle feed (default 5).")
-  int poll;
+  Integer poll;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only errors and the summary.")
   boolean quiet;
@@ -102,7 +115,7 @@ final class MonitorCommand implements Callable<Integer> {
           + " (jdbc:postgresql://HOST:PORT/DB?user=…).")
   String postgres;
 
-  @Option(names = "--role", paramLabel = "ROLE", defaultValue = "all",
+  @Option(names = "--role", paramLabel = "ROLE",
       description = "Distributed mode: follower, worker or all (default). One follower per feed"
           + " runs at a time; any number of workers share the queue.")
   String role;
@@ -115,6 +128,16 @@ final class MonitorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    MonitorFile file = MonitorFile.empty();
+    if (config != null) {
+      try {
+        file = MonitorFile.read(resolve(config));
+      } catch (MonitorFileException e) {
+        env.err().println("bulwark monitor: " + e.getMessage());
+        return ExitCode.USAGE.code;
+      }
+    }
+    fillFrom(file);
     boolean distributed = kafka != null || postgres != null;
     if (distributed && (kafka == null || postgres == null)) {
       env.err().println("bulwark monitor: the distributed mode needs both --kafka and --postgres");
@@ -139,7 +162,7 @@ final class MonitorCommand implements Callable<Integer> {
         return ExitCode.USAGE.code;
       }
     }
-    if (npmChanges == null && pypiChanges == null
+    if (npmChanges == null && pypiChanges == null && pypiRss == null
         && !(distributed && theRole.get() == Distributed.Role.WORKER)) {
       env.err().println("bulwark monitor: nothing to follow: give --npm-changes URL and/or"
           + " --pypi-changes URL");
@@ -155,9 +178,11 @@ final class MonitorCommand implements Callable<Integer> {
     MonitorConfig c = MonitorConfig.of(workDir(), Optional.ofNullable(npmChanges),
             Optional.ofNullable(pypiChanges))
         .withNpmRegistry(registry).withPypiJson(Optional.ofNullable(pypiJson))
+        .withPypiRss(Optional.ofNullable(pypiRss))
         .withFromBeginning(fromBeginning).withUntilIdle(untilIdle).withWorkers(workers)
         .withPolling(Duration.ofSeconds(Math.max(1, poll)),
             dev.bulwark.monitor.FeedHttp.Retry.defaults());
+    c = file.applyCaps(c);
     EngineScan engine = EngineScan.defaults(List.of(), List.of());
     if (distributed) {
       return runDistributed(c, engine, theRole.get());
@@ -192,39 +217,33 @@ final class MonitorCommand implements Callable<Integer> {
         env.err().println("bulwark monitor: " + r.workers() + " worker(s): the heap holds no more"
             + " scans in flight");
       }
-      CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        r.monitor().stop();
-        try {
-          done.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "bulwark-monitor-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      EmbeddedMonitor.Summary s;
-      try {
-        s = r.monitor().run();
-      } finally {
-        done.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // Already shutting down.
-        }
-      }
-      env.err().printf(Locale.ROOT, "bulwark monitor: queued %d, judged %d version(s)%s%n",
-          s.queued(), s.judged(), s.failedFeeds().isEmpty() ? ""
-              : "; gave up on feed(s) " + String.join(", ", s.failedFeeds()));
-      env.err().flush();
-      return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
+      return runAndReport("", r.monitor()::stop, r.monitor()::run, 10);
     } catch (StoreException e) {
       env.err().println("bulwark monitor: " + e.getMessage());
       return ExitCode.INCOMPLETE.code;
+    } catch (IllegalArgumentException e) {
+      env.err().println("bulwark monitor: " + e.getMessage());
+      return ExitCode.USAGE.code;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.INCOMPLETE.code;
     }
+  }
+
+  /** Flags not given take the config file's value, then the default. */
+  private void fillFrom(MonitorFile f) {
+    state = state != null ? state : f.get("state").map(Path::of).orElse(null);
+    npmChanges = npmChanges != null ? npmChanges : f.get("npm-changes").orElse(null);
+    npmRegistry = npmRegistry != null ? npmRegistry : f.get("npm-registry").orElse(null);
+    pypiChanges = pypiChanges != null ? pypiChanges : f.get("pypi-changes").orElse(null);
+    pypiJson = pypiJson != null ? pypiJson : f.get("pypi-json").orElse(null);
+    pypiRss = pypiRss != null ? pypiRss : f.get("pypi-rss").orElse(null);
+    kafka = kafka != null ? kafka : f.get("kafka").orElse(null);
+    postgres = postgres != null ? postgres : f.get("postgres").orElse(null);
+    since = since != null ? since : f.get("since").orElse("now");
+    role = role != null ? role : f.get("role").orElse("all");
+    workers = workers != null ? workers : f.number("workers").orElse(1);
+    poll = poll != null ? poll : f.number("poll-seconds").orElse(5);
   }
 
   /** The state folder; in the distributed mode without --state, a temp folder for downloads. */
@@ -257,33 +276,8 @@ final class MonitorCommand implements Callable<Integer> {
     Distributed.Options o = new Distributed.Options(KafkaSettings.defaults(kafka), postgres, r0);
     try (Distributed.Running r = Distributed.build(c, o, engine, env.clock(), Sleeper.real(),
         listener())) {
-      CountDownLatch done = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        r.monitor().stop();
-        try {
-          done.await(15, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "bulwark-monitor-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
-      EmbeddedMonitor.Summary s;
-      try {
-        s = r.monitor().run();
-      } finally {
-        done.countDown();
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // Already shutting down.
-        }
-      }
-      env.err().printf(Locale.ROOT, "bulwark monitor (%s): queued %d, judged %d version(s)%s%n",
-          r0.name().toLowerCase(Locale.ROOT), s.queued(), s.judged(),
-          s.failedFeeds().isEmpty() ? "" : "; gave up on feed(s) "
-              + String.join(", ", s.failedFeeds()));
-      env.err().flush();
-      return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
+      return runAndReport(" (" + r0.name().toLowerCase(Locale.ROOT) + ")", r.monitor()::stop,
+          r.monitor()::run, 15);
     } catch (StoreException e) {
       env.err().println("bulwark monitor: " + e.getMessage());
       return ExitCode.INCOMPLETE.code;
@@ -294,6 +288,46 @@ final class MonitorCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return ExitCode.INCOMPLETE.code;
     }
+  }
+
+  /** A built monitor's run. */
+  private interface Run {
+    EmbeddedMonitor.Summary run() throws InterruptedException;
+  }
+
+  /**
+   * Runs a built monitor (either mode) until it is idle or the JVM is asked to stop (a shutdown
+   * hook stops it and waits up to {@code graceSeconds} for the run to end), then prints the
+   * summary. {@code label} follows "bulwark monitor" in the summary line.
+   */
+  private int runAndReport(String label, Runnable stop, Run run, int graceSeconds)
+      throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.run();
+      try {
+        done.await(graceSeconds, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "bulwark-monitor-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    EmbeddedMonitor.Summary s;
+    try {
+      s = run.run();
+    } finally {
+      done.countDown();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // Already shutting down.
+      }
+    }
+    env.err().printf(Locale.ROOT, "bulwark monitor%s: queued %d, judged %d version(s)%s%n",
+        label, s.queued(), s.judged(), s.failedFeeds().isEmpty() ? ""
+            : "; gave up on feed(s) " + String.join(", ", s.failedFeeds()));
+    env.err().flush();
+    return s.failedFeeds().isEmpty() ? ExitCode.OK.code : ExitCode.INCOMPLETE.code;
   }
 
   /** The verdict store of --state DIR or --postgres JDBC-URL (exactly one). */

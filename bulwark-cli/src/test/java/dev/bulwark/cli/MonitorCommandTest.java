@@ -106,6 +106,38 @@ class MonitorCommandTest {
     }
   }
 
+  /** The feed, state and workers from --config; a flag wins over the file. */
+  @Test
+  void configFileDrivesTheRunAndFlagsOverrideIt(@TempDir Path tmp) throws Exception {
+    Map<String, byte[]> tarballs = new LinkedHashMap<>();
+    tarballs.put("tiny-lib", tgz("tiny-lib", "", "module.exports = 1;\n"));
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    server.createContext("/", x -> serve(x, base, tarballs));
+    server.start();
+    try {
+      Path file = tmp.resolve("monitor.yml");
+      Files.writeString(file, "# feeds and caps\nstate: " + tmp.resolve("from-file") + "\n"
+          + "npm-changes: " + base + "\nsince: \"0\"\nworkers: 2\nmax-attempts: 2\n"
+          + "max-artifact-mb: 16\n");
+      Path state = tmp.resolve("from-flag");
+      CliHarness.Run run = CliHarness.run(tmp, "monitor", "--config", file.toString(),
+          "--state", state.toString(), "--until-idle");
+      assertThat(run.exit()).as(run.err()).isEqualTo(0);
+      assertThat(run.err()).contains("judged 1 version(s)");
+      assertThat(state.resolve("monitor.db")).exists();
+      assertThat(tmp.resolve("from-file")).doesNotExist();
+
+      Files.writeString(file, "npm-changes: " + base + "\nworkers: 99\n");
+      CliHarness.Run bad = CliHarness.run(tmp, "monitor", "--config", file.toString(),
+          "--state", state.toString());
+      assertThat(bad.exit()).isEqualTo(2);
+      assertThat(bad.err()).contains("monitor.yml:2").contains("workers must be");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   @Test
   void usageErrors(@TempDir Path tmp) {
     assertThat(CliHarness.run(tmp, "monitor", "--state", tmp.toString()).exit()).isEqualTo(2);

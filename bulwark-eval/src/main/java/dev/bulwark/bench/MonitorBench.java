@@ -85,7 +85,8 @@ public final class MonitorBench {
   static void baseline(List<byte[]> tarballs, int n) throws IOException {
     EngineScan engine = EngineScan.defaults(List.of(), List.of());
     Path dir = Files.createTempDirectory("bench-monitor-base");
-    int sample = Math.min(n, tarballs.size());
+    int sample = Math.min(Math.min(n, tarballs.size()),
+        Integer.parseInt(System.getenv().getOrDefault("MONITOR_BENCH_BASELINE", "1000000")));
     long t0 = System.nanoTime();
     for (int i = 0; i < sample; i++) {
       Path f = dir.resolve(i + ".tgz");
@@ -220,8 +221,9 @@ public final class MonitorBench {
   static final long MAX_TARBALL = 4L << 20;
 
   /**
-   * Up to {@code limit} tarballs, benign and malicious interleaved: long-tail benign npm tarballs
-   * from the corpus cache (each at most {@link #MAX_TARBALL}) and train-side malicious npm samples.
+   * Up to {@code limit} tarballs, benign and malicious interleaved: benign npm tarballs from the
+   * corpus cache (long-tail, then the popular set; each at most {@link #MAX_TARBALL}) and
+   * train-side malicious npm samples.
    */
   static List<byte[]> tarballs(int limit) throws IOException {
     List<byte[]> benign = new ArrayList<>();
@@ -229,9 +231,12 @@ public final class MonitorBench {
     List<byte[]> out = benign;
     String cache = System.getenv().getOrDefault("BULWARK_CORPUS_CACHE",
         System.getProperty("user.home") + "/.cache/bulwark-corpus");
-    Path longtail = Path.of(cache, "npm-longtail");
-    if (Files.isDirectory(longtail)) {
-      try (Stream<Path> s = Files.list(longtail)) {
+    for (String corpus : List.of("npm-longtail", "npm")) {
+      Path dir = Path.of(cache, corpus);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.list(dir)) {
         for (Path p : s.filter(f -> f.toString().endsWith(".tgz")).sorted().toList()) {
           if (Files.size(p) <= MAX_TARBALL && out.size() < limit) {
             out.add(Files.readAllBytes(p));

@@ -5,10 +5,7 @@ import dev.bulwark.monitor.kafka.KafkaQueue;
 import dev.bulwark.monitor.kafka.KafkaSettings;
 import dev.bulwark.monitor.kafka.Topics;
 import dev.bulwark.monitor.postgres.PgState;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +89,8 @@ public final class Distributed {
       implements AutoCloseable {
     /** The dead-letter topic from its start. */
     public List<VersionQueue.DeadLetter> deadLetters() throws StoreException {
-      return new KafkaQueue(kafka, producer, topics, Clock.systemUTC(), "bulwark-monitor-reader")
+      return new KafkaQueue(kafka, producer, topics, Clock.systemUTC(), "bulwark-monitor-reader",
+          pg.attempts())
           .deadLetters();
     }
 
@@ -118,8 +116,9 @@ public final class Distributed {
    * EmbeddedMonitor.Listener)}, with the feeds and the judge decorated. */
   public static Running build(MonitorConfig c, Options o, EngineScan engine, Clock clock,
       Sleeper sleeper, EmbeddedMonitor.Listener listener, Hooks hooks) throws StoreException {
-    if (o.role().follows() && c.npmChanges().isEmpty() && c.pypiChanges().isEmpty()) {
-      throw new IllegalArgumentException("no feed to follow: give --npm-changes or --pypi-changes"
+    if (o.role().follows() && !c.hasFeed()) {
+      throw new IllegalArgumentException("no feed to follow: give --npm-changes, --pypi-changes"
+          + " or --pypi-rss"
           + " (or --role worker)");
     }
     int workers = o.role().works()
@@ -136,12 +135,12 @@ public final class Distributed {
           .connectTimeout(Duration.ofSeconds(15)).build();
       FeedHttp feedHttp = new FeedHttp(http, sleeper, c.retry(), Duration.ofSeconds(60));
       KafkaQueue publisher = new KafkaQueue(o.kafka(), producer, topics, Clock.systemUTC(),
-          "bulwark-monitor-follower");
+          "bulwark-monitor-follower", pg.attempts());
       List<DistributedMonitor.Follower> followers = new ArrayList<>();
       Set<String> hosts = new HashSet<>();
       if (c.npmChanges().isPresent()) {
         String registry = c.npmRegistry().orElse(c.npmChanges().get());
-        hosts.add(host(registry));
+        hosts.add(Embedded.host(registry));
         if (o.role().follows()) {
           FeedSource npm = hooks.feeds().apply(new NpmFeed(c.npmChanges().get(), registry,
               feedHttp, c.batch()));
@@ -149,9 +148,10 @@ public final class Distributed {
               publisher, clock, c.fromBeginning()), pg.followerLock(npm.name())));
         }
       }
-      if (c.pypiChanges().isPresent() && o.role().follows()) {
-        FeedSource pypi = hooks.feeds().apply(new PypiFeed(c.pypiChanges().get(),
-            c.pypiJson().orElse(c.pypiChanges().get()), feedHttp, c.batch()));
+      Optional<FeedSource> pypiFeed = o.role().follows()
+          ? c.pypiFeed(feedHttp, Clock.systemUTC()) : Optional.empty();
+      if (pypiFeed.isPresent()) {
+        FeedSource pypi = hooks.feeds().apply(pypiFeed.get());
         followers.add(new DistributedMonitor.Follower(new FeedFollower(pypi, pg.cursors(),
             publisher, clock, c.fromBeginning()), pg.followerLock(pypi.name())));
       }
@@ -163,7 +163,7 @@ public final class Distributed {
             c.maxArtifactBytes(), c.downloadTimeout(), hosts));
         // Retry backoff in the queue is wall-clock time whatever clock stamps the verdicts.
         KafkaQueue q = new KafkaQueue(o.kafka(), producer, topics, Clock.systemUTC(),
-            "bulwark-monitor-" + ProcessHandle.current().pid() + "-" + i);
+            "bulwark-monitor-" + ProcessHandle.current().pid() + "-" + i, pg.attempts());
         slots.add(new DistributedMonitor.WorkerSlot(
             new Worker(q, pg.verdicts(), judge, clock, c.maxAttempts()), q));
       }
@@ -177,7 +177,7 @@ public final class Distributed {
               MonitorJson.verdict(r))),
           sleeper);
       if (workers > 0) {
-        cleanTmp(tmp);
+        Embedded.clean(tmp);
       }
       return new Running(m, pg, topics, producer, workers, o.kafka());
     } catch (StoreException | RuntimeException e) {
@@ -191,27 +191,5 @@ public final class Distributed {
   /** The results database alone, for {@code bulwark monitor results --postgres}. */
   public static PgState results(String jdbcUrl) throws StoreException {
     return PgState.open(jdbcUrl, 1);
-  }
-
-  private static String host(String url) {
-    try {
-      String h = URI.create(url).getHost();
-      return h == null ? "" : h.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return "";
-    }
-  }
-
-  private static void cleanTmp(Path tmp) {
-    if (!Files.isDirectory(tmp)) {
-      return;
-    }
-    try (var ds = Files.newDirectoryStream(tmp, "artifact-*")) {
-      for (Path p : ds) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      // Leftovers are harmless; the next start tries again.
-    }
   }
 }

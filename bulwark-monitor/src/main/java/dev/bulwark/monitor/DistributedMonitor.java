@@ -5,12 +5,8 @@ import dev.bulwark.monitor.kafka.Topics;
 import dev.bulwark.monitor.postgres.FollowerLock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -37,18 +33,7 @@ public final class DistributedMonitor {
     }
   }
 
-  private final List<Follower> followers;
-  private final List<WorkerSlot> workers;
-  private final Topics topics;
-  private final EmbeddedMonitor.Options options;
-  private final EmbeddedMonitor.Listener listener;
-  private final Consumer<VerdictRecord> published;
-  private final Sleeper sleeper;
-  private final AtomicBoolean stopping = new AtomicBoolean();
-  private final AtomicInteger idleFeeds = new AtomicInteger();
-  private final AtomicLong queued = new AtomicLong();
-  private final AtomicLong judged = new AtomicLong();
-  private final List<String> failedFeeds = Collections.synchronizedList(new ArrayList<>());
+  private final MonitorLoops loops;
 
   /**
    * @param published told of each stored verdict (the verdicts topic)
@@ -56,128 +41,34 @@ public final class DistributedMonitor {
   public DistributedMonitor(List<Follower> followers, List<WorkerSlot> workers, Topics topics,
       EmbeddedMonitor.Options options, EmbeddedMonitor.Listener listener,
       Consumer<VerdictRecord> published, Sleeper sleeper) {
-    this.followers = List.copyOf(followers);
-    this.workers = List.copyOf(workers);
-    this.topics = topics;
-    this.options = options;
-    this.listener = listener;
-    this.published = published;
-    this.sleeper = sleeper;
+    List<MonitorLoops.FollowerSlot> fs = new ArrayList<>();
+    for (Follower f : followers) {
+      FollowerLock lock = f.lock();
+      fs.add(new MonitorLoops.FollowerSlot(f.follower(), new MonitorLoops.Gate() {
+        @Override
+        public boolean hold() throws StoreException {
+          return lock.hold();
+        }
+
+        @Override
+        public void release() {
+          lock.release();
+        }
+      }));
+    }
+    List<MonitorLoops.WorkerSlot> ws = new ArrayList<>();
+    for (WorkerSlot w : workers) {
+      ws.add(new MonitorLoops.WorkerSlot(w.worker(), Duration.ofMillis(500), published,
+          () -> topics.lag() == 0, w.queue()::close));
+    }
+    this.loops = new MonitorLoops(fs, ws, options, listener, sleeper);
   }
 
   public void stop() {
-    stopping.set(true);
+    loops.stop();
   }
 
   public EmbeddedMonitor.Summary run() throws InterruptedException {
-    List<Thread> threads = new ArrayList<>();
-    for (Follower f : followers) {
-      threads.add(start("bulwark-monitor-follow-" + f.follower().feed(), () -> follow(f)));
-    }
-    for (int i = 0; i < workers.size(); i++) {
-      WorkerSlot w = workers.get(i);
-      threads.add(start("bulwark-monitor-worker-" + i, () -> work(w)));
-    }
-    try {
-      for (Thread t : threads) {
-        t.join();
-      }
-    } catch (InterruptedException e) {
-      stopping.set(true);
-      threads.forEach(Thread::interrupt);
-      throw e;
-    }
-    return new EmbeddedMonitor.Summary(queued.get(), judged.get(), List.copyOf(failedFeeds));
-  }
-
-  private static Thread start(String name, Runnable r) {
-    Thread t = new Thread(r, name);
-    t.start();
-    return t;
-  }
-
-  private void follow(Follower f) {
-    String feed = f.follower().feed();
-    int failures = 0;
-    boolean standingBy = false;
-    try {
-      while (!stopping.get()) {
-        FeedFollower.Step s;
-        try {
-          if (!f.lock().hold()) {
-            if (!standingBy) {
-              listener.feedError(feed, "another follower holds the lock of " + feed
-                  + "; standing by");
-              standingBy = true;
-            }
-            if (options.untilIdle()) {
-              break;
-            }
-            sleeper.sleep(options.pollInterval());
-            continue;
-          }
-          standingBy = false;
-          s = f.follower().step();
-          failures = 0;
-        } catch (FeedException | StoreException e) {
-          failures++;
-          listener.feedError(feed, e.getMessage());
-          if (options.untilIdle() && failures >= options.maxFeedFailures()) {
-            failedFeeds.add(feed);
-            break;
-          }
-          sleeper.sleep(options.pollInterval());
-          continue;
-        }
-        queued.addAndGet(s.queued());
-        if (s.queued() > 0 || s.reset()) {
-          listener.queued(feed, s.queued(), s.reset());
-        }
-        if (s.more() || s.queued() > 0) {
-          continue;
-        }
-        if (options.untilIdle()) {
-          break;
-        }
-        sleeper.sleep(options.pollInterval());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      f.lock().release();
-      idleFeeds.incrementAndGet();
-    }
-  }
-
-  private void work(WorkerSlot w) {
-    try {
-      while (!stopping.get()) {
-        int n;
-        try {
-          n = w.worker().step(1, Duration.ofMillis(500), r -> {
-            judged.incrementAndGet();
-            published.accept(r);
-            listener.judged(r);
-          });
-        } catch (StoreException e) {
-          listener.storeError(e.getMessage());
-          sleeper.sleep(Duration.ofSeconds(1));
-          continue;
-        }
-        if (n == 0 && options.untilIdle() && idleFeeds.get() == followers.size()) {
-          try {
-            if (topics.lag() == 0) {
-              return;
-            }
-          } catch (StoreException e) {
-            listener.storeError(e.getMessage());
-          }
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      w.queue().close();
-    }
+    return loops.run();
   }
 }

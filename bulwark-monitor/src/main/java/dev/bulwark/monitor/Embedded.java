@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -36,8 +37,9 @@ public final class Embedded {
   /** As above, with the judge wrapped (benchmarks measure each judgement's CPU time). */
   public static Running build(MonitorConfig c, EngineScan engine, Clock clock, Sleeper sleeper,
       EmbeddedMonitor.Listener listener, UnaryOperator<Judge> wrap) throws StoreException {
-    if (c.npmChanges().isEmpty() && c.pypiChanges().isEmpty()) {
-      throw new IllegalArgumentException("no feed to follow: give --npm-changes or --pypi-changes");
+    if (!c.hasFeed()) {
+      throw new IllegalArgumentException("no feed to follow: give --npm-changes, --pypi-changes"
+          + " or --pypi-rss");
     }
     // Retry backoff in the queue is wall-clock time whatever clock stamps the verdicts.
     SqliteState state = SqliteState.open(c.state(), Clock.systemUTC());
@@ -54,10 +56,10 @@ public final class Embedded {
       followers.add(new FeedFollower(new NpmFeed(c.npmChanges().get(), registry, feedHttp,
           c.batch()), state.cursors(), state.queue(), clock, c.fromBeginning()));
     }
-    if (c.pypiChanges().isPresent()) {
-      followers.add(new FeedFollower(new PypiFeed(c.pypiChanges().get(),
-          c.pypiJson().orElse(c.pypiChanges().get()), feedHttp, c.batch()), state.cursors(),
-          state.queue(), clock, c.fromBeginning()));
+    Optional<FeedSource> pypi = c.pypiFeed(feedHttp, Clock.systemUTC());
+    if (pypi.isPresent()) {
+      followers.add(new FeedFollower(pypi.get(), state.cursors(), state.queue(), clock,
+          c.fromBeginning()));
     }
     hosts.remove("");
     ArtifactJudge judge = new ArtifactJudge(http, engine, tmp, clock, c.maxArtifactBytes(),
@@ -77,7 +79,8 @@ public final class Embedded {
     return (int) Math.max(1, Math.min(requested, fit));
   }
 
-  private static String host(String url) {
+  /** The lower-case host of a URL, or "" (shared with {@link Distributed}). */
+  static String host(String url) {
     try {
       String h = URI.create(url).getHost();
       return h == null ? "" : h.toLowerCase(Locale.ROOT);
@@ -86,8 +89,8 @@ public final class Embedded {
     }
   }
 
-  /** Artifacts left by a killed run. */
-  private static void clean(Path tmp) {
+  /** Deletes the artifacts a killed run left in {@code tmp} (shared with {@link Distributed}). */
+  static void clean(Path tmp) {
     if (!Files.isDirectory(tmp)) {
       return;
     }

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded mode: the followers and N workers as threads of one JVM around one
@@ -23,6 +20,15 @@ public final class EmbeddedMonitor {
     default void feedError(String feed, String message) {}
 
     default void storeError(String message) {}
+
+    /**
+     * A windowed feed (PyPI's RSS) may have lost versions before its last batch (package-feeds'
+     * {@code LOSSY_FEED}); told as a feed error unless overridden.
+     */
+    default void lossyGap(String feed) {
+      feedError(feed, "LOSSY_FEED: the feed's window no longer reaches back to the cursor;"
+          + " versions published in between may have been missed");
+    }
   }
 
   /**
@@ -40,119 +46,29 @@ public final class EmbeddedMonitor {
   /** What a run did. */
   public record Summary(long queued, long judged, List<String> failedFeeds) {}
 
-  private final List<FeedFollower> followers;
-  private final VersionQueue queue;
-  private final Worker worker;
-  private final Options options;
-  private final Listener listener;
-  private final Sleeper sleeper;
-  private final AtomicBoolean stopping = new AtomicBoolean();
-  private final AtomicInteger idleFeeds = new AtomicInteger();
-  private final AtomicLong queued = new AtomicLong();
-  private final AtomicLong judged = new AtomicLong();
-  private final List<String> failedFeeds = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final MonitorLoops loops;
 
   public EmbeddedMonitor(List<FeedFollower> followers, VersionQueue queue, Worker worker,
       Options options, Listener listener, Sleeper sleeper) {
-    this.followers = List.copyOf(followers);
-    this.queue = queue;
-    this.worker = worker;
-    this.options = options;
-    this.listener = listener;
-    this.sleeper = sleeper;
+    List<MonitorLoops.FollowerSlot> fs = new ArrayList<>();
+    for (FeedFollower f : followers) {
+      fs.add(new MonitorLoops.FollowerSlot(f, MonitorLoops.Gate.OPEN));
+    }
+    List<MonitorLoops.WorkerSlot> ws = new ArrayList<>();
+    for (int i = 0; i < Math.max(1, options.workers()); i++) {
+      // One Worker serves every thread: the queue hands each key to one thread at a time.
+      ws.add(new MonitorLoops.WorkerSlot(worker, Duration.ofMillis(200), r -> { },
+          () -> queue.pending() == 0, () -> { }));
+    }
+    this.loops = new MonitorLoops(fs, ws, options, listener, sleeper);
   }
 
   public void stop() {
-    stopping.set(true);
+    loops.stop();
   }
 
   /** Runs until idle (with untilIdle) or until {@link #stop()}. */
   public Summary run() throws InterruptedException {
-    List<Thread> threads = new ArrayList<>();
-    for (FeedFollower f : followers) {
-      threads.add(start("bulwark-monitor-follow-" + f.feed(), () -> follow(f)));
-    }
-    for (int i = 0; i < Math.max(1, options.workers()); i++) {
-      threads.add(start("bulwark-monitor-worker-" + i, this::work));
-    }
-    try {
-      for (Thread t : threads) {
-        t.join();
-      }
-    } catch (InterruptedException e) {
-      stopping.set(true);
-      threads.forEach(Thread::interrupt);
-      throw e;
-    }
-    return new Summary(queued.get(), judged.get(), List.copyOf(failedFeeds));
-  }
-
-  private static Thread start(String name, Runnable r) {
-    Thread t = new Thread(r, name);
-    t.start();
-    return t;
-  }
-
-  private void follow(FeedFollower f) {
-    int failures = 0;
-    try {
-      while (!stopping.get()) {
-        FeedFollower.Step s;
-        try {
-          s = f.step();
-          failures = 0;
-        } catch (FeedException | StoreException e) {
-          failures++;
-          listener.feedError(f.feed(), e.getMessage());
-          if (options.untilIdle() && failures >= options.maxFeedFailures()) {
-            failedFeeds.add(f.feed());
-            break;
-          }
-          sleeper.sleep(options.pollInterval());
-          continue;
-        }
-        queued.addAndGet(s.queued());
-        if (s.queued() > 0 || s.reset()) {
-          listener.queued(f.feed(), s.queued(), s.reset());
-        }
-        if (s.more() || s.queued() > 0) {
-          continue;
-        }
-        if (options.untilIdle()) {
-          break;
-        }
-        sleeper.sleep(options.pollInterval());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      idleFeeds.incrementAndGet();
-    }
-  }
-
-  private void work() {
-    try {
-      while (!stopping.get()) {
-        int n;
-        try {
-          n = worker.step(1, Duration.ofMillis(200), r -> {
-            judged.incrementAndGet();
-            listener.judged(r);
-          });
-        } catch (StoreException e) {
-          listener.storeError(e.getMessage());
-          sleeper.sleep(Duration.ofSeconds(1));
-          continue;
-        }
-        if (n == 0 && options.untilIdle() && idleFeeds.get() == followers.size()
-            && queue.pending() == 0) {
-          return;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (StoreException e) {
-      listener.storeError(e.getMessage());
-    }
+    return loops.run();
   }
 }

@@ -11,10 +11,17 @@ import java.util.Objects;
  * @param next the position to poll from next time
  * @param more true when the feed said more changes are waiting (poll again without pausing)
  * @param reset true when the feed no longer knew the old position and restarted from a new one
+ * @param lossy true when versions may have been lost before this batch: a windowed feed (RSS)
+ *     whose oldest entry is newer than the cursor (what package-feeds calls {@code LOSSY_FEED})
  */
-public record FeedBatch(List<VersionEvent> events, String next, boolean more, boolean reset) {
+public record FeedBatch(List<VersionEvent> events, String next, boolean more, boolean reset,
+    boolean lossy) {
   public FeedBatch {
     events = List.copyOf(events);
     Objects.requireNonNull(next, "next");
+  }
+
+  public FeedBatch(List<VersionEvent> events, String next, boolean more, boolean reset) {
+    this(events, next, more, reset, false);
   }
 }

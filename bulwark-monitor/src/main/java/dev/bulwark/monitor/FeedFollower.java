@@ -14,8 +14,8 @@ import java.util.Set;
  * absorbs the duplicate); it never skips one. Knows nothing about the transport.
  */
 public final class FeedFollower {
-  /** What one step did. */
-  public record Step(int queued, boolean more, boolean reset) {}
+  /** What one step did; {@code lossy}: see {@link FeedBatch#lossy()}. */
+  public record Step(int queued, boolean more, boolean reset, boolean lossy) {}
 
   private final FeedSource source;
   private final CursorStore cursors;
@@ -58,7 +58,7 @@ public final class FeedFollower {
     queue.publish(fresh);
     cursors.commit(source.name(), new Cursor(batch.next(), cursor.origin()),
         fresh.stream().map(VersionEvent::key).toList());
-    return new Step(fresh.size(), batch.more(), batch.reset());
+    return new Step(fresh.size(), batch.more(), batch.reset(), batch.lossy());
   }
 
   private static boolean isHistory(VersionEvent e, Instant origin) {

@@ -101,7 +101,8 @@ public final class PypiFeed implements FeedSource {
     return new FeedBatch(events, Long.toString(next), more, next < since);
   }
 
-  private Optional<VersionEvent> lookup(Entry e) throws FeedException, InterruptedException {
+  /** The version's artifact from the JSON API; empty when the version has no file. */
+  Optional<VersionEvent> lookup(Entry e) throws FeedException, InterruptedException {
     String url = json + "/" + URLEncoder.encode(e.name(), StandardCharsets.UTF_8) + "/"
         + URLEncoder.encode(e.version(), StandardCharsets.UTF_8) + "/json";
     Optional<JsonNode> doc = http.get(url, MAX_JSON_BYTES, body -> {

@@ -365,7 +365,7 @@ public final class SqliteState implements AutoCloseable {
           boolean existed;
           try (PreparedStatement q = conn.prepareStatement("SELECT 1 FROM verdicts WHERE"
               + " ecosystem = ? AND name = ? AND version = ? AND artifact_hash = ?")) {
-            bindKey(q, r);
+            VerdictRows.bindKey(q, r);
             try (ResultSet rs = q.executeQuery()) {
               existed = rs.next();
             }
@@ -376,7 +376,7 @@ public final class SqliteState implements AutoCloseable {
                   + " verdict = excluded.verdict, score = excluded.score,"
                   + " published = excluded.published, judged = excluded.judged,"
                   + " record = excluded.record")) {
-            bindKey(p, r);
+            VerdictRows.bindKey(p, r);
             p.setString(5, r.verdict().jsonName());
             p.setInt(6, r.score());
             p.setLong(7, r.event().published().toEpochMilli());
@@ -391,33 +391,11 @@ public final class SqliteState implements AutoCloseable {
       }
     }
 
-    private void bindKey(PreparedStatement p, VerdictRecord r) throws SQLException {
-      p.setString(1, r.key().ecosystem().osvName());
-      p.setString(2, r.key().name());
-      p.setString(3, r.key().version());
-      p.setString(4, r.artifactHash());
-    }
-
     @Override
     public List<VerdictRecord> query(Query q) throws StoreException {
-      StringBuilder sql = new StringBuilder("SELECT record FROM verdicts WHERE 1 = 1");
-      if (q.judgedSince().isPresent()) {
-        sql.append(" AND judged >= ?");
-      }
-      if (q.verdict().isPresent()) {
-        sql.append(" AND verdict = ?");
-      }
-      sql.append(" ORDER BY ecosystem, name, version, artifact_hash");
       synchronized (lock) {
-        try (PreparedStatement p = conn.prepareStatement(sql.toString())) {
-          int i = 1;
-          if (q.judgedSince().isPresent()) {
-            p.setLong(i++, q.judgedSince().get().toEpochMilli());
-          }
-          if (q.verdict().isPresent()) {
-            p.setString(i, q.verdict().get().jsonName());
-          }
-          return records(p);
+        try {
+          return VerdictRows.query(conn, VerdictRows.Dialect.SQLITE, q);
         } catch (SQLException e) {
           throw fail("listing verdicts", e);
         }
@@ -428,34 +406,13 @@ public final class SqliteState implements AutoCloseable {
     public Optional<VerdictRecord> previous(Ecosystem ecosystem, String name, String version,
         Instant before) throws StoreException {
       synchronized (lock) {
-        try (PreparedStatement p = conn.prepareStatement("SELECT record FROM verdicts WHERE"
-            + " ecosystem = ? AND name = ? AND version <> ? AND verdict <> 'error'"
-            + " AND published <= ? ORDER BY published DESC, version DESC LIMIT 1")) {
-          p.setString(1, ecosystem.osvName());
-          p.setString(2, name);
-          p.setString(3, version);
-          p.setLong(4, before.toEpochMilli());
-          List<VerdictRecord> r = records(p);
-          return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+        try {
+          return VerdictRows.previous(conn, VerdictRows.Dialect.SQLITE, ecosystem, name, version,
+              before);
         } catch (SQLException e) {
           throw fail("looking up the previous version of " + name, e);
         }
       }
-    }
-
-    private List<VerdictRecord> records(PreparedStatement p) throws SQLException, StoreException {
-      List<VerdictRecord> out = new ArrayList<>();
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          try {
-            out.add(MonitorJson.verdict(rs.getString(1)));
-          } catch (MonitorJson.DecodeException e) {
-            throw new StoreException("monitor state: a stored verdict is unreadable: "
-                + e.getMessage(), e);
-          }
-        }
-      }
-      return out;
     }
   }
 }

@@ -16,10 +16,13 @@ import java.util.Objects;
  *   <li>Per-key order: two versions with the same key are never in flight at the same time, and
  *       are delivered in publish order.
  *   <li>{@link #ack} is called only after the verdict is in the {@link VerdictStore}.
+ *   <li>Attempts are counted durably before a delivery is handed out: a delivery's
+ *       {@code attempt} counts every earlier delivery of the same message, including those whose
+ *       process died before it could ack, retry or dead-letter them.
  * </ul>
  */
 public interface VersionQueue {
-  /** One delivery of one event. {@code attempt} counts from 1. */
+  /** One delivery of one event. {@code attempt} counts from 1, across process restarts. */
   record Delivery(long id, VersionEvent event, int attempt) {
     public Delivery {
       Objects.requireNonNull(event, "event");

@@ -10,7 +10,9 @@ import java.util.function.Consumer;
  * Judges queued versions: take a delivery, look up the package's previous verdict, judge, store
  * the verdict, and only then ack. A transient failure is retried; after {@code maxAttempts} the
  * version gets an {@code error} verdict (so it still has exactly one) and goes to the dead
- * letter. Knows nothing about the transport.
+ * letter. The queue counts an attempt durably before handing it out, so a version whose every
+ * attempt dies with the worker process (kill -9, out of memory) is given up on too: a delivery
+ * past {@code maxAttempts} is not judged again. Knows nothing about the transport.
  */
 public final class Worker {
   private final VersionQueue queue;
@@ -64,6 +66,14 @@ public final class Worker {
   private void judgeAndStore(VersionQueue.Delivery d, Consumer<VerdictRecord> stored)
       throws StoreException, InterruptedException {
     VersionEvent e = d.event();
+    if (d.attempt() > maxAttempts) {
+      // The queue counted every earlier attempt before it began, and none of them ended: each
+      // died with its process (a version that kills workers). Judging it again would kill this
+      // one too.
+      giveUp(d, "no attempt finished (each ended with its worker process)", d.attempt() - 1,
+          stored);
+      return;
+    }
     Optional<VerdictRecord> previous = store.previous(e.key().ecosystem(), e.key().name(),
         e.key().version(), e.published());
     VerdictRecord verdict;
@@ -87,7 +97,12 @@ public final class Worker {
       queue.retry(d, reason);
       return;
     }
-    String why = "gave up after " + d.attempt() + " attempts: " + reason;
+    giveUp(d, reason, d.attempt(), stored);
+  }
+
+  private void giveUp(VersionQueue.Delivery d, String reason, int attempts,
+      Consumer<VerdictRecord> stored) throws StoreException {
+    String why = "gave up after " + attempts + " attempts: " + reason;
     VerdictRecord error = VerdictRecord.error(d.event(), why, clock.instant());
     store.upsert(error);
     queue.deadLetter(d, why);

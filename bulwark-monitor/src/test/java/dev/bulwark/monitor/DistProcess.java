@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
  * killed with -9: {@code key=value} arguments (kafka, postgres, role, npm, prefix, workers, state,
  * until-idle, judge-delay-ms, halt-after-fetch). {@code halt-after-fetch=FILE}: after the first
  * poll that fetched versions, touch FILE and wait forever before publishing them.
+ * {@code poison=NAME marker=FILE}: judging a package of that name touches FILE and hangs (the
+ * test kills the process there).
  */
 final class DistProcess {
   private DistProcess() {}
@@ -36,8 +38,23 @@ final class DistProcess {
   }
 
   static Distributed.Hooks hooks(long judgeDelayMs, Optional<Path> haltAfterFetch) {
-    UnaryOperator<Judge> judges = j -> judgeDelayMs <= 0 ? j : (e, prev) -> {
-      Thread.sleep(judgeDelayMs);
+    return hooks(judgeDelayMs, haltAfterFetch, Optional.empty(), Path.of("unused"));
+  }
+
+  static Distributed.Hooks hooks(long judgeDelayMs, Optional<Path> haltAfterFetch,
+      Optional<String> poison, Path marker) {
+    UnaryOperator<Judge> judges = j -> (e, prev) -> {
+      if (poison.isPresent() && e.key().name().equals(poison.get())) {
+        try {
+          Files.writeString(marker, e.key().toString());
+        } catch (java.io.IOException x) {
+          throw new java.io.UncheckedIOException(x);
+        }
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      if (judgeDelayMs > 0) {
+        Thread.sleep(judgeDelayMs);
+      }
       return j.judge(e, prev);
     };
     UnaryOperator<FeedSource> feeds = f -> haltAfterFetch.isEmpty() ? f : new FeedSource() {
@@ -98,7 +115,8 @@ final class DistProcess {
             System.out.println("store: " + message);
           }
         }, hooks(Long.parseLong(a.getOrDefault("judge-delay-ms", "0")),
-            Optional.ofNullable(a.get("halt-after-fetch")).map(Path::of)))) {
+            Optional.ofNullable(a.get("halt-after-fetch")).map(Path::of),
+            Optional.ofNullable(a.get("poison")), Path.of(a.getOrDefault("marker", "unused"))))) {
       System.out.println("started " + role);
       r.monitor().run();
     }

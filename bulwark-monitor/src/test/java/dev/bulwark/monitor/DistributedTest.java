@@ -164,6 +164,50 @@ class DistributedTest {
     }
   }
 
+  /**
+   * A version whose judgement kills its worker process every time: three worker processes are
+   * killed with -9 while judging it; the fourth gives up on it without judging it (error verdict,
+   * dead letter), because the attempts were counted in PostgreSQL before each began.
+   */
+  @Test
+  void versionThatKillsEveryWorkerReachesTheDeadLetter() throws Exception {
+    String db = services.database("s_poison");
+    try (FakeRegistry reg = new FakeRegistry(); PgState pg = PgState.open(db, 2)) {
+      publish(reg, "po", 4);
+      reg.publish("po-poison", "6.6.6", Tarballs.plain("po-poison", "6.6.6"),
+          FakeRegistry.Serve.OK);
+      Path marker = tmp.resolve("judging-poison");
+      child("follower", db, reg, "po", "role=follower");
+      for (int kill = 1; kill <= 3; kill++) {
+        Files.deleteIfExists(marker);
+        Process w = child("worker" + kill, db, reg, "po", "role=worker", "poison=po-poison",
+            "marker=" + marker);
+        await("attempt " + kill + " began", () -> Files.exists(marker), 240);
+        w.destroyForcibly();
+        w.waitFor(30, TimeUnit.SECONDS);
+      }
+      Files.deleteIfExists(marker);
+      child("worker4", db, reg, "po", "role=worker", "poison=po-poison", "marker=" + marker);
+      await("every verdict", () -> count(pg) >= reg.live().size(), 240);
+      settle(pg, reg, "po");
+      assertThat(marker).as("the poison is not judged a fourth time").doesNotExist();
+      List<VerdictRecord> all = pg.verdicts().query(VerdictStore.Query.all());
+      VerdictRecord poison = all.stream().filter(r -> r.key().name().equals("po-poison"))
+          .findFirst().orElseThrow();
+      assertThat(poison.verdict()).isEqualTo(MonitorVerdict.ERROR);
+      assertThat(poison.reason()).contains("gave up after 3 attempts");
+      Distributed.Options o = DistProcess.options(services.kafka(), db, "po",
+          Distributed.Role.WORKER);
+      try (Distributed.Running r = Distributed.build(
+          DistProcess.config(tmp.resolve("reader"), reg.url(), true, 1), o, engine,
+          Clock.systemUTC(), Sleeper.real(), new EmbeddedMonitor.Listener() {})) {
+        assertThat(r.deadLetters()).extracting(d -> d.event().key().name())
+            .containsExactly("po-poison");
+      }
+      System.out.println("DistributedTest poison: 3 workers killed, rewrites " + pg.rewrites());
+    }
+  }
+
   @Test
   void followerKilledBetweenFetchAndPublishAndTheStandbyTakesOver() throws Exception {
     String db = services.database("s_follower");

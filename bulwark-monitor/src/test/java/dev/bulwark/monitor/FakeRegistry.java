@@ -45,6 +45,8 @@ final class FakeRegistry implements AutoCloseable {
   /** Milliseconds each tarball download takes (to widen the window of a kill). */
   volatile int tarballDelayMs;
   private Instant clock = Instant.parse("2026-12-01T00:00:00Z");
+  /** Stamp publications with the wall clock (latency benchmarks) instead of a fake clock. */
+  volatile boolean wallClock;
 
   FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,7 +60,7 @@ final class FakeRegistry implements AutoCloseable {
   }
 
   synchronized Version publish(String name, String version, byte[] tgz, Serve serve) {
-    clock = clock.plusSeconds(60);
+    clock = wallClock ? Instant.now() : clock.plusSeconds(60);
     Version v = new Version(name, version, tgz, serve, clock, nextId++);
     packages.computeIfAbsent(name, k -> new ArrayList<>()).add(v);
     unpublished.remove(name);

@@ -2,6 +2,7 @@ package dev.bulwark.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,6 +54,54 @@ class KillNineTest {
     }
   }
 
+  /**
+   * A version whose judgement kills the process every time (here: hangs until the test kills the
+   * process with -9) is attempted maxAttempts (3) times across restarts, then gets an error
+   * verdict and the dead letter without being judged again; the other versions are unharmed.
+   */
+  @Test
+  void versionThatKillsEveryWorkerReachesTheDeadLetter(@TempDir Path state, @TempDir Path tmp)
+      throws Exception {
+    try (FakeRegistry reg = new FakeRegistry()) {
+      for (int i = 0; i < 4; i++) {
+        reg.publish("fine-" + i, "1.0.0", Tarballs.plain("fine-" + i, "1.0.0"),
+            FakeRegistry.Serve.OK);
+      }
+      reg.publish("poison", "6.6.6", Tarballs.plain("poison", "6.6.6"), FakeRegistry.Serve.OK);
+      Path marker = tmp.resolve("judging-poison");
+      for (int kill = 1; kill <= 3; kill++) {
+        Files.deleteIfExists(marker);
+        // One worker: while it hangs on the poison nothing else is in flight.
+        Process child = start(state, reg, "forever", 1, "poison", marker.toString());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!Files.exists(marker) && System.nanoTime() < deadline && child.isAlive()) {
+          Thread.sleep(50);
+        }
+        assertThat(Files.exists(marker)).as("attempt " + kill + " began").isTrue();
+        child.destroyForcibly();
+        child.waitFor(30, TimeUnit.SECONDS);
+      }
+      Files.deleteIfExists(marker);
+      Process last = start(state, reg, "until-idle", 1, "poison", marker.toString());
+      assertThat(last.waitFor(180, TimeUnit.SECONDS)).as("until-idle run ends").isTrue();
+      assertThat(last.exitValue()).isZero();
+      assertThat(marker).as("the poison is not judged a fourth time").doesNotExist();
+      try (SqliteState s = SqliteState.open(state, Clock.systemUTC())) {
+        List<VerdictRecord> all = s.verdicts().query(VerdictStore.Query.all());
+        EmbeddedReplayTest.assertExactlyOnePerLiveVersion(all, reg);
+        VerdictRecord poison = all.stream().filter(r -> r.key().name().equals("poison"))
+            .findFirst().orElseThrow();
+        assertThat(poison.verdict()).isEqualTo(MonitorVerdict.ERROR);
+        assertThat(poison.reason()).contains("gave up after 3 attempts");
+        assertThat(all).filteredOn(r -> !r.key().name().equals("poison"))
+            .allMatch(r -> r.verdict() == MonitorVerdict.CLEAN);
+        assertThat(s.queue().deadLetters()).extracting(d -> d.event().key().name())
+            .containsExactly("poison");
+        assertThat(s.queue().pending()).isZero();
+      }
+    }
+  }
+
   private static void runUntilIdle(Path state, FakeRegistry reg) throws Exception {
     Process p = start(state, reg, "until-idle", 2);
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("until-idle run ends").isTrue();
@@ -70,8 +119,8 @@ class KillNineTest {
     }
   }
 
-  private static Process start(Path state, FakeRegistry reg, String mode, int workers)
-      throws Exception {
+  private static Process start(Path state, FakeRegistry reg, String mode, int workers,
+      String... extra) throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx640m");
@@ -82,6 +131,7 @@ class KillNineTest {
     cmd.add(reg.url());
     cmd.add(mode);
     cmd.add(Integer.toString(workers));
+    cmd.addAll(List.of(extra));
     return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
   }
 

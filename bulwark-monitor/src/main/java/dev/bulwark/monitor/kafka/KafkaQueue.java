@@ -3,6 +3,7 @@ package dev.bulwark.monitor.kafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.bulwark.monitor.Attempts;
 import dev.bulwark.monitor.MonitorJson;
 import dev.bulwark.monitor.StoreException;
 import dev.bulwark.monitor.VersionEvent;
@@ -47,7 +48,9 @@ import org.apache.kafka.common.errors.RebalanceInProgressException;
  * another member judges it again (the upsert keeps one row). A partition has at most one
  * delivery in flight. {@link #retry} rewinds the partition to the message and pauses it for a
  * backoff; {@link #deadLetter} writes the message to the dead-letter topic, then commits past
- * it. Attempt counts live in memory: a restarted worker counts again from 1.
+ * it. Attempt counts are kept by an {@link Attempts} store (PostgreSQL in the distributed mode),
+ * counted before the delivery is handed out, so a message whose every attempt kills its worker
+ * process still reaches the dead letter after {@code maxAttempts}.
  *
  * <p>The producer side is thread-safe; the consumer side belongs to one worker thread.
  */
@@ -65,16 +68,18 @@ public final class KafkaQueue implements VersionQueue, AutoCloseable {
   private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
   private final Set<TopicPartition> inFlight = new HashSet<>();
   private final Map<Long, ConsumerRecord<String, String>> deliveries = new HashMap<>();
-  private final Map<String, Integer> attempts = new HashMap<>();
+  private final Attempts attempts;
   private long nextId = 1;
 
   /**
    * @param producer shared by the queues of one process (thread-safe)
    * @param topics for {@link #pending()}
    * @param clientId names this member in the group (logs, broker metrics)
+   * @param attempts where deliveries are counted (durably, to survive a killed worker)
    */
   public KafkaQueue(KafkaSettings s, Producer<String, String> producer, Topics topics,
-      Clock clock, String clientId) {
+      Clock clock, String clientId, Attempts attempts) {
+    this.attempts = attempts;
     this.s = s;
     this.producer = producer;
     this.topics = topics;
@@ -133,17 +138,20 @@ public final class KafkaQueue implements VersionQueue, AutoCloseable {
       if (inFlight.contains(tp) || pausedUntil.containsKey(tp)) {
         continue;
       }
-      it.remove();
       VersionEvent e;
       try {
         e = MonitorJson.event(r.value());
       } catch (MonitorJson.DecodeException ex) {
         // Nothing to judge: keep the bytes in the dead letter and move the partition on.
+        it.remove();
         sendDeadLetter(r.key(), rawDeadLetter(r.value(), ex.getMessage()));
         commit(tp, r.offset());
         continue;
       }
-      int attempt = attempts.merge(tp + "@" + r.offset(), 1, Integer::sum);
+      // Counted durably before the work, so a version that kills its worker is not retried
+      // forever. When the count cannot be written, the message stays buffered for the next poll.
+      int attempt = attempts.begin(messageId(r));
+      it.remove();
       long id = nextId++;
       deliveries.put(id, r);
       inFlight.add(tp);
@@ -170,8 +178,8 @@ public final class KafkaQueue implements VersionQueue, AutoCloseable {
   public void ack(Delivery d) throws StoreException {
     ConsumerRecord<String, String> r = finish(d);
     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-    attempts.remove(tp + "@" + r.offset());
     commit(tp, r.offset());
+    forgetAttempts(r);
   }
 
   @Override
@@ -203,8 +211,21 @@ public final class KafkaQueue implements VersionQueue, AutoCloseable {
     n.put("reason", reason);
     sendDeadLetter(r.key(), n.toString());
     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-    attempts.remove(tp + "@" + r.offset());
     commit(tp, r.offset());
+    forgetAttempts(r);
+  }
+
+  /** {@code topic/partition@offset}: what {@link Attempts} counts. */
+  static String messageId(ConsumerRecord<String, String> r) {
+    return r.topic() + "/" + r.partition() + "@" + r.offset();
+  }
+
+  private void forgetAttempts(ConsumerRecord<String, String> r) {
+    try {
+      attempts.clear(messageId(r));
+    } catch (StoreException e) {
+      // A stale count of a committed message is never read again (offsets only grow).
+    }
   }
 
   private ConsumerRecord<String, String> finish(Delivery d) throws StoreException {

@@ -3,12 +3,14 @@ package dev.bulwark.monitor.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.bulwark.model.Ecosystem;
+import dev.bulwark.monitor.Attempts;
 import dev.bulwark.monitor.Cursor;
 import dev.bulwark.monitor.CursorStore;
 import dev.bulwark.monitor.MonitorJson;
 import dev.bulwark.monitor.StoreException;
 import dev.bulwark.monitor.VerdictFinding;
 import dev.bulwark.monitor.VerdictRecord;
+import dev.bulwark.monitor.VerdictRows;
 import dev.bulwark.monitor.VerdictStore;
 import dev.bulwark.monitor.VersionKey;
 import java.sql.Connection;
@@ -19,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class PgState implements AutoCloseable {
   private final String jdbcUrl;
   private final Cursors cursors = new Cursors();
   private final Verdicts verdicts = new Verdicts();
+  private final Counts attempts = new Counts();
 
   private PgState(HikariDataSource ds, String jdbcUrl) {
     this.ds = ds;
@@ -91,6 +93,11 @@ public final class PgState implements AutoCloseable {
 
   public VerdictStore verdicts() {
     return verdicts;
+  }
+
+  /** Delivery counts of the versions topic's messages (table {@code attempts}). */
+  public Attempts attempts() {
+    return attempts;
   }
 
   /** A session-held advisory lock that makes one follower per feed; see {@link FollowerLock}. */
@@ -192,6 +199,36 @@ public final class PgState implements AutoCloseable {
     }
   }
 
+  private final class Counts implements Attempts {
+    @Override
+    public int begin(String message) throws StoreException {
+      try (Connection c = ds.getConnection();
+          PreparedStatement p = c.prepareStatement(
+              "INSERT INTO attempts(message, attempts) VALUES (?, 1) ON CONFLICT (message)"
+                  + " DO UPDATE SET attempts = attempts.attempts + 1, updated = now()"
+                  + " RETURNING attempts")) {
+        p.setString(1, message);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      } catch (SQLException e) {
+        throw fail("counting an attempt of " + message, e);
+      }
+    }
+
+    @Override
+    public void clear(String message) throws StoreException {
+      try (Connection c = ds.getConnection();
+          PreparedStatement p = c.prepareStatement("DELETE FROM attempts WHERE message = ?")) {
+        p.setString(1, message);
+        p.executeUpdate();
+      } catch (SQLException e) {
+        throw fail("clearing the attempts of " + message, e);
+      }
+    }
+  }
+
   private final class Verdicts implements VerdictStore {
     @Override
     public boolean upsert(VerdictRecord r) throws StoreException {
@@ -211,7 +248,7 @@ public final class PgState implements AutoCloseable {
                     + " AND artifact_hash = ?");
             PreparedStatement f = c.prepareStatement(
                 "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          bindKey(p, r);
+          VerdictRows.bindKey(p, r);
           p.setString(5, r.verdict().jsonName());
           p.setInt(6, r.score());
           p.setString(7, r.reason());
@@ -222,11 +259,11 @@ public final class PgState implements AutoCloseable {
           try (ResultSet rs = p.executeQuery()) {
             inserted = rs.next() && rs.getInt(1) == 1;
           }
-          bindKey(del, r);
+          VerdictRows.bindKey(del, r);
           del.executeUpdate();
           int i = 0;
           for (VerdictFinding x : r.findings()) {
-            bindKey(f, r);
+            VerdictRows.bindKey(f, r);
             f.setInt(5, i++);
             f.setString(6, x.ruleId());
             f.setString(7, x.severity());
@@ -247,30 +284,10 @@ public final class PgState implements AutoCloseable {
       }
     }
 
-    private void bindKey(PreparedStatement p, VerdictRecord r) throws SQLException {
-      p.setString(1, r.key().ecosystem().osvName());
-      p.setString(2, r.key().name());
-      p.setString(3, r.key().version());
-      p.setString(4, r.artifactHash());
-    }
-
     @Override
     public List<VerdictRecord> query(Query q) throws StoreException {
-      StringBuilder sql = new StringBuilder("SELECT record FROM verdicts WHERE true");
-      q.judgedSince().ifPresent(x -> sql.append(" AND judged >= ?"));
-      q.verdict().ifPresent(x -> sql.append(" AND verdict = ?"));
-      sql.append(" ORDER BY ecosystem COLLATE \"C\", name COLLATE \"C\", version COLLATE \"C\","
-          + " artifact_hash COLLATE \"C\"");
-      try (Connection c = ds.getConnection();
-          PreparedStatement p = c.prepareStatement(sql.toString())) {
-        int i = 1;
-        if (q.judgedSince().isPresent()) {
-          p.setObject(i++, ts(q.judgedSince().get()));
-        }
-        if (q.verdict().isPresent()) {
-          p.setString(i, q.verdict().get().jsonName());
-        }
-        return records(p);
+      try (Connection c = ds.getConnection()) {
+        return VerdictRows.query(c, VerdictRows.Dialect.POSTGRES, q);
       } catch (SQLException e) {
         throw fail("listing verdicts", e);
       }
@@ -279,34 +296,12 @@ public final class PgState implements AutoCloseable {
     @Override
     public Optional<VerdictRecord> previous(Ecosystem ecosystem, String name, String version,
         Instant before) throws StoreException {
-      try (Connection c = ds.getConnection();
-          PreparedStatement p = c.prepareStatement("SELECT record FROM verdicts WHERE"
-              + " ecosystem = ? AND name = ? AND version <> ? AND verdict <> 'error'"
-              + " AND published <= ? ORDER BY published DESC, version COLLATE \"C\" DESC LIMIT 1")) {
-        p.setString(1, ecosystem.osvName());
-        p.setString(2, name);
-        p.setString(3, version);
-        p.setObject(4, ts(before));
-        List<VerdictRecord> r = records(p);
-        return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
+      try (Connection c = ds.getConnection()) {
+        return VerdictRows.previous(c, VerdictRows.Dialect.POSTGRES, ecosystem, name, version,
+            before);
       } catch (SQLException e) {
         throw fail("looking up the previous version of " + name, e);
       }
-    }
-
-    private List<VerdictRecord> records(PreparedStatement p) throws SQLException, StoreException {
-      List<VerdictRecord> out = new ArrayList<>();
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          try {
-            out.add(MonitorJson.verdict(rs.getString(1)));
-          } catch (MonitorJson.DecodeException e) {
-            throw new StoreException("postgres: a stored verdict is unreadable: "
-                + e.getMessage(), e);
-          }
-        }
-      }
-      return out;
     }
   }
 }
