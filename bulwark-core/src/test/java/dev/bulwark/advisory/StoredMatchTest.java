@@ -90,6 +90,25 @@ class StoredMatchTest {
     return out;
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"npm-nswg.zip", "PyPI-pysec.zip", "MAL-npm-sample.zip", "MAL-PyPI-sample.zip"})
+  void aMatchOfOneAdvisoryIsBuiltAsTheGeneralMergeBuildsIt(String archive) throws Exception {
+    List<OsvRecord> records = new ArrayList<>();
+    new ArchiveReader(archive, new ArrayList<>()).readZipFile(TestData.osvArchives().resolve(archive),
+        (entry, json) -> records.add(OsvParser.parse(json, entry)));
+    for (OsvRecord r : records) {
+      for (boolean unpinned : new boolean[] {false, true}) {
+        StoredAdvisory a = StoredAdvisory.of(r);
+        VersionScheme s = VersionScheme.of(r.affected().isEmpty() ? Ecosystem.NPM : r.affected().get(0).ecosystem());
+        List<String> fixed = new ArrayList<>();
+        r.affected().forEach(x -> x.ranges().forEach(g -> fixed.addAll(RangeEvaluator.fixedVersions(g))));
+        AdvisoryMatcher.Hit hit = new AdvisoryMatcher.Hit(a, fixed);
+        assertThat(AliasGroups.single(hit, unpinned, s)).as(r.id())
+            .isEqualTo(AliasGroups.combineAny(List.of(hit), unpinned, s));
+      }
+    }
+  }
+
   @Test
   void withdrawnRowsAreSkippedUnlessAsked() throws Exception {
     OsvRecord r = TestData.record("ranges/withdrawn.json");
