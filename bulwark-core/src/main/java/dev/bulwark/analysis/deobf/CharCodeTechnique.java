@@ -29,7 +29,8 @@ final class CharCodeTechnique implements Technique {
     }
     for (Pattern p : new Pattern[] {FROM_CHAR_CODE, BYTES_LIST, CHR_CHAIN}) {
       String[] starts = p == FROM_CHAR_CODE ? FROM_CHAR_CODE_STARTS : p == CHR_CHAIN ? CHR_CHAIN_STARTS : BYTES_LIST_STARTS;
-      Anchored m = new Anchored(p, text, starts);
+      Pattern at = p == FROM_CHAR_CODE ? FROM_CHAR_CODE_AT : p == CHR_CHAIN ? CHR_CHAIN_AT : BYTES_LIST_AT;
+      Anchored m = new Anchored(at, text, starts);
       int found = 0;
       while (found++ < MAX_CANDIDATES && m.find()) {
         String fragment = p == CHR_CHAIN ? m.group(0) : m.group(1);
@@ -43,6 +44,9 @@ final class CharCodeTechnique implements Technique {
   private static final String[] FROM_CHAR_CODE_STARTS = {"fromCharCode("};
   private static final String[] CHR_CHAIN_STARTS = {"chr("};
   private static final String[] BYTES_LIST_STARTS = {"bytes", "bytearray", "map(", "Buffer.from(", "Uint8Array("};
+  private static final Pattern FROM_CHAR_CODE_AT = Anchored.anchor(FROM_CHAR_CODE);
+  private static final Pattern CHR_CHAIN_AT = Anchored.anchor(CHR_CHAIN);
+  private static final Pattern BYTES_LIST_AT = Anchored.anchor(BYTES_LIST);
 
   /**
    * The successive leftmost matches of a pattern whose every match begins with one of a few
@@ -55,33 +59,48 @@ final class CharCodeTechnique implements Technique {
    * match at that start picks. These patterns have no assertions that look before the start.
    */
   static final class Anchored {
-    private final Pattern pattern;
+    private final Pattern anchored;
     private final String text;
     private final String[] starts;
+    private final int[] next;
     private int from;
     private int start = -1;
     private Matcher m;
 
-    Anchored(Pattern pattern, String text, String[] starts) {
-      this.pattern = pattern;
+    /**
+     * {@code anchored} is {@link #anchor} of the pattern: with a leading "^" RE2/J stops an
+     * anchored match as soon as no thread is left; without one it steps on to the end of the
+     * input, which made every attempt cost the rest of the text.
+     */
+    Anchored(Pattern anchored, String text, String[] starts) {
+      this.anchored = anchored;
       this.text = text;
       this.starts = starts;
+      this.next = new int[starts.length];
+      java.util.Arrays.fill(next, -2); // not looked up yet
+    }
+
+    static Pattern anchor(Pattern p) {
+      return Pattern.compile("^(?:" + p.pattern() + ")", p.flags());
     }
 
     boolean find() {
       while (true) {
         int at = -1;
-        for (String lit : starts) {
-          int i = text.indexOf(lit, from);
-          if (i >= 0 && (at < 0 || i < at)) {
-            at = i;
+        for (int k = 0; k < starts.length; k++) {
+          // Each literal's next occurrence is looked up again only once passed: no rescans.
+          if (next[k] != -1 && next[k] < from) {
+            next[k] = text.indexOf(starts[k], from);
+          }
+          if (next[k] >= 0 && (at < 0 || next[k] < at)) {
+            at = next[k];
           }
         }
         if (at < 0) {
           start = -1;
           return false;
         }
-        Matcher view = pattern.matcher(CharBuffer.wrap(text, at, text.length()));
+        Matcher view = anchored.matcher(CharBuffer.wrap(text, at, text.length()));
         if (view.lookingAt()) {
           m = view;
           start = at;

@@ -53,7 +53,7 @@ class CharCodeAnchoredTest {
           want.add(m.start() + "|" + m.group() + "|" + (m.groupCount() > 0 ? m.group(1) : ""));
         }
         List<String> got = new ArrayList<>();
-        CharCodeTechnique.Anchored a = new CharCodeTechnique.Anchored(PATTERNS[p], text, STARTS[p]);
+        CharCodeTechnique.Anchored a = new CharCodeTechnique.Anchored(CharCodeTechnique.Anchored.anchor(PATTERNS[p]), text, STARTS[p]);
         found = 0;
         while (found++ < 5 && a.find()) {
           got.add(a.start() + "|" + a.group(0) + "|" + (p < 2 ? a.group(1) : ""));
