@@ -5,6 +5,7 @@
 # noise hits both. Prints wall times, the ratio per round and the median, and the scan's peak RSS.
 # Usage: bulwark-eval/scripts/bench-scan-tar.sh [DIR_OF_TGZ] [ROUNDS]
 # (default ~/.cache/bulwark-corpus/npm, 3 rounds). Nothing inside the tarballs is run.
+# SCAN_JSON=FILE keeps the last round's JSON report (to compare verdicts and scores between builds).
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
 set_dir=${1:-${BULWARK_CORPUS_CACHE:-$HOME/.cache/bulwark-corpus}/npm}
@@ -39,4 +40,5 @@ for r in $(seq 1 "$rounds"); do
   printf 'round %d: scan %.1f s, tar -xzf %.1f s, scan/tar %s, scan peak RSS %d MB\n' "$r" "$s" "$t" "$ratio" $((rss / 1024))
 done
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d["summary"]; print("scan result:", s["targets"], "targets,", s["malicious"], "malicious,", s["suspicious"], "suspicious,", s["errors"], "errors")' "$tmp/scan.json"
+[ -n "${SCAN_JSON:-}" ] && cp "$tmp/scan.json" "$SCAN_JSON"
 echo "median scan/tar ratio: $(echo $ratios | tr ' ' '\n' | sort -n | sed -n "$(( (rounds + 1) / 2 ))p") (rounds:$ratios); load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -7,6 +7,9 @@ import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,8 +21,14 @@ import picocli.CommandLine.Command;
     description = {
       "Stops malicious and vulnerable npm and PyPI packages before they run.",
       "Offline and static: Bulwark never runs the code it checks."
-    },
-    subcommands = {
+    })
+public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order help lists them. They are added at run time rather than in the
+   * annotation so that a run builds the option model (reflection over every option) of the one
+   * command it runs, not of all fifteen: that was most of the start-up time of a short command.
+   */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
       ScanCommand.class,
       CheckCommand.class,
       InstallGuardCommand.Npm.class,
@@ -34,9 +43,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       MonitorCommand.class,
       LearnCommand.class,
-      CommandLine.HelpCommand.class
-    })
-public final class Main implements Runnable {
+      CommandLine.HelpCommand.class);
+
   private final Env env;
 
   Main(Env env) {
@@ -63,11 +71,18 @@ public final class Main implements Runnable {
   /** Runs one command line and returns its exit code. Never exits the JVM. */
   static int run(Env env, String... args) {
     CommandLine cl = new CommandLine(new Main(env), new Factory(env));
+    Optional<Class<?>> only = onlyCommand(args);
+    for (Class<?> c : SUBCOMMANDS) {
+      if (only.isEmpty() || only.get() == c) {
+        cl.addSubcommand(c);
+      }
+    }
     cl.setOut(env.out());
     cl.setErr(env.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // The install guards pass the package manager's own options (`yarn --frozen-lockfile`) on.
-    InstallGuardCommand.NAMES.forEach(n -> cl.getSubcommands().get(n).setUnmatchedOptionsArePositionalParams(true));
+    InstallGuardCommand.NAMES.stream().filter(cl.getSubcommands()::containsKey)
+        .forEach(n -> cl.getSubcommands().get(n).setUnmatchedOptionsArePositionalParams(true));
     cl.setParameterExceptionHandler((ex, a) -> {
       env.err().println("bulwark: " + ex.getMessage());
       env.err().println("Run 'bulwark " + commandPath(ex.getCommandLine()) + " --help' for usage.");
@@ -86,6 +101,24 @@ public final class Main implements Runnable {
       return ExitCode.INCOMPLETE.code;
     });
     return cl.execute(args);
+  }
+
+  /**
+   * The subcommand the first argument names, when it names one other than help; otherwise (no
+   * command, an option first, help, a typo to suggest a name for) every subcommand is needed.
+   */
+  private static Optional<Class<?>> onlyCommand(String[] args) {
+    if (args.length == 0) {
+      return Optional.empty();
+    }
+    for (Class<?> c : SUBCOMMANDS) {
+      Command cmd = c.getAnnotation(Command.class);
+      if (c != CommandLine.HelpCommand.class && cmd != null
+          && (cmd.name().equals(args[0]) || Arrays.asList(cmd.aliases()).contains(args[0]))) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   private static String commandPath(CommandLine cl) {

@@ -25,9 +25,13 @@ import org.sqlite.SQLiteOpenMode;
  * whatever the number of advisories. Not thread-safe: use one instance per thread.
  */
 public final class AdvisoryDatabase implements AutoCloseable {
+  /** The most of the file SQLite maps into memory (shared, file-backed pages). */
+  private static final long MMAP_BYTES = 512L << 20;
+
   private final Path path;
   private final Connection conn;
   private final PreparedStatement lookup;
+  private final PreparedStatement lookupPinned;
   private final AdvisoryMatcher matcher;
 
   private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes)
@@ -35,6 +39,7 @@ public final class AdvisoryDatabase implements AutoCloseable {
     this.path = path;
     this.conn = conn;
     this.lookup = conn.prepareStatement(Schema.LOOKUP);
+    this.lookupPinned = conn.prepareStatement(Schema.LOOKUP_PINNED);
     this.matcher = new AdvisoryMatcher(new RangeEvaluator(schemes));
   }
 
@@ -51,6 +56,9 @@ public final class AdvisoryDatabase implements AutoCloseable {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     config.setOpenMode(SQLiteOpenMode.READONLY);
+    // Lookups read the index pages of every dependency's name: map the file (no copy per page
+    // read) rather than go through SQLite's small default page cache.
+    config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
     Connection conn = null;
     try {
       conn = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(), config.toProperties());
@@ -80,16 +88,26 @@ public final class AdvisoryDatabase implements AutoCloseable {
   /** As {@link #match(Dependency)}, optionally including withdrawn advisories. */
   public List<AdvisoryMatch> match(Dependency dependency, boolean includeWithdrawn)
       throws AdvisoryException {
-    return matcher.matchStored(dependency, candidates(dependency), includeWithdrawn);
+    MatchCodec.Probe probe = matcher.probe(dependency);
+    return matcher.matchStored(dependency, probe, candidates(dependency, probe), includeWithdrawn);
   }
 
-  /** The index rows of the dependency's name; each decodes its full part only on a match. */
-  private List<MatchCodec.Reader> candidates(Dependency d) throws AdvisoryException {
+  /**
+   * The index rows of the dependency's name; for a pinned version only those whose key envelope
+   * contains its key (SQLite compares the BLOB keys). Each decodes its full part only on a match.
+   */
+  private List<MatchCodec.Reader> candidates(Dependency d, MatchCodec.Probe probe)
+      throws AdvisoryException {
     List<MatchCodec.Reader> out = new ArrayList<>();
     try {
-      lookup.setString(1, d.ecosystem().osvName());
-      lookup.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
-      try (ResultSet rs = lookup.executeQuery()) {
+      PreparedStatement st = probe.unpinned() ? lookup : lookupPinned;
+      st.setString(1, d.ecosystem().osvName());
+      st.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
+      if (!probe.unpinned()) {
+        st.setBytes(3, probe.exact());
+        st.setBytes(4, probe.exact());
+      }
+      try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.add(new MatchCodec.Reader(rs.getString(1), rs.getBytes(2)));
         }

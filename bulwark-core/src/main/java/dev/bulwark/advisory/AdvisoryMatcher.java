@@ -70,23 +70,22 @@ final class AdvisoryMatcher {
    */
   List<AdvisoryMatch> matchStored(Dependency dep, List<MatchCodec.Reader> rows, boolean withWithdrawn)
       throws AdvisoryException {
-    Wanted wanted = wanted(dep);
+    return matchStored(dep, probe(dep), rows, withWithdrawn);
+  }
+
+  /** As above, with the dependency's probe computed once by the caller. */
+  List<AdvisoryMatch> matchStored(Dependency dep, MatchCodec.Probe probe, List<MatchCodec.Reader> rows,
+      boolean withWithdrawn) throws AdvisoryException {
     List<Hit> hits = new ArrayList<>();
     for (MatchCodec.Reader row : rows) {
       if (row.withdrawn() && !withWithdrawn) {
         continue;
       }
-      List<MatchCodec.Entry> entries = row.entries();
-      boolean[] affecting = new boolean[entries.size()];
-      boolean affected = false;
-      for (int k = 0; k < entries.size(); k++) {
-        affecting[k] = affects(entries.get(k), dep.ecosystem(), wanted);
-        affected |= affecting[k];
-      }
-      if (affected) {
+      boolean[] affecting = row.affecting(probe);
+      if (affecting != null) {
         MatchCodec.Rest rest = row.rest();
         List<String> fixed = new ArrayList<>();
-        for (int k = 0; k < entries.size(); k++) {
+        for (int k = 0; k < affecting.length; k++) {
           if (affecting[k]) {
             fixed.addAll(rest.fixed().get(k));
           }
@@ -94,7 +93,18 @@ final class AdvisoryMatcher {
         hits.add(new Hit(rest.advisory(), fixed));
       }
     }
-    return AliasGroups.merge(hits, wanted.unpinned(), ranges.schemeOf(dep.ecosystem()));
+    return AliasGroups.merge(hits, probe.unpinned(), ranges.schemeOf(dep.ecosystem()));
+  }
+
+  /** What the dependency allows, as keys for comparing stored rows (see {@link #wanted}). */
+  MatchCodec.Probe probe(Dependency dep) {
+    Wanted w = wanted(dep);
+    VersionScheme eco = ranges.schemeOf(dep.ecosystem());
+    VersionScheme npm = ranges.schemeOf(dev.bulwark.model.Ecosystem.NPM);
+    if (!w.unpinned()) {
+      return MatchCodec.Probe.exact(w.exact(), eco, npm);
+    }
+    return MatchCodec.Probe.unpinned(w.intervals(), eco, npm, v -> w.allows(v, eco));
   }
 
   /** An empty version, pinned or not, means "any version": the dependency is reported unpinned. */

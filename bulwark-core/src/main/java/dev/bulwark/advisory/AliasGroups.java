@@ -49,6 +49,12 @@ final class AliasGroups {
 
   private static AdvisoryMatch combine(
       List<AdvisoryMatcher.Hit> group, boolean unpinned, VersionScheme scheme) {
+    return group.size() == 1 ? single(group.get(0), unpinned, scheme) : combineAny(group, unpinned, scheme);
+  }
+
+  /** The general merge of a group of any size (package-private: a test holds {@link #single} to it). */
+  static AdvisoryMatch combineAny(
+      List<AdvisoryMatcher.Hit> group, boolean unpinned, VersionScheme scheme) {
     List<StoredAdvisory> records = new ArrayList<>();
     TreeSet<String> allIds = new TreeSet<>();
     TreeSet<String> primaryCandidates = new TreeSet<>();
@@ -78,6 +84,30 @@ final class AliasGroups {
         primary, List.copyOf(allIds), kind, severity, score, summary,
         List.copyOf(AdvisoryMatcher.sortedVersions(fixed, scheme)), unpinned,
         refs.stream().limit(MAX_REFERENCES).toList());
+  }
+
+  /**
+   * {@link #combine} of a group of one advisory (nearly every match), the same result without the
+   * streams and sets a merge needs: a dense audit builds tens of thousands of these.
+   */
+  static AdvisoryMatch single(AdvisoryMatcher.Hit h, boolean unpinned, VersionScheme scheme) {
+    StoredAdvisory a = h.advisory();
+    String primary = a.id();
+    for (String alias : a.aliases()) {
+      if (byPreference(alias, primary) < 0) {
+        primary = alias;
+      }
+    }
+    TreeSet<String> allIds = new TreeSet<>(idsOf(a));
+    allIds.remove(primary);
+    AdvisoryKind kind = a.kind() == AdvisoryKind.MALICIOUS ? AdvisoryKind.MALICIOUS : AdvisoryKind.VULNERABILITY;
+    List<String> refs = a.blob().references();
+    if (refs.size() > 1) {
+      refs = new TreeSet<>(refs).stream().limit(MAX_REFERENCES).toList();
+    }
+    return new AdvisoryMatch(
+        primary, List.copyOf(allIds), kind, a.severity(), a.score(), a.summary(),
+        List.copyOf(AdvisoryMatcher.sortedVersions(h.fixed(), scheme)), unpinned, List.copyOf(refs));
   }
 
   private static List<String> idsOf(StoredAdvisory a) {

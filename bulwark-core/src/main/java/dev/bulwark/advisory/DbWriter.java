@@ -85,7 +85,10 @@ final class DbWriter implements AutoCloseable {
         insertAffected.setString(2, a.name());
         insertAffected.setString(3, r.id());
         insertAffected.setString(4, r.modified());
-        insertAffected.setBytes(5, MatchCodec.encode(stored, a.ecosystem(), a.name()));
+        byte[][] envelope = MatchCodec.envelope(stored, a.ecosystem(), a.name());
+        insertAffected.setBytes(5, envelope[0]);
+        insertAffected.setBytes(6, envelope[1]);
+        insertAffected.setBytes(7, MatchCodec.encode(stored, a.ecosystem(), a.name()));
         insertAffected.addBatch();
       }
       if (++pending >= BATCH) {

@@ -9,30 +9,41 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The compact match form stored beside each (ecosystem, name, advisory) row of the lookup index
- * (schema version 2): first what deciding "is this version affected" needs (the affected
- * intervals, computed once at import, and the listed versions), then what a match reports (fixed
- * versions, ids, severity, summary, references). A lookup reads the first part of every candidate
- * and the second part only of the candidates that match; no JSON and no inflating.
+ * (schema version 3): first what deciding "is this version affected" needs (the affected
+ * intervals, computed once at import, and the listed versions), with every version as an
+ * order-preserving byte key ({@link VersionScheme#key}), then what a match reports (fixed versions,
+ * ids, severity, summary, references). A lookup compares the first part of a candidate as bytes,
+ * without parsing a version or building an object, and reads the second part only of the
+ * candidates that match; no JSON and no inflating. {@link #envelope} gives the lowest and highest
+ * key a row can match, which the index stores so that SQL skips rows that cannot contain a pinned
+ * version.
  *
  * <p>Hand-written: the layout is specific to this store; a general serialisation library would
  * bring back the per-record parsing cost this form exists to avoid.
  *
  * <pre>
- * u8 format (1) · u8 withdrawn · n entries · per entry: u8 allVersions · strings versions ·
- *   n ranges · per range: u8 semver · n intervals · per interval: str lower · u8 lowerInc ·
- *   str upper · u8 upperInc  ‖  per entry: strings fixed · str kind · str severity ·
- *   u8 hasScore · f64 score · str summary · strings aliases · strings related · strings refs
- * (n: u32 count; str: u32 length + UTF-8; strings: u32 count + str each)
+ * u8 format (2) · u8 withdrawn · n entries · per entry: u8 allVersions · n versions · per
+ *   version: key · str version · n ranges · per range: u8 semver · n intervals · per interval:
+ *   key lower · u8 lowerInc · key upper · u8 upperInc   ‖  per entry: strings fixed · str kind ·
+ *   str severity · u8 hasScore · f64 score · str summary · strings aliases · strings related ·
+ *   strings refs
+ * (n: u32 count; str: u32 length + UTF-8; key: u32 length + key bytes, empty for an unbounded
+ *  side; strings: u32 count + str each)
  * </pre>
  */
 final class MatchCodec {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
+  /** Below and above every key: the envelope of a row that any version may match. */
+  static final byte[] BOTTOM = new byte[0];
+  static final byte[] TOP = {(byte) 0xFF};
 
   private MatchCodec() {}
 
@@ -67,27 +78,29 @@ final class MatchCodec {
 
   /** The affected entries of one advisory for one package name, the stored form of the index row. */
   static byte[] encode(StoredAdvisory adv, Ecosystem ecosystem, String name) {
-    List<Entry> entries = new ArrayList<>();
-    for (OsvAffected a : adv.blob().affected()) {
-      if (a.ecosystem() == ecosystem && a.name().equals(name)) {
-        entries.add(Entry.of(a, VersionScheme::of));
-      }
-    }
+    List<Entry> entries = entries(adv, ecosystem, name);
+    VersionScheme eco = VersionScheme.of(ecosystem);
+    VersionScheme npm = VersionScheme.of(Ecosystem.NPM);
     Out out = new Out();
     out.u8(FORMAT);
     out.u8(adv.withdrawn() ? 1 : 0);
     out.count(entries.size());
     for (Entry e : entries) {
       out.u8(e.allVersions() ? 1 : 0);
-      out.strings(e.versions());
+      out.count(e.versions().size());
+      for (String v : e.versions()) {
+        out.key(eco.key(v));
+        out.str(v);
+      }
       out.count(e.ranges().size());
       for (Range r : e.ranges()) {
+        VersionScheme s = r.semver() ? npm : eco;
         out.u8(r.semver() ? 1 : 0);
         out.count(r.intervals().size());
         for (Interval i : r.intervals()) {
-          out.str(i.lower());
+          out.key(i.lower().isEmpty() ? BOTTOM : s.key(i.lower()));
           out.u8(i.lowerInclusive() ? 1 : 0);
-          out.str(i.upper());
+          out.key(i.upper().isEmpty() ? BOTTOM : s.key(i.upper()));
           out.u8(i.upperInclusive() ? 1 : 0);
         }
       }
@@ -106,40 +119,112 @@ final class MatchCodec {
     return out.bytes();
   }
 
-  /** A stored row being read: the entries first, the rest on demand. */
+  private static List<Entry> entries(StoredAdvisory adv, Ecosystem ecosystem, String name) {
+    List<Entry> entries = new ArrayList<>();
+    for (OsvAffected a : adv.blob().affected()) {
+      if (a.ecosystem() == ecosystem && a.name().equals(name)) {
+        entries.add(Entry.of(a, VersionScheme::of));
+      }
+    }
+    return entries;
+  }
+
+  /**
+   * The lowest and highest key (under the ecosystem's scheme) of a version the row can affect,
+   * bounds included whatever their inclusiveness: a pinned version whose key lies outside cannot
+   * match, so the lookup leaves the row in the database. {@link #BOTTOM}/{@link #TOP} for an
+   * unbounded side, and for rows compared under another scheme (SEMVER ranges of a non-npm
+   * package); {TOP, BOTTOM} (no version) for a row with nothing affected.
+   */
+  static byte[][] envelope(StoredAdvisory adv, Ecosystem ecosystem, String name) {
+    VersionScheme eco = VersionScheme.of(ecosystem);
+    byte[] lo = TOP;
+    byte[] hi = BOTTOM;
+    for (Entry e : entries(adv, ecosystem, name)) {
+      if (e.allVersions()) {
+        return new byte[][] {BOTTOM, TOP};
+      }
+      for (String v : e.versions()) {
+        byte[] k = eco.key(v);
+        lo = min(lo, k);
+        hi = max(hi, k);
+      }
+      for (Range r : e.ranges()) {
+        if (r.semver() && ecosystem != Ecosystem.NPM) {
+          return new byte[][] {BOTTOM, TOP};
+        }
+        for (Interval i : r.intervals()) {
+          lo = min(lo, i.lower().isEmpty() ? BOTTOM : eco.key(i.lower()));
+          hi = max(hi, i.upper().isEmpty() ? TOP : eco.key(i.upper()));
+        }
+      }
+    }
+    return new byte[][] {lo, hi};
+  }
+
+  private static byte[] min(byte[] a, byte[] b) {
+    return Arrays.compareUnsigned(a, b) <= 0 ? a : b;
+  }
+
+  private static byte[] max(byte[] a, byte[] b) {
+    return Arrays.compareUnsigned(a, b) >= 0 ? a : b;
+  }
+
+  /**
+   * What a dependency allows, as keys: computed once per dependency, then compared with the
+   * stored keys of every candidate row. {@code exact} and {@code exactNpm} are the keys of a pinned
+   * version under the ecosystem's scheme and under npm SemVer (for SEMVER ranges);
+   * {@code allowed}/{@code allowedNpm} are the intervals of an unpinned range (lower, upper key
+   * pairs with inclusiveness), and {@code allows} decides a listed version of an unpinned range.
+   */
+  record Probe(boolean unpinned, byte[] exact, byte[] exactNpm, List<KeyInterval> allowed,
+      List<KeyInterval> allowedNpm, Predicate<String> allows) {
+    Probe {
+      allowed = List.copyOf(allowed);
+      allowedNpm = List.copyOf(allowedNpm);
+    }
+
+    static Probe exact(String version, VersionScheme eco, VersionScheme npm) {
+      return new Probe(false, eco.key(version), npm.key(version), List.of(), List.of(), v -> false);
+    }
+
+    static Probe unpinned(List<Interval> intervals, VersionScheme eco, VersionScheme npm,
+        Predicate<String> allows) {
+      return new Probe(true, BOTTOM, BOTTOM, KeyInterval.of(intervals, eco),
+          KeyInterval.of(intervals, npm), allows);
+    }
+  }
+
+  /** An interval of keys; an empty key is unbounded on its side. */
+  record KeyInterval(byte[] lower, boolean lowerInclusive, byte[] upper, boolean upperInclusive) {
+    static List<KeyInterval> of(List<Interval> intervals, VersionScheme s) {
+      List<KeyInterval> out = new ArrayList<>(intervals.size());
+      for (Interval i : intervals) {
+        out.add(new KeyInterval(i.lower().isEmpty() ? BOTTOM : s.key(i.lower()), i.lowerInclusive(),
+            i.upper().isEmpty() ? BOTTOM : s.key(i.upper()), i.upperInclusive()));
+      }
+      return out;
+    }
+  }
+
+  /** A stored row being read: the entries are evaluated against a probe, the rest read on demand. */
   static final class Reader {
     private final String id;
+    private final byte[] data;
     private final ByteBuffer in;
     private final boolean withdrawn;
-    private final List<Entry> entries;
+    private final int entryCount;
 
     Reader(String id, byte[] data) throws AdvisoryException {
       this.id = id;
+      this.data = data;
       this.in = ByteBuffer.wrap(data);
       try {
         if (in.get() != FORMAT) {
           throw new AdvisoryException("advisory " + id + ": stored match data of an unknown format");
         }
         withdrawn = in.get() != 0;
-        int n = count();
-        List<Entry> es = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-          boolean all = in.get() != 0;
-          List<String> versions = strings();
-          int nr = count();
-          List<Range> ranges = new ArrayList<>(nr);
-          for (int r = 0; r < nr; r++) {
-            boolean semver = in.get() != 0;
-            int ni = count();
-            List<Interval> intervals = new ArrayList<>(ni);
-            for (int i = 0; i < ni; i++) {
-              intervals.add(new Interval(str(), in.get() != 0, str(), in.get() != 0));
-            }
-            ranges.add(new Range(semver, intervals));
-          }
-          es.add(new Entry(all, versions, ranges, List.of()));
-        }
-        entries = es;
+        entryCount = count();
       } catch (BufferUnderflowException | IllegalArgumentException e) {
         throw truncated(e);
       }
@@ -149,16 +234,111 @@ final class MatchCodec {
       return withdrawn;
     }
 
-    /** The entries, without their fixed versions (see {@link #rest}). */
-    List<Entry> entries() {
-      return entries;
+    /**
+     * Which entries affect the probed dependency, compared as bytes; null when none does (the
+     * common case allocates nothing). Reads the entries part, so call it once, before {@link #rest}.
+     */
+    boolean[] affecting(Probe p) throws AdvisoryException {
+      boolean[] out = null;
+      try {
+        for (int k = 0; k < entryCount; k++) {
+          if (entryAffects(p)) {
+            if (out == null) {
+              out = new boolean[entryCount];
+            }
+            out[k] = true;
+          }
+        }
+      } catch (BufferUnderflowException | IllegalArgumentException e) {
+        throw truncated(e);
+      }
+      return out;
     }
 
-    /** The rest of the row: per-entry fixed versions and the advisory as a match reports it. */
+    /** Reads one entry to its end (so the next one follows) and says whether it affects. */
+    private boolean entryAffects(Probe p) {
+      boolean hit = in.get() != 0; // allVersions
+      int nv = count();
+      for (int i = 0; i < nv; i++) {
+        int kOff = keyStart();
+        int kLen = in.position() - kOff;
+        int sLen = length();
+        if (!hit) {
+          if (!p.unpinned()) {
+            hit = Arrays.equals(data, kOff, kOff + kLen, p.exact(), 0, p.exact().length);
+          } else {
+            hit = p.allows().test(new String(data, in.position(), sLen, StandardCharsets.UTF_8));
+          }
+        }
+        in.position(in.position() + sLen);
+      }
+      int nr = count();
+      for (int r = 0; r < nr; r++) {
+        boolean semver = in.get() != 0;
+        int ni = count();
+        for (int i = 0; i < ni; i++) {
+          int loOff = keyStart();
+          int loLen = in.position() - loOff;
+          boolean loInc = in.get() != 0;
+          int hiOff = keyStart();
+          int hiLen = in.position() - hiOff;
+          boolean hiInc = in.get() != 0;
+          if (hit) {
+            continue;
+          }
+          if (!p.unpinned()) {
+            byte[] v = semver ? p.exactNpm() : p.exact();
+            hit = (loLen == 0 || above(v, loOff, loLen, loInc)) && (hiLen == 0 || below(v, hiOff, hiLen, hiInc));
+          } else {
+            for (KeyInterval w : semver ? p.allowedNpm() : p.allowed()) {
+              // Overlap: each interval's lower bound lies below the other's upper bound.
+              if (lowerBelowUpper(data, loOff, loLen, loInc, w.upper(), 0, w.upper().length, w.upperInclusive())
+                  && lowerBelowUpper(w.lower(), 0, w.lower().length, w.lowerInclusive(), data, hiOff, hiLen, hiInc)) {
+                hit = true;
+                break;
+              }
+            }
+          }
+        }
+      }
+      return hit;
+    }
+
+    /** v above the stored lower bound at off (or equal, when inclusive). */
+    private boolean above(byte[] v, int off, int len, boolean inclusive) {
+      int c = Arrays.compareUnsigned(v, 0, v.length, data, off, off + len);
+      return c > 0 || (c == 0 && inclusive);
+    }
+
+    /** v below the stored upper bound at off (or equal, when inclusive). */
+    private boolean below(byte[] v, int off, int len, boolean inclusive) {
+      int c = Arrays.compareUnsigned(v, 0, v.length, data, off, off + len);
+      return c < 0 || (c == 0 && inclusive);
+    }
+
+    /** As Interval's overlap test: an unbounded side is below everything; equal bounds need both included. */
+    private static boolean lowerBelowUpper(byte[] lo, int loOff, int loLen, boolean loInc,
+        byte[] hi, int hiOff, int hiLen, boolean hiInc) {
+      if (loLen == 0 || hiLen == 0) {
+        return true;
+      }
+      int c = Arrays.compareUnsigned(lo, loOff, loOff + loLen, hi, hiOff, hiOff + hiLen);
+      return c < 0 || (c == 0 && loInc && hiInc);
+    }
+
+    /** Skips a key and returns where its bytes start (they end at the new position). */
+    private int keyStart() {
+      int n = length();
+      int at = in.position();
+      in.position(at + n);
+      return at;
+    }
+
+    /** The rest of the row, after {@link #affecting}: per-entry fixed versions and the advisory. */
     Rest rest() throws AdvisoryException {
       try {
-        List<List<String>> fixed = new ArrayList<>(entries.size());
-        for (int k = 0; k < entries.size(); k++) {
+        List<List<String>> fixed = new ArrayList<>(entryCount);
+        for (int k = 0; k < entryCount; k++) {
           fixed.add(strings());
         }
         AdvisoryKind kind = AdvisoryKind.parse(str()).orElse(AdvisoryKind.VULNERABILITY);
@@ -183,19 +363,20 @@ final class MatchCodec {
     }
 
     private int count() {
+      return length();
+    }
+
+    private int length() {
       int n = in.getInt();
       if (n < 0 || n > in.remaining()) {
-        throw new IllegalArgumentException("bad count");
+        throw new IllegalArgumentException("bad length");
       }
       return n;
     }
 
     private String str() {
-      int n = in.getInt();
-      if (n < 0 || n > in.remaining()) {
-        throw new IllegalArgumentException("bad length");
-      }
-      String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+      int n = length();
+      String s = new String(data, in.position(), n, StandardCharsets.UTF_8);
       in.position(in.position() + n);
       return s;
     }
@@ -244,6 +425,11 @@ final class MatchCodec {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       i32(b.length);
       buf.write(b, 0, b.length);
+    }
+
+    void key(byte[] k) {
+      i32(k.length);
+      buf.write(k, 0, k.length);
     }
 
     void strings(List<String> xs) {

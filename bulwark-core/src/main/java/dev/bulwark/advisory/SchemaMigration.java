@@ -17,33 +17,33 @@ import java.util.OptionalDouble;
 
 /**
  * Upgrades an advisory database of an older schema version in place, in one transaction, so that
- * a database built by an older Bulwark keeps working without a download. Version 1 to 2: the
- * lookup index gains the compact match form, computed from the full records the file already
- * holds (decoded once, here, instead of on every lookup).
+ * a database built by an older Bulwark keeps working without a download. Versions 1 and 2 to 3:
+ * the lookup index is rebuilt with the compact match form and its key envelope, computed from the
+ * full records the file already holds (decoded once, here, instead of on every lookup).
  */
 final class SchemaMigration {
   private SchemaMigration() {}
 
   /** Upgrades {@code path} from version {@code from}; fails for versions it cannot upgrade. */
   static void upgrade(Path path, int from) throws AdvisoryException {
-    if (from != 1) {
+    if (from != 1 && from != 2) {
       throw new AdvisoryException(path + ": schema version " + from + ", expected " + Schema.VERSION
           + " (rebuild it with `bulwark db update`)");
     }
     if (!Files.isWritable(path)) {
-      throw new AdvisoryException(path + ": schema version 1 must be upgraded to " + Schema.VERSION
+      throw new AdvisoryException(path + ": schema version " + from + " must be upgraded to " + Schema.VERSION
           + " and the file is not writable (rebuild it with `bulwark db update`)");
     }
     FileLock lock = DbFiles.lock(path);
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath())) {
       c.setAutoCommit(false);
-      if (version(c) != 1) {
+      if (version(c) != from) {
         return; // another process upgraded it meanwhile
       }
-      v1ToV2(c);
+      rebuildAffected(c);
       c.commit();
     } catch (SQLException e) {
-      throw new AdvisoryException(path + ": cannot upgrade schema version 1 to " + Schema.VERSION
+      throw new AdvisoryException(path + ": cannot upgrade schema version " + from + " to " + Schema.VERSION
           + ": " + e.getMessage(), e);
     } finally {
       DbFiles.unlock(lock);
@@ -59,10 +59,11 @@ final class SchemaMigration {
     }
   }
 
-  private static void v1ToV2(Connection c) throws SQLException, AdvisoryException {
+  /** Versions 1 and 2 both hold the full records and the (ecosystem, name, advisory_id) rows. */
+  private static void rebuildAffected(Connection c) throws SQLException, AdvisoryException {
     try (Statement st = c.createStatement()) {
-      st.execute("DROP TABLE IF EXISTS affected_v2");
-      st.execute(Schema.AFFECTED_V2.replace("CREATE TABLE affected(", "CREATE TABLE affected_v2("));
+      st.execute("DROP TABLE IF EXISTS affected_new");
+      st.execute(Schema.AFFECTED.replace("CREATE TABLE affected(", "CREATE TABLE affected_new("));
     }
     String select = "SELECT f.ecosystem, f.name, a.id, a.kind, a.severity, a.score, a.summary,"
         + " a.aliases, a.related, a.withdrawn, a.modified, a.data FROM affected f"
@@ -70,8 +71,8 @@ final class SchemaMigration {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(select);
         PreparedStatement ins = c.prepareStatement(
-            Schema.INSERT_AFFECTED.replace("INTO affected(", "INTO affected_v2(")
-                .replace("affected.modified", "affected_v2.modified"))) {
+            Schema.INSERT_AFFECTED.replace("INTO affected(", "INTO affected_new(")
+                .replace("affected.modified", "affected_new.modified"))) {
       int pending = 0;
       while (rs.next()) {
         Ecosystem eco = Ecosystem.parse(rs.getString(1)).orElse(null);
@@ -90,7 +91,10 @@ final class SchemaMigration {
         ins.setString(2, rs.getString(2));
         ins.setString(3, id);
         ins.setString(4, rs.getString(11));
-        ins.setBytes(5, MatchCodec.encode(adv, eco, rs.getString(2)));
+        byte[][] envelope = MatchCodec.envelope(adv, eco, rs.getString(2));
+        ins.setBytes(5, envelope[0]);
+        ins.setBytes(6, envelope[1]);
+        ins.setBytes(7, MatchCodec.encode(adv, eco, rs.getString(2)));
         ins.addBatch();
         if (++pending >= 2_000) {
           ins.executeBatch();
@@ -101,7 +105,7 @@ final class SchemaMigration {
     }
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE affected");
-      st.execute("ALTER TABLE affected_v2 RENAME TO affected");
+      st.execute("ALTER TABLE affected_new RENAME TO affected");
       st.execute("UPDATE meta SET value = '" + Schema.VERSION + "' WHERE key = '" + Schema.SCHEMA_VERSION + "'");
     }
   }

@@ -82,7 +82,9 @@ final class ReadContext {
       throw new LimitExceeded(
           ReaderFindingRules.TIME_BUDGET,
           path,
-          "Reading took longer than " + limits.timeBudget().toSeconds() + " s; reading stopped.");
+          "Reading took longer than " + limits.timeBudget().toSeconds() + " s of wall-clock time,"
+              + " the last-resort limit (the others count bytes and entries), so this depends on"
+              + " the machine's load; reading stopped.");
     }
   }
 

@@ -109,9 +109,10 @@ public final class ReaderFindingRules {
               "Give the password if you have it, or review the package by hand."),
           new ReaderFindingRule(TIME_BUDGET, "Reading ran out of time",
               Severity.LOW, LOW, EVASION, false,
-              "Reading the package took longer than the time budget; the rest was not read.",
+              "Reading the package took longer than the wall-clock last resort (every other reader"
+                  + " limit counts work); the rest was not read.",
               "Archives built to be slow to read make scanners give up before the payload.",
-              "Raise the time budget or review the package by hand."));
+              "Scan it again on a less loaded machine, or review the package by hand."));
 
   private ReaderFindingRules() {}
 

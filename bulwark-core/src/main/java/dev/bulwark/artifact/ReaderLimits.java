@@ -16,7 +16,10 @@ import java.util.Objects;
  *     treated as a decompression bomb, once it has produced more than {@link #RATIO_FLOOR} bytes
  * @param maxNestingDepth how many archives inside archives are opened (the outer archive is depth
  *     0; an archive found inside it is depth 1)
- * @param timeBudget wall-clock time for reading one package; reading stops when it runs out
+ * @param timeBudget wall-clock time for reading one package, a last resort only: every other limit
+ *     is counted in work (bytes, entries, ratio, depth), so the same input is read the same way on
+ *     any machine and under any load; this one fires only when the machine is starved, and is
+ *     reported when it does
  * @param maxKeptBytes total size of the files kept in memory for one package (what analysis sees);
  *     a file that would go over it is not kept and is reported, so that a few packages analysed in
  *     parallel fit in a bounded heap whatever the input
@@ -62,10 +65,12 @@ public record ReaderLimits(
 
   /**
    * 512 MiB processed and 128 MiB kept in total, 64 MiB per file, 50,000 entries, ratio 200,
-   * depth 3, 60 seconds.
+   * depth 3; 600 seconds of wall-clock time as the last resort. The work limits bound a read to
+   * seconds of CPU (512 MiB of inflating), so the wall-clock limit leaves room for a machine
+   * loaded many times over.
    */
   public static ReaderLimits defaults() {
-    return new ReaderLimits(512L << 20, 64L << 20, 50_000, 200.0, 3, Duration.ofSeconds(60));
+    return new ReaderLimits(512L << 20, 64L << 20, 50_000, 200.0, 3, Duration.ofSeconds(600));
   }
 
   /**

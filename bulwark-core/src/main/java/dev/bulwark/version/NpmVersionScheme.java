@@ -38,6 +38,11 @@ final class NpmVersionScheme implements VersionScheme {
 
   /** "1.2.3" for "v1.2.3" and " =1.2.3+build"; build metadata is dropped as npm's clean does. */
   @Override
+  public byte[] key(String version) {
+    return VersionKeys.npm(version);
+  }
+
+  @Override
   public String normalize(String version) {
     return SemVer.parse(version).map(SemVer::toString).orElse(version);
   }

@@ -37,6 +37,11 @@ final class Pep440VersionScheme implements VersionScheme {
   }
 
   @Override
+  public byte[] key(String version) {
+    return VersionKeys.pep440(version);
+  }
+
+  @Override
   public String normalize(String version) {
     return Pep440Version.parse(version).map(Pep440Version::toString).orElse(version);
   }

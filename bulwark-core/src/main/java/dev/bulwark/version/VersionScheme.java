@@ -18,6 +18,13 @@ public interface VersionScheme {
   /** Total order; 0 for equal versions (PEP 440: "1.0" equals "1.0.0"; SemVer ignores build metadata). */
   int compare(String a, String b);
 
+  /**
+   * An order-preserving byte key: {@code Arrays.compareUnsigned(key(a), key(b))} has the sign of
+   * {@link #compare}{@code (a, b)} for any two strings, so keys compare as bytes (in Java or as
+   * SQLite BLOBs) without parsing. Never empty.
+   */
+  byte[] key(String version);
+
   /** The canonical form ("1.0a1" for "1.0-alpha1"; "1.2.3" for "v1.2.3"). Invalid input comes back unchanged. */
   String normalize(String version);
 

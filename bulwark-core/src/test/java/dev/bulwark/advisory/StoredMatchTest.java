@@ -6,6 +6,7 @@ import dev.bulwark.model.Dependency;
 import dev.bulwark.model.Ecosystem;
 import dev.bulwark.version.VersionScheme;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The compact stored match form (schema 2) must decide exactly as the full records do: every
- * record of the real OSV archives, asked about every version its events and lists name (and a
- * few around them), pinned and as a caret range, gives the same matches through both paths.
+ * The compact stored match form (schema 3, versions as byte keys) must decide exactly as the full
+ * records do: every record of the real OSV archives, asked about every version its events and
+ * lists name (and a few around them), pinned and as a caret range, gives the same matches through
+ * both paths; and a row's key envelope, which SQL filters pinned lookups by, holds every pinned
+ * version that matches.
  */
 class StoredMatchTest {
   private final AdvisoryMatcher matcher = new AdvisoryMatcher(new RangeEvaluator(VersionScheme::of));
@@ -30,10 +33,13 @@ class StoredMatchTest {
     assertThat(records).hasSizeGreaterThan(40);
     int compared = 0;
     int matched = 0;
+    int inEnvelope = 0;
+    int pruned = 0;
     for (OsvRecord r : records) {
       StoredAdvisory full = StoredAdvisory.of(r);
       for (OsvAffected a : r.affected()) {
         byte[] row = MatchCodec.encode(full, a.ecosystem(), a.name());
+        byte[][] envelope = MatchCodec.envelope(full, a.ecosystem(), a.name());
         for (String v : probes(a)) {
           for (boolean unpinned : new boolean[] {false, true}) {
             String spec = unpinned ? (a.ecosystem() == Ecosystem.NPM ? "^" + v : ">=" + v) : v;
@@ -42,6 +48,14 @@ class StoredMatchTest {
             // A reader is consumed by rest(): read the row again for each question.
             MatchCodec.Reader stored = new MatchCodec.Reader(r.id(), row);
             assertThat(matcher.matchStored(d, List.of(stored), true)).as(r.id() + " " + spec).isEqualTo(want);
+            if (!unpinned && !want.isEmpty()) {
+              byte[] key = VersionScheme.of(a.ecosystem()).key(spec);
+              assertThat(Arrays.compareUnsigned(envelope[0], key)).as("lo " + r.id() + " " + spec).isLessThanOrEqualTo(0);
+              assertThat(Arrays.compareUnsigned(envelope[1], key)).as("hi " + r.id() + " " + spec).isGreaterThanOrEqualTo(0);
+              inEnvelope++;
+            } else if (!unpinned && outside(envelope, VersionScheme.of(a.ecosystem()).key(spec))) {
+              pruned++;
+            }
             compared++;
             matched += want.isEmpty() ? 0 : 1;
           }
@@ -49,6 +63,12 @@ class StoredMatchTest {
       }
     }
     assertThat(matched).isPositive().isLessThan(compared);
+    assertThat(inEnvelope).isPositive();
+    assertThat(pruned).as("the envelope leaves some non-matching rows out").isPositive();
+  }
+
+  private static boolean outside(byte[][] envelope, byte[] key) {
+    return Arrays.compareUnsigned(envelope[0], key) > 0 || Arrays.compareUnsigned(envelope[1], key) < 0;
   }
 
   /** Every event version, and up to 8 listed versions spread over the list (lists run to hundreds). */
@@ -70,6 +90,25 @@ class StoredMatchTest {
     return out;
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"npm-nswg.zip", "PyPI-pysec.zip", "MAL-npm-sample.zip", "MAL-PyPI-sample.zip"})
+  void aMatchOfOneAdvisoryIsBuiltAsTheGeneralMergeBuildsIt(String archive) throws Exception {
+    List<OsvRecord> records = new ArrayList<>();
+    new ArchiveReader(archive, new ArrayList<>()).readZipFile(TestData.osvArchives().resolve(archive),
+        (entry, json) -> records.add(OsvParser.parse(json, entry)));
+    for (OsvRecord r : records) {
+      for (boolean unpinned : new boolean[] {false, true}) {
+        StoredAdvisory a = StoredAdvisory.of(r);
+        VersionScheme s = VersionScheme.of(r.affected().isEmpty() ? Ecosystem.NPM : r.affected().get(0).ecosystem());
+        List<String> fixed = new ArrayList<>();
+        r.affected().forEach(x -> x.ranges().forEach(g -> fixed.addAll(RangeEvaluator.fixedVersions(g))));
+        AdvisoryMatcher.Hit hit = new AdvisoryMatcher.Hit(a, fixed);
+        assertThat(AliasGroups.single(hit, unpinned, s)).as(r.id())
+            .isEqualTo(AliasGroups.combineAny(List.of(hit), unpinned, s));
+      }
+    }
+  }
+
   @Test
   void withdrawnRowsAreSkippedUnlessAsked() throws Exception {
     OsvRecord r = TestData.record("ranges/withdrawn.json");
@@ -89,7 +128,8 @@ class StoredMatchTest {
     byte[] row = MatchCodec.encode(StoredAdvisory.of(r), a.ecosystem(), a.name());
     byte[] cut = java.util.Arrays.copyOf(row, 9);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MatchCodec.Reader(r.id(), cut))
+    Dependency d = TestData.exact(Ecosystem.NPM, "pkg", "1.0.0");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> matcher.matchStored(d, List.of(new MatchCodec.Reader(r.id(), cut)), true))
         .isInstanceOf(AdvisoryException.class).hasMessageContaining(r.id());
   }
 }
