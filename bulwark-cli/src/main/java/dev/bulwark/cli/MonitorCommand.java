@@ -215,7 +215,7 @@ final class MonitorCommand implements Callable<Integer> {
       }
       if (r.workers() < workers) {
         env.err().println("bulwark monitor: " + r.workers() + " worker(s): the heap holds no more"
-            + " scans in flight");
+            + " scans in flight (give the launcher more heap, e.g. BULWARK_HEAP=" + (256 * workers * 5 / 4 + 128) + "m)");
       }
       return runAndReport("", r.monitor()::stop, r.monitor()::run, 10);
     } catch (StoreException e) {

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Code that does not run on install or import</b> (tests, docs, examples, benchmarks, CI
- *       configuration, Makefiles): its findings are set aside, and an install hook of a test
+ *       configuration, Makefiles, type declarations): its findings are set aside, and an install hook of a test
  *       fixture's manifest is no install hook of the package. A file that an install hook names,
  *       or that the Python install/import-time heuristics reached by following an import, keeps
  *       its findings.
@@ -79,7 +79,7 @@ final class CodeScope {
       }
       bundle |= BUNDLE_DIRS.contains(dir);
     }
-    if (NOT_RUN_FILES.contains(name) || name.endsWith(".mk") || testFileName(name)) {
+    if (NOT_RUN_FILES.contains(name) || name.endsWith(".mk") || testFileName(name) || declarations(name)) {
       return PathClass.NOT_RUN;
     }
     if (bundle || name.endsWith(".min.js") || name.endsWith(".min.mjs") || name.endsWith(".min.cjs")
@@ -120,6 +120,14 @@ final class CodeScope {
       }
     }
     return false;
+  }
+
+  /**
+   * Type declarations: Python stubs ({@code .pyi}) and TypeScript declaration files ({@code .d.ts})
+   * describe an API for type checkers and editors; neither Python nor Node ever runs them.
+   */
+  private static boolean declarations(String name) {
+    return name.endsWith(".pyi") || name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts");
   }
 
   /** test_x.py, x_test.py, x.test.js, x.spec.ts: test files wherever they are. */
