@@ -52,7 +52,8 @@ final class ComputedBuiltinsHeuristic implements Heuristic {
         while (p < t.length() && t.charAt(p) == ' ') {
           p++;
         }
-        if (p < t.length() && !plainString(t, p) && !plainName(t, p)) {
+        if (p < t.length() && !plainString(t, p) && !plainName(t, p)
+            && !(access.startsWith("getattr") && hasDefault(t, p))) {
           return List.of(new Hit(i, p, "computed builtin name"));
         }
         i = t.indexOf(access, i + 1);
@@ -79,6 +80,37 @@ final class ComputedBuiltinsHeuristic implements Heuristic {
       k++;
     }
     return k < t.length() && (t.charAt(k) == ')' || t.charAt(k) == ',');
+  }
+
+  /**
+   * Whether the getattr call whose name argument starts at {@code p} passes a default (a third
+   * argument): a lookup that expects the name to be missing, such as an exception class named in
+   * a child process's error report. exec, eval, compile and __import__ always exist, so code that
+   * computes their names has no use for a default. Scans at most 300 characters, skipping strings
+   * and nested brackets.
+   */
+  private static boolean hasDefault(String t, int p) {
+    int depth = 0;
+    for (int k = p; k < t.length() && k - p < 300; k++) {
+      char c = t.charAt(k);
+      if (c == '\'' || c == '"') {
+        int end = t.indexOf(c, k + 1);
+        if (end < 0) {
+          return false;
+        }
+        k = end;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        if (depth == 0) {
+          return false;
+        }
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a plain string literal starts at {@code p} and is followed by ')' or ']'. */
