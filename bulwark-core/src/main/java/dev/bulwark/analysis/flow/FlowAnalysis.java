@@ -139,7 +139,7 @@ public final class FlowAnalysis {
         TSNode n = fr.node();
         int[] inner = fr.chain();
         if (f.isFunction(n.getType())) {
-          inner = push(fr.chain(), n.getStartByte() + 1);
+          inner = push(fr.chain(), scopeId(n));
           f.declareParams(tree, n, inner);
         }
         f.visit(tree, n, fr.chain());
@@ -163,13 +163,21 @@ public final class FlowAnalysis {
     }
 
     private void declareParams(SyntaxTree tree, TSNode fn, int[] chain) {
+      declare(chain, params(tree, fn));
+    }
+
+    /** The parameter names of a function node ({@code (a, b) =>}, {@code a =>}, {@code def f(a)}). */
+    private static Set<String> params(SyntaxTree tree, TSNode fn) {
       TSNode params = fn.getChildByFieldName("parameters");
       if (params == null || params.isNull()) {
         params = fn.getChildByFieldName("parameter");
       }
-      if (params != null && !params.isNull()) {
-        declare(chain, Identifiers.of(tree.text(params)));
-      }
+      return params == null || params.isNull() ? Set.of() : Identifiers.of(tree.text(params));
+    }
+
+    /** A function's scope id: its start byte + 1, so that 0 never names a scope. */
+    private static int scopeId(TSNode fn) {
+      return fn.getStartByte() + 1;
     }
 
     private void declare(int[] chain, Set<String> names) {
@@ -178,7 +186,7 @@ public final class FlowAnalysis {
       }
     }
 
-    /** {@code chain}: the functions enclosing {@code n}, outermost first (ids are start byte + 1). */
+    /** {@code chain}: the functions enclosing {@code n}, outermost first (see {@link #scopeId}). */
     private void visit(SyntaxTree tree, TSNode n, int[] chain) {
       switch (n.getType()) {
         case "variable_declarator" -> {
@@ -252,18 +260,10 @@ public final class FlowAnalysis {
       int count = args == null || args.isNull() ? 0 : args.getChildCount();
       for (int i = 0; i < count; i++) {
         TSNode a = args.getChild(i);
-        if (isFunction(a.getType())) {
-          TSNode params = a.getChildByFieldName("parameters");
-          if (params == null || params.isNull()) {
-            params = a.getChildByFieldName("parameter");
-          }
-          if (params != null && !params.isNull()) {
-            Set<String> names = Identifiers.of(tree.text(params));
-            if (!names.isEmpty()) {
-              rawAssigns.add(new RawAssign(names, push(chain, a.getStartByte() + 1), calleeSources, baseIds, chain));
-              found = true;
-            }
-          }
+        Set<String> names = isFunction(a.getType()) ? params(tree, a) : Set.of();
+        if (!names.isEmpty()) {
+          rawAssigns.add(new RawAssign(names, push(chain, scopeId(a)), calleeSources, baseIds, chain));
+          found = true;
         }
       }
       if (!found) {

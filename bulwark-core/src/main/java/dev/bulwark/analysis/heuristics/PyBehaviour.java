@@ -118,12 +118,13 @@ final class PyBehaviour {
   /** Whether every network call of the file only downloads (nothing is posted or put). */
   private static boolean onlyFetches(PySurface s) {
     for (PySurface.Call c : s.calls()) {
-      String name = c.callee().substring(c.callee().lastIndexOf('.') + 1);
-      if (network(c.callee(), c.argsText()) && !(name.equals("urlretrieve") || name.equals("urlopen")
-          || name.equals("get") || name.equals("stream") || name.equals("head"))) {
-        return false;
+      if (!network(c.callee(), c.argsText())) {
+        continue;
       }
-      if (network(c.callee(), c.argsText()) && (c.argsText().contains("data=") || c.argsText().contains("json="))) {
+      String name = c.callee().substring(c.callee().lastIndexOf('.') + 1);
+      boolean download = name.equals("urlretrieve") || name.equals("urlopen") || name.equals("get")
+          || name.equals("stream") || name.equals("head");
+      if (!download || c.argsText().contains("data=") || c.argsText().contains("json=")) {
         return false;
       }
     }
