@@ -36,6 +36,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bulwark monitor}: the embedded registry monitor, its results and its OSV export. */
@@ -331,16 +332,14 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   /** The verdict store of --state DIR or --postgres JDBC-URL (exactly one). */
-  static AutoCloseableStore openStore(Env env, Path state, String postgres, String cmd)
+  static AutoCloseableStore openStore(Env env, StoreOptions store, String cmd)
       throws StoreException, OutputOptions.UsageError {
-    if ((state == null) == (postgres == null)) {
-      throw new OutputOptions.UsageError("give either --state DIR or --postgres JDBC-URL");
-    }
-    if (postgres != null) {
-      PgState pg = Distributed.results(postgres);
+    store.check();
+    if (store.postgres != null) {
+      PgState pg = Distributed.results(store.postgres);
       return new AutoCloseableStore(pg.verdicts(), pg::close);
     }
-    SqliteState s = openExisting(env, state, cmd);
+    SqliteState s = openExisting(env, store.state, cmd);
     return new AutoCloseableStore(s.verdicts(), s::close);
   }
 
@@ -472,12 +471,8 @@ final class MonitorCommand implements Callable<Integer> {
   static final class Results implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
-    Path state;
-
-    @Option(names = "--postgres", paramLabel = "JDBC-URL",
-        description = "The distributed mode's database instead of --state.")
-    String postgres;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--since", paramLabel = "TIME",
         description = "Only verdicts reached since TIME: RFC 3339, a date, or a span (24h, 7d).")
@@ -503,7 +498,7 @@ final class MonitorCommand implements Callable<Integer> {
         }
         VerdictStore.Query q = query(env, since, verdict, "results");
         List<VerdictRecord> rs;
-        try (AutoCloseableStore s = openStore(env, state, postgres, "results")) {
+        try (AutoCloseableStore s = openStore(env, store, "results")) {
           rs = s.verdicts().query(q);
         }
         if (format.equals("json")) {
@@ -529,12 +524,8 @@ final class MonitorCommand implements Callable<Integer> {
   static final class ExportOsv implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
-    Path state;
-
-    @Option(names = "--postgres", paramLabel = "JDBC-URL",
-        description = "The distributed mode's database instead of --state.")
-    String postgres;
+    @Mixin
+    StoreOptions store = new StoreOptions();
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the records to.")
     Path out;
@@ -552,7 +543,7 @@ final class MonitorCommand implements Callable<Integer> {
       try {
         VerdictStore.Query q = query(env, since, "malicious", "export-osv");
         List<VerdictRecord> rs;
-        try (AutoCloseableStore s = openStore(env, state, postgres, "export-osv")) {
+        try (AutoCloseableStore s = openStore(env, store, "export-osv")) {
           rs = s.verdicts().query(q);
         }
         Path dir = out.isAbsolute() ? out : env.cwd().resolve(out).normalize();

@@ -7,10 +7,10 @@ import dev.bulwark.monitor.watch.Tokens;
 import dev.bulwark.monitor.watch.Watch;
 import dev.bulwark.monitor.watch.WatchException;
 import dev.bulwark.monitor.watch.WatchStore;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,16 +32,15 @@ final class MonitorTokenCommand implements Callable<Integer> {
     return ExitCode.USAGE.code;
   }
 
-  static Path dir(Env env, Path state) {
-    return state.isAbsolute() ? state : env.cwd().resolve(state).normalize();
-  }
-
   /** The watch's store: --state DIR (embedded) or --postgres JDBC-URL (distributed). */
-  static WatchStore open(Env env, Path state, String postgres) throws WatchException {
-    if ((state == null) == (postgres == null)) {
-      throw new WatchException("give either --state DIR or --postgres JDBC-URL");
+  static WatchStore open(Env env, StoreOptions store) throws WatchException {
+    try {
+      store.check();
+    } catch (OutputOptions.UsageError e) {
+      throw new WatchException(e.getMessage());
     }
-    return postgres != null ? PgWatchStore.open(postgres, 2) : Watch.openStore(dir(env, state));
+    return store.postgres != null ? PgWatchStore.open(store.postgres, 2)
+        : Watch.openStore(store.stateDir(env));
   }
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -49,12 +48,8 @@ final class MonitorTokenCommand implements Callable<Integer> {
   static final class Create implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
-    Path state;
-
-    @Option(names = "--postgres", paramLabel = "JDBC-URL",
-        description = "The distributed mode's database instead of --state.")
-    String postgres;
+    @Mixin
+    StoreOptions where = new StoreOptions();
 
     @Option(names = "--scope", paramLabel = "SCOPE", defaultValue = "read-only",
         description = "admin, read-only (default) or upload-only.")
@@ -76,7 +71,7 @@ final class MonitorTokenCommand implements Callable<Integer> {
             + " upload-only, not '" + scope + "'");
         return ExitCode.USAGE.code;
       }
-      try (WatchStore store = open(env, state, postgres)) {
+      try (WatchStore store = open(env, where)) {
         Tokens.Created c = Tokens.create(store, name, s.get(), env.clock().instant());
         env.out().println(c.secret());
         env.out().flush();
@@ -96,12 +91,8 @@ final class MonitorTokenCommand implements Callable<Integer> {
   static final class Revoke implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
-    Path state;
-
-    @Option(names = "--postgres", paramLabel = "JDBC-URL",
-        description = "The distributed mode's database instead of --state.")
-    String postgres;
+    @Mixin
+    StoreOptions where = new StoreOptions();
 
     @Parameters(paramLabel = "ID", description = "The token's id (or the whole token).")
     String id;
@@ -116,7 +107,7 @@ final class MonitorTokenCommand implements Callable<Integer> {
       if (tokenId.startsWith("bw_") && tokenId.indexOf('_', 3) > 0) {
         tokenId = tokenId.substring(3, tokenId.indexOf('_', 3));
       }
-      try (WatchStore store = open(env, state, postgres)) {
+      try (WatchStore store = open(env, where)) {
         if (!store.revoke(tokenId)) {
           env.err().println("bulwark monitor token revoke: no token " + tokenId);
           return ExitCode.USAGE.code;
@@ -134,12 +125,8 @@ final class MonitorTokenCommand implements Callable<Integer> {
   static final class ListTokens implements Callable<Integer> {
     private final Env env;
 
-    @Option(names = "--state", paramLabel = "DIR", description = "The monitor's state folder.")
-    Path state;
-
-    @Option(names = "--postgres", paramLabel = "JDBC-URL",
-        description = "The distributed mode's database instead of --state.")
-    String postgres;
+    @Mixin
+    StoreOptions where = new StoreOptions();
 
     ListTokens(Env env) {
       this.env = env;
@@ -147,7 +134,7 @@ final class MonitorTokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (WatchStore store = open(env, state, postgres)) {
+      try (WatchStore store = open(env, where)) {
         for (Token t : store.tokens()) {
           env.out().println(t.id() + "\t" + t.scope().jsonName() + "\t"
               + (t.revoked() ? "revoked" : "live") + "\t" + t.created() + "\t" + t.name());

@@ -62,6 +62,12 @@ public final class FlowAnalysis {
     for (Call c : facts.calls) {
       Set<Sinks.Kind> kinds = Sinks.of(c.callee, facts.python, procOrChmod);
       kinds.retainAll(wantSinks);
+      if (c.constantArgs && !wholeFileDecoded) {
+        // eval("…source text…") runs code that is written out in the file (bundlers' eval
+        // modules): no value reaches it, and the rules read that text as code of its own.
+        // In a decoded payload every value counts as decoded, literals included.
+        kinds.remove(Sinks.Kind.EVAL);
+      }
       if (kinds.isEmpty()) {
         continue;
       }
@@ -82,14 +88,15 @@ public final class FlowAnalysis {
   }
 
   /** One call: callee text, what its arguments mention (names resolved to scoped keys), where it is. */
-  record Call(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers, int start, int end) {}
+  record Call(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers, boolean constantArgs,
+      int start, int end) {}
 
   /** One assignment: names bound, what the value mentions (all names resolved to scoped keys). */
   record Assign(Set<String> names, Set<Sources.Kind> sources, Set<String> identifiers) {}
 
   /** Before scopes are resolved: names with the chain of enclosing functions they were seen in. */
-  private record RawCall(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers, int[] chain,
-      int start, int end) {}
+  private record RawCall(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers,
+      boolean constantArgs, int[] chain, int start, int end) {}
 
   private record RawAssign(Set<String> names, int[] namesChain, Set<Sources.Kind> sources,
       Set<String> identifiers, int[] chain) {}
@@ -247,7 +254,8 @@ public final class FlowAnalysis {
       }
       String argText = args == null || args.isNull() ? "" : tree.text(args);
       Set<String> ids = Identifiers.of(argText);
-      rawCalls.add(new RawCall(callee, Sources.in(argText), ids, chain, tree.startChar(n), tree.endChar(n)));
+      rawCalls.add(new RawCall(callee, Sources.in(argText), ids, constantArgs(args), chain,
+          tree.startChar(n), tree.endChar(n)));
       Set<Sources.Kind> calleeSources = Sources.in(callee);
       String base = Identifiers.base(callee);
       if (calleeSources.isEmpty() && base.isEmpty()) {
@@ -274,13 +282,46 @@ public final class FlowAnalysis {
       }
     }
 
+    /**
+     * Whether every argument is a string literal with no substitution (JavaScript {@code "…"},
+     * {@code '…'} or a template without {@code ${…}}; a Python string that is not an f-string
+     * with fields): a constant, which no value can reach.
+     */
+    private static boolean constantArgs(TSNode args) {
+      if (args == null || args.isNull() || args.getNamedChildCount() == 0) {
+        return false;
+      }
+      for (int i = 0; i < args.getNamedChildCount(); i++) {
+        TSNode a = args.getNamedChild(i);
+        String t = a.getType();
+        if (t.equals("comment")) {
+          continue;
+        }
+        if (!(t.equals("string") || t.equals("template_string")) || hasChild(a, "template_substitution")
+            || hasChild(a, "interpolation")) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean hasChild(TSNode n, String type) {
+      for (int i = 0; i < n.getNamedChildCount(); i++) {
+        if (n.getNamedChild(i).getType().equals(type)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Resolves every name to the innermost enclosing function that declares it, else the top level. */
     private void resolve() {
       for (RawAssign a : rawAssigns) {
         assigns.add(new Assign(keys(a.names(), a.namesChain()), a.sources(), keys(a.identifiers(), a.chain())));
       }
       for (RawCall c : rawCalls) {
-        calls.add(new Call(c.callee(), c.argSources(), keys(c.argIdentifiers(), c.chain()), c.start(), c.end()));
+        calls.add(new Call(c.callee(), c.argSources(), keys(c.argIdentifiers(), c.chain()), c.constantArgs(),
+            c.start(), c.end()));
       }
       rawAssigns.clear();
       rawCalls.clear();

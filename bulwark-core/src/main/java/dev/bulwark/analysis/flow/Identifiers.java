@@ -13,10 +13,24 @@ final class Identifiers {
 
   static Set<String> of(String s) {
     Set<String> out = new LinkedHashSet<>();
+    collect(s, out, 0);
+    return out;
+  }
+
+  /** Templates nest inside substitutions; deeper ones are skipped as plain strings. */
+  private static final int MAX_TEMPLATE_DEPTH = 8;
+
+  private static void collect(String s, Set<String> out, int depth) {
     int i = 0;
     while (i < s.length() && out.size() < 512) {
       char c = s.charAt(i);
-      if (c == '\'' || c == '"' || c == '`') {
+      if (c == '`' && depth < MAX_TEMPLATE_DEPTH) {
+        i = template(s, i, out, depth);
+      } else if (c == '`') {
+        i = skipString(s, i);
+      } else if ((c == '\'' || c == '"') && depth < MAX_TEMPLATE_DEPTH && fPrefix(s, i)) {
+        i = fString(s, i, out, depth);
+      } else if (c == '\'' || c == '"') {
         i = skipString(s, i);
       } else if (Character.isJavaIdentifierStart(c)) {
         int j = i;
@@ -33,7 +47,81 @@ final class Identifiers {
         i++;
       }
     }
-    return out;
+  }
+
+  /**
+   * Skips the template literal opening at {@code i}, adding the identifiers of its
+   * {@code ${…}} substitutions (their values flow into the string). Returns the index after it.
+   */
+  private static int template(String s, int i, Set<String> out, int depth) {
+    int j = i + 1;
+    while (j < s.length() && s.charAt(j) != '`') {
+      char c = s.charAt(j);
+      if (c == '\\') {
+        j += 2;
+      } else if (c == '$' && j + 1 < s.length() && s.charAt(j + 1) == '{') {
+        int end = substitutionEnd(s, j + 2);
+        collect(s.substring(j + 2, end), out, depth + 1);
+        j = end + 1;
+      } else {
+        j++;
+      }
+    }
+    return j + 1;
+  }
+
+  /** Whether the quote at {@code i} opens a Python f-string ({@code f"…"}, {@code rf'…'}, …). */
+  private static boolean fPrefix(String s, int i) {
+    int j = i - 1;
+    boolean f = false;
+    while (j >= 0 && i - j <= 2 && "fFrRbB".indexOf(s.charAt(j)) >= 0) {
+      f |= s.charAt(j) == 'f' || s.charAt(j) == 'F';
+      j--;
+    }
+    return f && (j < 0 || !Character.isJavaIdentifierPart(s.charAt(j)));
+  }
+
+  /**
+   * Skips the Python f-string opening at {@code i}, adding the identifiers of its {@code {…}}
+   * fields ({@code {{} is a literal brace). Returns the index after it.
+   */
+  private static int fString(String s, int i, Set<String> out, int depth) {
+    char q = s.charAt(i);
+    int j = i + 1;
+    while (j < s.length() && s.charAt(j) != q && s.charAt(j) != '\n') {
+      char c = s.charAt(j);
+      if (c == '\\') {
+        j += 2;
+      } else if (c == '{' && j + 1 < s.length() && s.charAt(j + 1) == '{') {
+        j += 2;
+      } else if (c == '{') {
+        int end = substitutionEnd(s, j + 1);
+        collect(s.substring(j + 1, end), out, depth + 1);
+        j = end + 1;
+      } else {
+        j++;
+      }
+    }
+    return j + 1;
+  }
+
+  /** Index of the brace closing a substitution whose body starts at {@code from} (or the end). */
+  private static int substitutionEnd(String s, int from) {
+    int depth = 0;
+    for (int j = from; j < s.length(); j++) {
+      char c = s.charAt(j);
+      if (c == '\'' || c == '"' || c == '`') {
+        j = skipString(s, j) - 1;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        if (depth == 0) {
+          return j;
+        }
+        depth--;
+      }
+    }
+    return s.length();
   }
 
   private static int skipString(String s, int i) {

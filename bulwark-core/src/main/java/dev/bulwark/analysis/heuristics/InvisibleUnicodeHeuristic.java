@@ -73,17 +73,18 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
    */
   private static String kind(String t, int cp, int index) {
     if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
-      return "bidirectional control";
+      return rangeEndpoint(t, index, cp) ? "" : "bidirectional control";
     }
     if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || (cp == 0xFEFF && index > 0)) {
       return identChar(t, index - 1) && identChar(t, index + 1) ? "zero-width character in an identifier" : "";
     }
     if (cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0) {
-      return "Hangul filler";
+      return rangeEndpoint(t, index, cp) ? "" : "Hangul filler";
     }
     if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
-      int next = index + Character.charCount(cp);
-      return next < t.length() && isSelector(t.codePointAt(next)) ? "run of variation selectors" : "";
+      // A supplementary selector follows one ideograph at a time, so two in a row are data.
+      int min = cp >= 0xE0100 ? 2 : MIN_SELECTOR_RUN;
+      return selectorRun(t, index) >= min ? "run of variation selectors" : "";
     }
     if (cp >= 0xE0000 && cp <= 0xE007F) {
       return emojiTag(cp) && tagRun(t, index) < 8 ? "" : "tag character";
@@ -120,6 +121,48 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     }
     char c = t.charAt(i);
     return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
+  }
+
+  /**
+   * Variation selectors that smuggle data encode one byte each, so payloads are long runs; a
+   * doubled U+FE0F after an emoji (a typo in a comment or a keyboard table) is not one.
+   */
+  private static final int MIN_SELECTOR_RUN = 4;
+
+  /** Length in code points (up to 64) of the run of variation selectors starting at {@code index}. */
+  private static int selectorRun(String t, int index) {
+    int n = 0;
+    for (int i = index; i < t.length() && n < 64; ) {
+      int cp = t.codePointAt(i);
+      if (!isSelector(cp)) {
+        break;
+      }
+      n++;
+      i += Character.charCount(cp);
+    }
+    return n;
+  }
+
+  /**
+   * Whether the code point at {@code index} is an end of a range in a table of Unicode ranges
+   * (U+AC00-U+D7A3 and the like written as characters, in a character class or a string a RegExp
+   * is built from): it touches a {@code -} whose other side is also a non-ASCII character or an
+   * escape. Such tables
+   * list every block, invisible ones included; the character is data there, it is not hiding code.
+   */
+  private static boolean rangeEndpoint(String t, int index, int cp) {
+    int next = index + Character.charCount(cp);
+    boolean after = next + 1 < t.length() && t.charAt(next) == '-'
+        && (t.charAt(next + 1) >= 128 || t.charAt(next + 1) == '\\');
+    boolean before = index >= 2 && t.charAt(index - 1) == '-'
+        && (t.charAt(index - 2) >= 128 || Character.isLowSurrogate(t.charAt(index - 2))
+            || hexEscapeEnds(t, index - 1));
+    return after || before;
+  }
+
+  /** Whether a backslash-u escape of four hex digits ends just before {@code end}. */
+  private static boolean hexEscapeEnds(String t, int end) {
+    return end >= 6 && t.charAt(end - 6) == '\\' && t.charAt(end - 5) == 'u';
   }
 
   private static boolean isSelector(int cp) {

@@ -284,6 +284,13 @@ final class PySurface {
       if (type.startsWith("import") || type.equals("future_import_statement")) {
         continue;
       }
+      if (type.equals("assignment") && !installScript && aliasOnly(node.getChildByFieldName("right"))) {
+        // `IsFree = is_free` or a class's `_handlers = {A: _on_a}`: names bound to other names or
+        // put in a table run nothing on import (setup.py keeps its cmdclass tables: see reference);
+        // they run when the alias or the table is called or handed on (see boundTo)
+        bind(node.getChildByFieldName("left"), node.getChildByFieldName("right"));
+        continue;
+      }
       if (type.equals("keyword_argument")) {
         pushField(stack, node, "value");
         continue;
@@ -302,6 +309,75 @@ final class PySurface {
         stack.push(node.getChild(i));
       }
     }
+  }
+
+  /** Names bound to an alias or a table: the last part of the bound name, then what it names. */
+  private final Map<String, Set<String>> boundTo = new HashMap<>();
+
+  private void bind(TSNode left, TSNode right) {
+    if (left == null || left.isNull() || boundTo.size() >= 2_000) {
+      return;
+    }
+    String l = norm(tree.text(left));
+    if (l.length() > 200) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    Deque<TSNode> todo = new ArrayDeque<>();
+    todo.push(right);
+    while (!todo.isEmpty() && names.size() < 256) {
+      TSNode n = todo.pop();
+      if (n.getType().equals("identifier")) {
+        names.add(norm(tree.text(n)));
+      } else if (n.getType().equals("attribute")) {
+        pushField(todo, n, "object");
+      } else {
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+          todo.push(n.getNamedChild(i));
+        }
+      }
+    }
+    boundTo.computeIfAbsent(l.substring(l.lastIndexOf('.') + 1), k -> new HashSet<>()).addAll(names);
+  }
+
+  /** What an alias or a table named by {@code callee} ({@code run}, {@code handlers["a"]}) names. */
+  private Set<String> bound(String callee) {
+    String base = callee;
+    int cut = base.indexOf('[');
+    if (cut >= 0) {
+      base = base.substring(0, cut);
+    }
+    base = base.strip();
+    return boundTo.getOrDefault(base.substring(base.lastIndexOf('.') + 1), Set.of());
+  }
+
+  /** Node types an alias or a table of names may be built from without running anything. */
+  private static final Set<String> ALIAS_PARTS = Set.of("identifier", "attribute", "dictionary", "pair",
+      "list", "tuple", "set", "string", "string_start", "string_content", "string_end", "integer",
+      "float", "true", "false", "none", "concatenated_string", "expression_list", "parenthesized_expression",
+      "escape_sequence");
+
+  /**
+   * Whether an assignment's value only names things: a name, a dotted name, or a literal table
+   * of names and constants (at most 2,000 nodes; larger ones count as code).
+   */
+  private static boolean aliasOnly(TSNode value) {
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    Deque<TSNode> todo = new ArrayDeque<>();
+    todo.push(value);
+    int seen = 0;
+    while (!todo.isEmpty()) {
+      TSNode n = todo.pop();
+      if (++seen > 2_000 || !ALIAS_PARTS.contains(n.getType())) {
+        return false;
+      }
+      for (int i = 0; i < n.getNamedChildCount(); i++) {
+        todo.push(n.getNamedChild(i));
+      }
+    }
+    return true;
   }
 
   private static void pushField(Deque<TSNode> stack, TSNode node, String field) {
@@ -348,6 +424,10 @@ final class PySurface {
       called.add(dot < 0 ? simple : simple.substring(0, dot));
       called.add(simple);
     }
+    for (String target : bound(simple)) {
+      // calling an alias or an entry of a table calls what it names
+      queueFunctions(target);
+    }
     if (simple.indexOf('.') < 0) {
       queueFunctions(simple);
       for (TSNode cls : classes.getOrDefault(simple, List.of())) {
@@ -366,6 +446,11 @@ final class PySurface {
       return;  // a library module names its functions in tables and hooks; only calls count there
     }
     queueFunctions(name);
+    for (String target : boundTo.getOrDefault(name, Set.of())) {
+      if (!target.equals(name) && referenced.size() < 2_000 && referenced.add(target)) {
+        queueFunctions(target);
+      }
+    }
     if (installScript) {
       for (TSNode cls : classes.getOrDefault(name, List.of())) {
         queueMethods(cls);

@@ -19,4 +19,14 @@ record HeuristicMatcher(String name, Map<String, String> params) implements Matc
   public Set<String> requiredLiterals() {
     return Set.of();
   }
+
+  /**
+   * Heuristics are served by the per-file services (with the tree, parsed lazily), so a rule that
+   * calls one needs them even when it has no query: without this, such a rule found nothing in a
+   * file where no other selected rule happened to need a tree.
+   */
+  @Override
+  public boolean needsTree() {
+    return true;
+  }
 }

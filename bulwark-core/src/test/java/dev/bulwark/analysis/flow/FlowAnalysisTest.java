@@ -42,6 +42,11 @@ class FlowAnalysisTest {
     "top-level-secret-used-in-function.js, credential-file, network, true",
     "py-global-secret.py, credential-file, network, true",
     "py-same-name-locals.py, wallet-file, network, false",
+    "bundler-eval-module.js, fetched, eval, false",
+    "fetched-to-eval-template.js, fetched, eval, true",
+    "template-env-to-fetch.js, env, network, true",
+    "template-literal-only.js, env, network, false",
+    "py-fstring-env-to-requests.py, env, network, true",
   })
   void flows(String file, String sources, String sinks, boolean expected) throws Exception {
     Path p = Path.of(getClass().getResource("testdata/" + file).toURI());

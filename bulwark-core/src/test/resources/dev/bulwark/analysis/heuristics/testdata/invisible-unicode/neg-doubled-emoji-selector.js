@@ -1,0 +1,2 @@
+// arrow keys: ⬆️ ⬇️️ ➡️
+export const keys = ['ArrowUp', 'ArrowDown'];

