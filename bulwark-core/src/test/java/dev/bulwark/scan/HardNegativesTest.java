@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * judged both as a package (here) and as a project (ProjectFixturesTest). The {@code n-*} trees
  * stand for the false-positive classes of the long-tail train set: an OAuth client sending its
  * own credential to its token endpoint, a bundle whose modules reuse local names, Greek letters
- * as maths names, a bundler's font stub, and WebAssembly loader glue.
+ * as maths names, a bundler's font stub, and WebAssembly loader glue; and install scripts that
+ * benign packages run (a prebuilt-binary installer checking a pinned checksum, anonymous install
+ * statistics, a thank-you banner, a native build fallback, a browser download into the cache).
  */
 class HardNegativesTest {
   private static final StaticAnalyzer ANALYZER = new StaticAnalyzer(Catalogs.load(List.of()));
@@ -40,6 +42,12 @@ class HardNegativesTest {
       "n-math-greek-names, package/, NPM, CLEAN",
       "n-bundler-font-stub, package/, NPM, CLEAN",
       "n-emscripten-glue, package/, NPM, CLEAN",
+      // install scripts benign packages run (own fixtures: the train sets hold five install hooks)
+      "n-prebuilt-binary-installer, package/, NPM, CLEAN",
+      "n-install-telemetry, package/, NPM, CLEAN",
+      "n-postinstall-banner, package/, NPM, CLEAN",
+      "n-node-gyp-fallback, package/, NPM, CLEAN",
+      "n-browser-download, package/, NPM, CLEAN",
       // a build step fetching a library's sources, checked against a pinned digest: reviewed, not condemned
       "n-sdist-pinned-build-download, fastxml-2.3.0/, PYPI, SUSPICIOUS",
   })

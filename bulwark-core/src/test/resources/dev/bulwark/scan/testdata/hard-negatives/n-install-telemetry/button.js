@@ -1,0 +1,1 @@
+module.exports = function Button(props) { return { type: 'button', props }; };
