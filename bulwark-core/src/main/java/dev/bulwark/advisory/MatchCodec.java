@@ -185,7 +185,8 @@ final class MatchCodec {
     }
 
     static Probe exact(String version, VersionScheme eco, VersionScheme npm) {
-      return new Probe(false, eco.key(version), npm.key(version), List.of(), List.of(), v -> false);
+      byte[] key = eco.key(version);
+      return new Probe(false, key, eco == npm ? key : npm.key(version), List.of(), List.of(), v -> false);
     }
 
     static Probe unpinned(List<Interval> intervals, VersionScheme eco, VersionScheme npm,

@@ -197,10 +197,12 @@ public final class AuditBench {
         scanner.scan(dir.resolve("project"));
         long c1 = mx.getCurrentThreadCpuTime();
         long g1 = gcMillis();
+        long a1 = allocated(mx);
         AuditReport r = new Auditor(scanner, new OsvLookup(db), Clock.systemUTC())
             .audit(List.of(dir.resolve("project")), new Auditor.Options(FailOn.DEFAULT, true, List.of()));
         long c2 = mx.getCurrentThreadCpuTime();
         long g2 = gcMillis();
+        long a2 = allocated(mx);
         ToolInfo tool = new ToolInfo("bench", "bench", "");
         try (java.io.PrintWriter w = new java.io.PrintWriter(
             Files.newBufferedWriter(dir.resolve("phases.json"), StandardCharsets.UTF_8))) {
@@ -215,13 +217,18 @@ public final class AuditBench {
         long c4 = mx.getCurrentThreadCpuTime();
         long g4 = gcMillis();
         System.out.printf(Locale.ROOT,
-            "run %d: lockfile %.0f ms CPU (GC %d ms); audit step %.0f ms CPU (GC %d ms), %d findings;"
+            "run %d: lockfile %.0f ms CPU (GC %d ms); audit step %.0f ms CPU (GC %d ms, %d MB allocated), %d findings;"
                 + " JSON report %.0f ms CPU (GC %d ms, %.1f MB); console report %.0f ms CPU (GC %d ms, %.1f MB)%n",
-            i + 1, (c1 - c0) / 1e6, g1 - g0, (c2 - c1) / 1e6, g2 - g1, r.targets().get(0).findings().size(),
+            i + 1, (c1 - c0) / 1e6, g1 - g0, (c2 - c1) / 1e6, g2 - g1, (a2 - a1) >> 20, r.targets().get(0).findings().size(),
             (c3 - c2) / 1e6, g3 - g2, Files.size(dir.resolve("phases.json")) / 1e6,
             (c4 - c3) / 1e6, g4 - g3, Files.size(dir.resolve("phases.txt")) / 1e6);
       }
     }
+  }
+
+  private static long allocated(java.lang.management.ThreadMXBean mx) {
+    return mx instanceof com.sun.management.ThreadMXBean sun
+        ? sun.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
   }
 
   private static long gcMillis() {
