@@ -81,7 +81,7 @@ public final class JsonAuditRenderer {
 
   private static void document(JsonGenerator g, AuditReport report, ToolInfo tool, int exitCode)
       throws IOException {
-    g.useDefaultPrettyPrinter();
+    g.setPrettyPrinter(new FastPrettyPrinter());
     g.writeStartObject();
     JsonParts.header(g, tool, "audit");
     g.writeArrayFieldStart("targets");

@@ -204,9 +204,10 @@ public final class AuditBench {
         long g2 = gcMillis();
         long a2 = allocated(mx);
         ToolInfo tool = new ToolInfo("bench", "bench", "");
-        try (java.io.PrintWriter w = new java.io.PrintWriter(
-            Files.newBufferedWriter(dir.resolve("phases.json"), StandardCharsets.UTF_8))) {
-          ReportFormat.JSON.render(new ReportData.Audit(r, tool, 1), w);
+        // as the CLI writes a report file: bytes, buffered
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(
+            Files.newOutputStream(dir.resolve("phases.json")), 1 << 16)) {
+          ReportFormat.JSON.render(new ReportData.Audit(r, tool, 1), out);
         }
         long c3 = mx.getCurrentThreadCpuTime();
         long g3 = gcMillis();
