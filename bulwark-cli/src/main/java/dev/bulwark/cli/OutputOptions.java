@@ -1,7 +1,9 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.report.ReportFormat;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -114,6 +116,16 @@ final class OutputOptions {
     }
     Writer w = new OutputStreamWriter(Files.newOutputStream(target), StandardCharsets.UTF_8);
     return new PrintWriter(w);
+  }
+
+  /** Opens a report file for bytes, buffered; the caller closes it. */
+  OutputStream openStream(Env env, Path file) throws IOException {
+    Path target = file.isAbsolute() ? file : env.cwd().resolve(file);
+    Path parent = target.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return new BufferedOutputStream(Files.newOutputStream(target), 1 << 16);
   }
 
   /** Opens the report destination of a single-format command. */

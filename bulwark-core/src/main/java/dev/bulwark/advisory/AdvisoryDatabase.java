@@ -109,7 +109,8 @@ public final class AdvisoryDatabase implements AutoCloseable {
       }
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
-          out.add(new MatchCodec.Reader(rs.getString(1), rs.getBytes(2)));
+          // The id as bytes (SQLite hands TEXT over as UTF-8): decoded only for a matching row.
+          out.add(MatchCodec.Reader.ofEncodedId(rs.getBytes(1), rs.getBytes(2)));
         }
       }
     } catch (SQLException e) {

@@ -24,6 +24,13 @@ final class AliasGroups {
 
   static List<AdvisoryMatch> merge(
       List<AdvisoryMatcher.Hit> hits, boolean unpinned, VersionScheme scheme) {
+    if (hits.size() <= 1) { // nothing to merge
+      List<AdvisoryMatch> out = new ArrayList<>(1);
+      if (!hits.isEmpty()) {
+        out.add(single(hits.get(0), unpinned, scheme));
+      }
+      return out;
+    }
     int[] parent = new int[hits.size()];
     Map<String, Integer> owner = new HashMap<>();
     for (int i = 0; i < hits.size(); i++) {
@@ -98,16 +105,35 @@ final class AliasGroups {
         primary = alias;
       }
     }
-    TreeSet<String> allIds = new TreeSet<>(idsOf(a));
-    allIds.remove(primary);
-    AdvisoryKind kind = a.kind() == AdvisoryKind.MALICIOUS ? AdvisoryKind.MALICIOUS : AdvisoryKind.VULNERABILITY;
-    List<String> refs = a.blob().references();
-    if (refs.size() > 1) {
-      refs = new TreeSet<>(refs).stream().limit(MAX_REFERENCES).toList();
+    List<String> others = new ArrayList<>(a.aliases().size() + a.related().size() + 1);
+    for (String id : idsOf(a)) {
+      if (!id.equals(primary)) {
+        others.add(id);
+      }
     }
+    AdvisoryKind kind = a.kind() == AdvisoryKind.MALICIOUS ? AdvisoryKind.MALICIOUS : AdvisoryKind.VULNERABILITY;
+    List<String> refs = sortedDistinct(a.blob().references());
+    if (refs.size() > MAX_REFERENCES) {
+      refs = refs.subList(0, MAX_REFERENCES);
+    }
+    List<String> fixed = h.fixed().size() <= 1 ? h.fixed()
+        : List.copyOf(AdvisoryMatcher.sortedVersions(h.fixed(), scheme));
     return new AdvisoryMatch(
-        primary, List.copyOf(allIds), kind, a.severity(), a.score(), a.summary(),
-        List.copyOf(AdvisoryMatcher.sortedVersions(h.fixed(), scheme)), unpinned, List.copyOf(refs));
+        primary, sortedDistinct(others), kind, a.severity(), a.score(), a.summary(),
+        fixed, unpinned, List.copyOf(refs));
+  }
+
+  /**
+   * The strings sorted and without repeats, as a TreeSet would give them; a list already in
+   * strictly ascending order (the usual stored order) is returned as it is, without a set.
+   */
+  static List<String> sortedDistinct(List<String> xs) {
+    for (int i = 1; i < xs.size(); i++) {
+      if (xs.get(i - 1).compareTo(xs.get(i)) >= 0) {
+        return List.copyOf(new TreeSet<>(xs));
+      }
+    }
+    return List.copyOf(xs);
   }
 
   private static List<String> idsOf(StoredAdvisory a) {

@@ -185,7 +185,8 @@ final class MatchCodec {
     }
 
     static Probe exact(String version, VersionScheme eco, VersionScheme npm) {
-      return new Probe(false, eco.key(version), npm.key(version), List.of(), List.of(), v -> false);
+      byte[] key = eco.key(version);
+      return new Probe(false, key, eco == npm ? key : npm.key(version), List.of(), List.of(), v -> false);
     }
 
     static Probe unpinned(List<Interval> intervals, VersionScheme eco, VersionScheme npm,
@@ -209,19 +210,35 @@ final class MatchCodec {
 
   /** A stored row being read: the entries are evaluated against a probe, the rest read on demand. */
   static final class Reader {
-    private final String id;
+    private static final byte[] NO_ID = new byte[0];
+    /** The advisory id as read, or empty when {@link #idUtf8} holds it still encoded. */
+    private String id;
+    private final byte[] idUtf8;
     private final byte[] data;
     private final ByteBuffer in;
     private final boolean withdrawn;
     private final int entryCount;
 
     Reader(String id, byte[] data) throws AdvisoryException {
+      this(id, NO_ID, data);
+    }
+
+    /**
+     * A row whose advisory id is still UTF-8 bytes: it is decoded only when the row matches (or
+     * is unreadable), since most candidate rows are read only to be compared.
+     */
+    static Reader ofEncodedId(byte[] idUtf8, byte[] data) throws AdvisoryException {
+      return new Reader("", idUtf8 == null ? NO_ID : idUtf8, data);
+    }
+
+    private Reader(String id, byte[] idUtf8, byte[] data) throws AdvisoryException {
       this.id = id;
+      this.idUtf8 = idUtf8;
       this.data = data;
       this.in = ByteBuffer.wrap(data);
       try {
         if (in.get() != FORMAT) {
-          throw new AdvisoryException("advisory " + id + ": stored match data of an unknown format");
+          throw new AdvisoryException("advisory " + id() + ": stored match data of an unknown format");
         }
         withdrawn = in.get() != 0;
         entryCount = count();
@@ -349,7 +366,7 @@ final class MatchCodec {
         List<String> aliases = strings();
         List<String> related = strings();
         List<String> refs = strings();
-        StoredAdvisory adv = new StoredAdvisory(id, kind, severity,
+        StoredAdvisory adv = new StoredAdvisory(id(), kind, severity,
             hasScore ? OptionalDouble.of(score) : OptionalDouble.empty(), summary, aliases, related,
             withdrawn, new BlobCodec.Blob(List.of(), refs));
         return new Rest(adv, fixed);
@@ -359,7 +376,14 @@ final class MatchCodec {
     }
 
     private AdvisoryException truncated(RuntimeException e) {
-      return new AdvisoryException("advisory " + id + ": stored match data unreadable", e);
+      return new AdvisoryException("advisory " + id() + ": stored match data unreadable", e);
+    }
+
+    String id() {
+      if (id.isEmpty() && idUtf8.length > 0) {
+        id = new String(idUtf8, StandardCharsets.UTF_8);
+      }
+      return id;
     }
 
     private int count() {

@@ -27,6 +27,7 @@ public final class CachingLookup implements AdvisoryLookup {
     if (hit == null) {
       hit = inner.lookup(d);
       cache.put(key, hit);
+      return hit; // already bound to d: the first occurrence needs no copy
     }
     List<AuditFinding> out = new ArrayList<>(hit.size());
     for (AuditFinding f : hit) {

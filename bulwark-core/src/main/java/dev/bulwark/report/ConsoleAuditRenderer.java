@@ -10,6 +10,7 @@ import dev.bulwark.policy.IgnoreRule;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,9 @@ public final class ConsoleAuditRenderer {
           shown.add(f);
         }
       }
+      Map<Double, String> scores = new HashMap<>();
       for (List<AuditFinding> group : byDependency(shown)) {
-        dependency(group, st, out);
+        dependency(group, st, out, scores);
       }
       for (Problem p : t.problems()) {
         out.println(st.yellow("error: ") + Style.safe(p.location().toString(), 300) + ": "
@@ -74,9 +76,8 @@ public final class ConsoleAuditRenderer {
   static List<List<AuditFinding>> byDependency(List<AuditFinding> findings) {
     Map<String, List<AuditFinding>> groups = new LinkedHashMap<>();
     List<AuditFinding> sorted = new ArrayList<>(findings);
-    sorted.sort(Comparator.comparing((AuditFinding f) -> f.dependency().location())
-        .thenComparing(f -> f.dependency().name()).thenComparing(f -> f.dependency().version()));
-    // order groups by their worst finding (malicious first, then severity)
+    // order groups by their worst finding (malicious first, then severity); the natural order
+    // breaks ties by location, name and version, so groups of equal rank come in that order
     sorted.sort(Comparator.naturalOrder());
     for (AuditFinding f : sorted) {
       Dependency d = f.dependency();
@@ -86,7 +87,8 @@ public final class ConsoleAuditRenderer {
     return new ArrayList<>(groups.values());
   }
 
-  private static void dependency(List<AuditFinding> group, Style st, PrintWriter out) {
+  private static void dependency(List<AuditFinding> group, Style st, PrintWriter out,
+      Map<Double, String> scores) {
     AuditFinding worst = group.get(0);
     Dependency d = worst.dependency();
     boolean malicious = worst.kind() == AdvisoryKind.MALICIOUS;
@@ -99,8 +101,10 @@ public final class ConsoleAuditRenderer {
       out.println("    via " + Style.safe(String.join(" > ", d.path()), 400));
     }
     for (AuditFinding f : group) {
+      // formatted once per distinct score: a large audit repeats a few scores many times
       String score = f.cvssScore().isPresent()
-          ? String.format(Locale.ROOT, " CVSS %.1f", f.cvssScore().getAsDouble()) : "";
+          ? scores.computeIfAbsent(f.cvssScore().getAsDouble(),
+              v -> String.format(Locale.ROOT, " CVSS %.1f", v)) : "";
       String sev = f.kind() == AdvisoryKind.MALICIOUS ? "malicious"
           : f.severity().jsonName() + score;
       out.println("    " + f.id() + st.dim(" [" + sev + "]") + " "

@@ -1,7 +1,10 @@
 package dev.bulwark.report;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.bulwark.audit.AuditReport;
 import dev.bulwark.model.AdvisoryKind;
 import dev.bulwark.model.AuditFinding;
@@ -11,34 +14,100 @@ import dev.bulwark.model.PackageSourceConfig;
 import dev.bulwark.model.Severity;
 import dev.bulwark.policy.IgnoreRule;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
-/** Renders an audit as the JSON contract of docs/json-output.md. Pure: result in, text out. */
+/**
+ * Renders an audit as the JSON contract of docs/json-output.md. Pure: result in, text out.
+ * A dense audit writes a hundred thousand findings, so the field names of findings and
+ * dependencies are encoded once ({@link SerializedString}) and the byte variant writes UTF-8
+ * without a character encoder in between; both variants give the same bytes.
+ */
 public final class JsonAuditRenderer {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final SerializableString ID = name("id");
+  private static final SerializableString ALIASES = name("aliases");
+  private static final SerializableString KIND = name("kind");
+  private static final SerializableString SEVERITY = name("severity");
+  private static final SerializableString CVSS_SCORE = name("cvssScore");
+  private static final SerializableString SUMMARY = name("summary");
+  private static final SerializableString PACKAGE = name("package");
+  private static final SerializableString ECOSYSTEM = name("ecosystem");
+  private static final SerializableString NAME = name("name");
+  private static final SerializableString VERSION = name("version");
+  private static final SerializableString PURL = name("purl");
+  private static final SerializableString FIXED_VERSIONS = name("fixedVersions");
+  private static final SerializableString INTRODUCED_VIA = name("introducedVia");
+  private static final SerializableString DIRECT = name("direct");
+  private static final SerializableString DEV = name("dev");
+  private static final SerializableString OPTIONAL = name("optional");
+  private static final SerializableString UNPINNED = name("unpinned");
+  private static final SerializableString FAILS = name("fails");
+  private static final SerializableString REFERENCES = name("references");
+  private static final SerializableString SOURCE = name("source");
+  private static final SerializableString RESOLVED = name("resolved");
+  private static final SerializableString INTEGRITY = name("integrity");
+
   private JsonAuditRenderer() {}
 
+  private static SerializableString name(String s) {
+    return new SerializedString(s);
+  }
+
+  /** Writes the report to a character stream. */
   public static void render(AuditReport report, ToolInfo tool, int exitCode, Writer out)
       throws IOException {
-    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
-      g.useDefaultPrettyPrinter();
-      g.writeStartObject();
-      JsonParts.header(g, tool, "audit");
-      g.writeArrayFieldStart("targets");
-      for (AuditReport.Target t : report.targets()) {
-        target(g, t, report);
-      }
-      g.writeEndArray();
-      policy(g, report);
-      summary(g, report, exitCode);
-      g.writeEndObject();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      document(g, report, tool, exitCode);
     }
+    // The generator closed the stream, so this newline is never written; kept as it was so that
+    // reports stay byte for byte the same (the byte variant below writes none either).
     out.write('\n');
     out.flush();
   }
 
-  private static void target(JsonGenerator g, AuditReport.Target t, AuditReport r)
+  /** The same bytes as {@link #render(AuditReport, ToolInfo, int, Writer)} in UTF-8; leaves {@code out} open. */
+  public static void render(AuditReport report, ToolInfo tool, int exitCode, OutputStream out)
+      throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      document(g, report, tool, exitCode);
+    }
+    out.flush();
+  }
+
+  private static void document(JsonGenerator g, AuditReport report, ToolInfo tool, int exitCode)
+      throws IOException {
+    g.setPrettyPrinter(new FastPrettyPrinter());
+    g.writeStartObject();
+    JsonParts.header(g, tool, "audit");
+    g.writeArrayFieldStart("targets");
+    Purls purls = new Purls();
+    for (AuditReport.Target t : report.targets()) {
+      target(g, t, report, purls);
+    }
+    g.writeEndArray();
+    policy(g, report);
+    summary(g, report, exitCode);
+    g.writeEndObject();
+  }
+
+  /**
+   * Package URLs by dependency occurrence: the findings of one dependency share its instance, and
+   * building a purl (with the library's canonical escaping) costs more than writing it.
+   */
+  static final class Purls {
+    private final Map<Dependency, String> byDependency = new IdentityHashMap<>();
+
+    String of(Dependency d) {
+      return byDependency.computeIfAbsent(d, Dependency::purl);
+    }
+  }
+
+  private static void target(JsonGenerator g, AuditReport.Target t, AuditReport r, Purls purls)
       throws IOException {
     g.writeStartObject();
     g.writeStringField("kind", "audit");
@@ -66,14 +135,14 @@ public final class JsonAuditRenderer {
     g.writeEndArray();
     g.writeArrayFieldStart("findings");
     for (AuditFinding f : t.findings()) {
-      finding(g, f, r.failOn().fails(f));
+      finding(g, f, r.failOn().fails(f), purls);
     }
     g.writeEndArray();
     g.writeArrayFieldStart("ignored");
     for (AuditReport.Ignored ig : t.ignored()) {
       g.writeStartObject();
       g.writeFieldName("finding");
-      finding(g, ig.finding(), false);
+      finding(g, ig.finding(), false, purls);
       g.writeFieldName("rule");
       ignoreRule(g, ig.rule());
       g.writeEndObject();
@@ -81,7 +150,7 @@ public final class JsonAuditRenderer {
     g.writeEndArray();
     g.writeArrayFieldStart("dependencies");
     for (Dependency d : t.dependencies()) {
-      dependency(g, d);
+      dependency(g, d, purls);
     }
     g.writeEndArray();
     JsonParts.problems(g, "errors", t.problems());
@@ -89,53 +158,84 @@ public final class JsonAuditRenderer {
   }
 
   static void finding(JsonGenerator g, AuditFinding f, boolean fails) throws IOException {
+    finding(g, f, fails, new Purls());
+  }
+
+  private static void finding(JsonGenerator g, AuditFinding f, boolean fails, Purls purls)
+      throws IOException {
     Dependency d = f.dependency();
     g.writeStartObject();
-    g.writeStringField("id", f.id());
-    JsonParts.strings(g, "aliases", f.aliases());
-    g.writeStringField("kind", f.kind().jsonName());
-    g.writeStringField("severity", f.severity().jsonName());
+    field(g, ID, f.id());
+    strings(g, ALIASES, f.aliases());
+    field(g, KIND, f.kind().jsonName());
+    field(g, SEVERITY, f.severity().jsonName());
     if (f.cvssScore().isPresent()) {
-      g.writeNumberField("cvssScore", f.cvssScore().getAsDouble());
+      g.writeFieldName(CVSS_SCORE);
+      g.writeNumber(f.cvssScore().getAsDouble());
     }
-    g.writeStringField("summary", f.summary());
-    g.writeObjectFieldStart("package");
-    g.writeStringField("ecosystem", d.ecosystem().osvName());
-    g.writeStringField("name", d.name());
-    g.writeStringField("version", d.version());
-    g.writeStringField("purl", d.purl());
+    field(g, SUMMARY, f.summary());
+    g.writeFieldName(PACKAGE);
+    g.writeStartObject();
+    field(g, ECOSYSTEM, d.ecosystem().osvName());
+    field(g, NAME, d.name());
+    field(g, VERSION, d.version());
+    field(g, PURL, purls.of(d));
     g.writeEndObject();
-    JsonParts.strings(g, "fixedVersions", f.fixedVersions());
-    JsonParts.strings(g, "introducedVia", d.path());
+    strings(g, FIXED_VERSIONS, f.fixedVersions());
+    strings(g, INTRODUCED_VIA, d.path());
     JsonParts.location(g, d.location());
-    g.writeBooleanField("direct", d.direct());
-    g.writeBooleanField("dev", d.dev());
-    g.writeBooleanField("unpinned", f.unpinned() || d.unpinned());
-    g.writeBooleanField("fails", fails);
-    JsonParts.strings(g, "references", f.references());
+    flag(g, DIRECT, d.direct());
+    flag(g, DEV, d.dev());
+    flag(g, UNPINNED, f.unpinned() || d.unpinned());
+    flag(g, FAILS, fails);
+    strings(g, REFERENCES, f.references());
     g.writeEndObject();
   }
 
   static void dependency(JsonGenerator g, Dependency d) throws IOException {
+    dependency(g, d, new Purls());
+  }
+
+  private static void dependency(JsonGenerator g, Dependency d, Purls purls) throws IOException {
     g.writeStartObject();
-    g.writeStringField("ecosystem", d.ecosystem().osvName());
-    g.writeStringField("name", d.name());
-    g.writeStringField("version", d.version());
-    g.writeStringField("purl", d.purl());
-    g.writeBooleanField("direct", d.direct());
-    g.writeBooleanField("dev", d.dev());
-    g.writeBooleanField("optional", d.optional());
-    g.writeBooleanField("unpinned", d.unpinned());
-    g.writeStringField("source", d.source().jsonName());
+    field(g, ECOSYSTEM, d.ecosystem().osvName());
+    field(g, NAME, d.name());
+    field(g, VERSION, d.version());
+    field(g, PURL, purls.of(d));
+    flag(g, DIRECT, d.direct());
+    flag(g, DEV, d.dev());
+    flag(g, OPTIONAL, d.optional());
+    flag(g, UNPINNED, d.unpinned());
+    field(g, SOURCE, d.source().jsonName());
     if (!d.resolved().isEmpty()) {
-      g.writeStringField("resolved", d.resolved());
+      field(g, RESOLVED, d.resolved());
     }
     if (!d.integrity().isEmpty()) {
-      g.writeStringField("integrity", d.integrity());
+      field(g, INTEGRITY, d.integrity());
     }
     JsonParts.location(g, d.location());
-    JsonParts.strings(g, "introducedVia", d.path());
+    strings(g, INTRODUCED_VIA, d.path());
     g.writeEndObject();
+  }
+
+  private static void field(JsonGenerator g, SerializableString name, String value) throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
+  }
+
+  private static void flag(JsonGenerator g, SerializableString name, boolean value) throws IOException {
+    g.writeFieldName(name);
+    g.writeBoolean(value);
+  }
+
+  private static void strings(JsonGenerator g, SerializableString name, java.util.List<String> values)
+      throws IOException {
+    g.writeFieldName(name);
+    g.writeStartArray();
+    for (String s : values) {
+      g.writeString(s);
+    }
+    g.writeEndArray();
   }
 
   private static void policy(JsonGenerator g, AuditReport r) throws IOException {

@@ -1,6 +1,8 @@
 package dev.bulwark.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.bulwark.model.Problem;
 import dev.bulwark.model.SourceLocation;
 import java.io.IOException;
@@ -8,6 +10,12 @@ import java.util.List;
 
 /** Pieces shared by the JSON renderers. */
 final class JsonParts {
+  // Written once per finding and dependency of an audit: encoded once.
+  private static final SerializableString LOCATION = new SerializedString("location");
+  private static final SerializableString FILE = new SerializedString("file");
+  private static final SerializableString LINE = new SerializedString("line");
+  private static final SerializableString COLUMN = new SerializedString("column");
+
   private JsonParts() {}
 
   static void header(JsonGenerator g, ToolInfo tool, String command) throws IOException {
@@ -24,11 +32,15 @@ final class JsonParts {
   }
 
   static void location(JsonGenerator g, SourceLocation l) throws IOException {
-    g.writeObjectFieldStart("location");
-    g.writeStringField("file", l.file());
-    g.writeNumberField("line", l.line());
+    g.writeFieldName(LOCATION);
+    g.writeStartObject();
+    g.writeFieldName(FILE);
+    g.writeString(l.file());
+    g.writeFieldName(LINE);
+    g.writeNumber(l.line());
     if (l.column() > 0) {
-      g.writeNumberField("column", l.column());
+      g.writeFieldName(COLUMN);
+      g.writeNumber(l.column());
     }
     g.writeEndObject();
   }

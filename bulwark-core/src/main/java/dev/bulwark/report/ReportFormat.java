@@ -1,7 +1,10 @@
 package dev.bulwark.report;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -50,6 +53,22 @@ public enum ReportFormat {
       }
       default -> throw new IllegalStateException(name());
     }
+  }
+
+  /**
+   * Writes the report as UTF-8 bytes, the same bytes as {@link #render(ReportData, Writer)} gives
+   * through a UTF-8 writer. The JSON report of an audit is written without a character encoder
+   * (it can be a hundred megabytes); the others go through one. The caller closes {@code out}.
+   */
+  public void render(ReportData data, OutputStream out) throws IOException {
+    if (this == JSON && data instanceof ReportData.Audit a) {
+      JsonAuditRenderer.render(a.report(), a.tool(), a.exitCode(), out);
+      return;
+    }
+    // As the CLI always did: a PrintWriter, which a renderer's generator may close.
+    java.io.PrintWriter w = new java.io.PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    render(data, w);
+    w.flush();
   }
 
   private static void json(ReportData data, Writer out) throws IOException {

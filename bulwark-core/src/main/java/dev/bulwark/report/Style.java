@@ -42,6 +42,9 @@ public final class Style {
    * shown as {@code \\uXXXX}; the text is cut to {@code max} characters.
    */
   public static String safe(String s, int max) {
+    if (s.length() <= max && printableAscii(s)) {
+      return s; // nothing to show differently or cut (the common case, no copy)
+    }
     StringBuilder b = new StringBuilder(Math.min(s.length(), max) + 8);
     for (int i = 0; i < s.length() && b.length() < max; i++) {
       char c = s.charAt(i);
@@ -61,5 +64,15 @@ public final class Style {
       b.append('…');
     }
     return b.toString();
+  }
+
+  private static boolean printableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 }

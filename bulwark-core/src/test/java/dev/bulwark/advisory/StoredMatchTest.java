@@ -132,4 +132,45 @@ class StoredMatchTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> matcher.matchStored(d, List.of(new MatchCodec.Reader(r.id(), cut)), true))
         .isInstanceOf(AdvisoryException.class).hasMessageContaining(r.id());
   }
+
+  @Test
+  void anIdReadAsBytesIsDecodedForAMatchAndForAnError() throws Exception {
+    OsvRecord r = TestData.record("ranges/withdrawn.json");
+    OsvAffected a = r.affected().get(0);
+    byte[] row = MatchCodec.encode(StoredAdvisory.of(r), a.ecosystem(), a.name());
+    byte[] id = r.id().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Dependency d = TestData.exact(Ecosystem.NPM, "pkg", "1.0.0");
+
+    assertThat(matcher.matchStored(d, List.of(MatchCodec.Reader.ofEncodedId(id, row)), true))
+        .extracting(AdvisoryMatch::id).containsExactly("TEST-12");
+    byte[] cut = java.util.Arrays.copyOf(row, 9);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> matcher.matchStored(d, List.of(MatchCodec.Reader.ofEncodedId(id, cut)), true))
+        .isInstanceOf(AdvisoryException.class).hasMessageContaining(r.id());
+  }
+
+  /** Unsorted, repeated and too many references and ids, and fixed versions of 0, 1 and 3. */
+  @Test
+  void aSingleMatchSortsAndTrimsAsTheGeneralMerge() {
+    List<String> refs = new ArrayList<>();
+    for (int i = 30; i > 0; i--) {
+      refs.add("https://example.invalid/ref/" + (i % 25));
+    }
+    List<List<String>> fixedCases = List.of(List.of(), List.of("2.0.0"), List.of("3.0.0", "1.0.1", "3.0.0"));
+    List<List<String>> aliasCases = List.of(List.of(), List.of("CVE-2020-2", "GHSA-aaaa-bbbb-cccc", "CVE-2020-1"),
+        List.of("MAL-2020-1", "MAL-2020-1"));
+    for (List<String> fixed : fixedCases) {
+      for (List<String> aliases : aliasCases) {
+        for (List<String> references : List.of(List.<String>of(), List.of("https://example.invalid/one"), refs)) {
+          StoredAdvisory adv = new StoredAdvisory("GHSA-zzzz-yyyy-xxxx", AdvisoryKind.VULNERABILITY,
+              dev.bulwark.model.Severity.HIGH, java.util.OptionalDouble.of(7.5), "s", aliases,
+              List.of("CVE-2020-1", "OTHER-1"), false, new BlobCodec.Blob(List.of(), references));
+          AdvisoryMatcher.Hit hit = new AdvisoryMatcher.Hit(adv, fixed);
+          VersionScheme s = VersionScheme.of(Ecosystem.NPM);
+          assertThat(AliasGroups.single(hit, false, s)).as("%s %s %s", fixed, aliases, references.size())
+              .isEqualTo(AliasGroups.combineAny(List.of(hit), false, s));
+        }
+      }
+    }
+  }
 }

@@ -11,6 +11,11 @@ import dev.bulwark.inventory.Extractors;
 import dev.bulwark.inventory.InventoryScanner;
 import dev.bulwark.inventory.LockfileInput;
 import dev.bulwark.policy.FailOn;
+import dev.bulwark.report.ConsoleAuditRenderer;
+import dev.bulwark.report.ReportData;
+import dev.bulwark.report.ReportFormat;
+import dev.bulwark.report.Style;
+import dev.bulwark.report.ToolInfo;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +38,9 @@ import java.util.SplittableRandom;
  *   records spread evenly over exactly those names (300,000 / 10,000 = 30 advisories each)
  * AuditBench import DIR      imports DIR/advisories.zip into DIR/bench.db; prints records/s
  * AuditBench audit DIR [n]   times the audit step alone (in process), cold then warm median
+ * AuditBench phases DIR [n]  CPU and GC time of each part of a `bulwark audit` run, per run: lockfile
+ *   reading, the whole audit step, the JSON report and the console report (each written to a file
+ *   in DIR); the first run is what one CLI command pays
  * </pre>
  *
  * The synthetic advisories use the names "synthetic-js-K" and "synthetic_py.K"; the generated
@@ -55,6 +63,7 @@ public final class AuditBench {
       case "lockfiles" -> lockfiles(dir, intArg(args, 2, 10_000), intArg(args, 3, 2_000));
       case "import" -> importDb(dir);
       case "audit" -> audit(dir, intArg(args, 2, 10));
+      case "phases" -> phases(dir, intArg(args, 2, 3));
       default -> {
         System.err.println("unknown step " + args[0]);
         System.exit(2);
@@ -175,6 +184,60 @@ public final class AuditBench {
         deps, findings, times.get(0), cpu.get(0), warmMedian(times), warmMedian(cpu), runs);
     System.out.printf(Locale.ROOT, "load average while measuring: %.1f%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
+
+  static void phases(Path dir, int runs) throws Exception {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    try (AdvisoryDatabase db = AdvisoryDatabase.open(dir.resolve("bench.db"))) {
+      for (int i = 0; i < runs; i++) {
+        InventoryScanner scanner = new InventoryScanner(Extractors.all(), true,
+            LockfileInput.DEFAULT_MAX_BYTES, 10_000);
+        long c0 = mx.getCurrentThreadCpuTime();
+        long g0 = gcMillis();
+        scanner.scan(dir.resolve("project"));
+        long c1 = mx.getCurrentThreadCpuTime();
+        long g1 = gcMillis();
+        long a1 = allocated(mx);
+        AuditReport r = new Auditor(scanner, new OsvLookup(db), Clock.systemUTC())
+            .audit(List.of(dir.resolve("project")), new Auditor.Options(FailOn.DEFAULT, true, List.of()));
+        long c2 = mx.getCurrentThreadCpuTime();
+        long g2 = gcMillis();
+        long a2 = allocated(mx);
+        ToolInfo tool = new ToolInfo("bench", "bench", "");
+        // as the CLI writes a report file: bytes, buffered
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(
+            Files.newOutputStream(dir.resolve("phases.json")), 1 << 16)) {
+          ReportFormat.JSON.render(new ReportData.Audit(r, tool, 1), out);
+        }
+        long c3 = mx.getCurrentThreadCpuTime();
+        long g3 = gcMillis();
+        try (java.io.PrintWriter w = new java.io.PrintWriter(
+            Files.newBufferedWriter(dir.resolve("phases.txt"), StandardCharsets.UTF_8))) {
+          ConsoleAuditRenderer.render(r, tool, Style.plain(), false, w);
+        }
+        long c4 = mx.getCurrentThreadCpuTime();
+        long g4 = gcMillis();
+        System.out.printf(Locale.ROOT,
+            "run %d: lockfile %.0f ms CPU (GC %d ms); audit step %.0f ms CPU (GC %d ms, %d MB allocated), %d findings;"
+                + " JSON report %.0f ms CPU (GC %d ms, %.1f MB); console report %.0f ms CPU (GC %d ms, %.1f MB)%n",
+            i + 1, (c1 - c0) / 1e6, g1 - g0, (c2 - c1) / 1e6, g2 - g1, (a2 - a1) >> 20, r.targets().get(0).findings().size(),
+            (c3 - c2) / 1e6, g3 - g2, Files.size(dir.resolve("phases.json")) / 1e6,
+            (c4 - c3) / 1e6, g4 - g3, Files.size(dir.resolve("phases.txt")) / 1e6);
+      }
+    }
+  }
+
+  private static long allocated(java.lang.management.ThreadMXBean mx) {
+    return mx instanceof com.sun.management.ThreadMXBean sun
+        ? sun.getThreadAllocatedBytes(Thread.currentThread().getId()) : 0;
+  }
+
+  private static long gcMillis() {
+    long t = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      t += Math.max(0, gc.getCollectionTime());
+    }
+    return t;
   }
 
   private static double warmMedian(List<Double> xs) {
