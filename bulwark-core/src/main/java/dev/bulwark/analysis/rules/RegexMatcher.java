@@ -15,6 +15,17 @@ import java.util.Set;
  * narrowed further to windows around exact-case occurrences of the literals the pattern itself
  * requires ({@link RegexLiterals#exact}), found with {@code String.indexOf}. Every match contains
  * one of those occurrences, so a match shorter than {@link #WINDOW} is never lost.
+ *
+ * <p>Inside each window, when {@link RegexAnchors} can say where a match may start (every match
+ * has one of a few literals at a bounded offset from its start), the pattern is tried anchored at
+ * just those starts, in order, instead of stepping the NFA over every character. That gives the
+ * same matches as {@code find()} over the window: the leftmost start at or after the previous
+ * match's end is the first candidate at which an anchored match succeeds, and leftmost-first picks
+ * at that start what an anchored match picks. An attempt reads the window from one character
+ * before its start ({@code \A(?s:.)} consumes it), so {@code \b} and {@code ^} see the same
+ * context. Starts inside a surrogate pair are skipped (RE2/J never starts a match there); a window
+ * where anchored attempts could cost more than one pass, counted from the candidates and
+ * {@link RegexAnchors.Plan#reach}, runs the plain {@code find()} loop instead.
  */
 final class RegexMatcher implements Matcher {
   /** Characters kept on each side of a required literal (the engine uses the same window). */
@@ -23,11 +34,36 @@ final class RegexMatcher implements Matcher {
   private final Pattern pattern;
   private final Set<String> prefilter;
   private final List<String> exact;
+  /** Where matches can start (see {@link RegexAnchors}); null when unknown (then every window runs the plain loop). */
+  private final RegexAnchors.Plan plan;
+  /** The pattern anchored at the start of its input. */
+  private final Pattern atStart;
+  /** The pattern anchored one character into its input (that character is the context). */
+  private final Pattern afterOne;
 
   RegexMatcher(Pattern pattern, Set<String> prefilter) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.prefilter = Set.copyOf(prefilter);
     this.exact = List.copyOf(new java.util.TreeSet<>(RegexLiterals.exact(pattern.pattern(), pattern.flags())));
+    RegexAnchors.Plan p = RegexAnchors.of(pattern.pattern(), pattern.flags()).orElse(null);
+    Pattern a = null;
+    Pattern b = null;
+    if (p != null) {
+      try {
+        a = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
+        b = Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags());
+      } catch (com.google.re2j.PatternSyntaxException e) {
+        p = null;
+      }
+    }
+    this.plan = p;
+    this.atStart = a;
+    this.afterOne = b;
+  }
+
+  /** Whether anchored attempts are possible for this pattern (for tests). */
+  boolean anchored() {
+    return plan != null;
   }
 
   Pattern pattern() {
@@ -40,21 +76,127 @@ final class RegexMatcher implements Matcher {
 
   @Override
   public List<Hit> find(MatchContext ctx) {
+    return find(ctx, true);
+  }
+
+  /** {@link #find} with the plain {@code find()} loop in every window (the reference, for tests). */
+  List<Hit> findPlain(MatchContext ctx) {
+    return find(ctx, false);
+  }
+
+  private List<Hit> find(MatchContext ctx, boolean anchoredAttempts) {
     if (!ctx.mayContain(prefilter)) {
       return List.of();
     }
     String text = ctx.text();
     List<Hit> hits = new ArrayList<>();
-    for (int[] region : narrow(text, ctx.regexRegions(prefilter), exact, WINDOW)) {
-      com.google.re2j.Matcher m = pattern.matcher(text.subSequence(region[0], region[1]));
-      while (hits.size() < MatchContext.MAX_HITS && m.find()) {
-        hits.add(Hit.of(region[0] + m.start(), region[0] + m.end()));
-        if (m.end() == m.start() && m.end() >= region[1] - region[0]) {
-          break;
-        }
+    List<int[]> windows = narrow(text, ctx.regexRegions(prefilter), exact, WINDOW);
+    int[] starts = !anchoredAttempts || plan == null || windows.isEmpty()
+        || plan.longS() && text.indexOf('\u017F') >= 0 ? null
+        : candidates(plan.folded() ? ctx.lowerText() : text, windows.get(0)[0], windows.get(windows.size() - 1)[1]);
+    for (int[] region : windows) {
+      if (starts == null || !anchoredFind(text, region[0], region[1], starts, hits)) {
+        plainFind(text, region[0], region[1], 0, hits);
       }
     }
     return Hits.normalize(hits);
+  }
+
+  /** The {@code find()} loop over the window [a, b), from window offset {@code from}. */
+  private void plainFind(String text, int a, int b, int from, List<Hit> hits) {
+    com.google.re2j.Matcher m = pattern.matcher(text.subSequence(a, b));
+    boolean first = true;
+    while (hits.size() < MatchContext.MAX_HITS && (first ? m.find(from) : m.find())) {
+      first = false;
+      hits.add(Hit.of(a + m.start(), a + m.end()));
+      if (m.end() == m.start() && m.end() >= b - a) {
+        break;
+      }
+    }
+  }
+
+  /** Anchored attempts per window cost at most this many characters read per window character. */
+  static final int ANCHORED_COST = 4;
+
+  /**
+   * The matches of the window [a, b) found by anchored attempts at the candidate starts; false
+   * (nothing added) when that could cost more than a plain pass.
+   */
+  private boolean anchoredFind(String text, int a, int b, int[] starts, List<Hit> hits) {
+    int lo = firstAtOrAfter(starts, a);
+    int hi = firstAtOrAfter(starts, b);
+    long budget = (long) ANCHORED_COST * (b - a) + 4_096;
+    if ((long) (hi - lo) * plan.reach(0) > budget) {
+      return false;
+    }
+    // The longest run is only counted when the window's length might not already do as a bound.
+    if ((long) (hi - lo) * plan.reach(b - a) > budget
+        && (long) (hi - lo) * plan.reach(plan.longestRun(text, a, b)) > budget) {
+      return false;
+    }
+    int pos = a;
+    for (int k = lo; k < hi && hits.size() < MatchContext.MAX_HITS; k++) {
+      int s = starts[k];
+      if (s < pos) {
+        continue;
+      }
+      if (s > a && Character.isHighSurrogate(text.charAt(s - 1)) && Character.isLowSurrogate(text.charAt(s))) {
+        if (s > pos) {
+          continue; // inside a pair: RE2/J steps over it
+        }
+        plainFind(text, a, b, pos - a, hits); // the one-character context would take the pair
+        return true;
+      }
+      com.google.re2j.Matcher m = s == a
+          ? atStart.matcher(java.nio.CharBuffer.wrap(text, a, b))
+          : afterOne.matcher(java.nio.CharBuffer.wrap(text, s - 1, b));
+      if (m.lookingAt()) {
+        int e = (s == a ? a : s - 1) + m.end();
+        hits.add(Hit.of(s, e));
+        pos = e; // never empty: every match contains an anchor literal
+      }
+    }
+    return true;
+  }
+
+  private static int firstAtOrAfter(int[] sorted, int key) {
+    int i = java.util.Arrays.binarySearch(sorted, key);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  /**
+   * Sorted distinct candidate starts in [from, to): each anchor literal's occurrences minus its
+   * offsets. Null when there are more than half as many as characters (a plain pass is cheaper).
+   */
+  private int[] candidates(String hay, int from, int to) {
+    int cap = (to - from) / 2 + 64;
+    int[] out = new int[16];
+    int n = 0;
+    for (RegexAnchors.Anchor an : plan.anchors()) {
+      for (int p = hay.indexOf(an.literal(), from); p >= 0 && p < to + an.hi();
+          p = hay.indexOf(an.literal(), p + 1)) {
+        for (int o = an.lo(); o <= an.hi(); o++) {
+          int s = p - o;
+          if (s >= from && s < to) {
+            if (n == out.length) {
+              if (n >= cap) {
+                return null;
+              }
+              out = java.util.Arrays.copyOf(out, n * 2);
+            }
+            out[n++] = s;
+          }
+        }
+      }
+    }
+    java.util.Arrays.sort(out, 0, n);
+    int d = 0;
+    for (int k = 0; k < n; k++) {
+      if (d == 0 || out[d - 1] != out[k]) {
+        out[d++] = out[k];
+      }
+    }
+    return java.util.Arrays.copyOf(out, d);
   }
 
   /**
