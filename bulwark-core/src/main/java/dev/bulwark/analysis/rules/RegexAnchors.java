@@ -19,10 +19,13 @@ import java.util.TreeSet;
  * point counts as one or two.
  *
  * <p>It also gives a bound on how far an anchored attempt can read: the longest match when every
- * repeat is bounded, plus, for each unbounded repeat, the longest run of characters it can consume
- * ({@link Plan#reach}). The matcher uses that only to decide, by counting, whether anchored
- * attempts are cheaper than one pass; the attempts themselves run on the rest of the text, so the
- * bound never changes a result.
+ * repeat is bounded, plus, for each unbounded repeat, the longest run in the text of characters it
+ * can consume ({@link Plan#affordable}). The matcher uses that only to decide, by counting,
+ * whether anchored attempts are cheaper than one pass; the attempts themselves run on the rest of
+ * the text, so the bound never changes a result.
+ *
+ * <p>A pattern that opens with a literal gets no plan: RE2/J then skips to that literal itself
+ * ({@code indexOf} on its prefix), which is as cheap as anchored attempts and has less overhead.
  */
 final class RegexAnchors {
   /** Counts above this are treated as unbounded (keeps sums from overflowing). */
@@ -30,34 +33,80 @@ final class RegexAnchors {
 
   private RegexAnchors() {}
 
-  /** One anchor literal: it starts between {@code lo} and {@code hi} chars after the match start. */
-  record Anchor(String literal, int lo, int hi) {}
+  /**
+   * One anchor literal: it starts between {@code lo} and {@code hi} chars after the match start,
+   * in a match of the pattern's top-level alternative {@code alt}.
+   */
+  record Anchor(String literal, int lo, int hi, int alt) {}
+
+  /** A top-level alternative: its longest match with repeats bounded, and its unbounded repeats. */
+  record Alt(int fixedMax, List<Run> runs) {}
 
   /**
    * The anchors (every match contains one of them at its offset range), whether they are to be
    * found in the lower-cased text ({@code folded}: the pattern may ignore case), whether a folded
    * anchor has an "s" ({@code longS}: then a text with U+017F, which the pattern takes for "s" but
-   * the lower-cased text keeps, must not use the anchors), the longest match
-   * when repeats are bounded ({@code fixedMax}), and the characters the unbounded repeats may
-   * consume ({@code runAscii}, {@code runNonAscii}, {@code runs} of them).
+   * the lower-cased text keeps, must not use the anchors), and the top-level alternatives.
    */
-  record Plan(List<Anchor> anchors, boolean folded, boolean longS, int fixedMax, boolean[] runAscii, boolean runNonAscii,
-      int runs) {
-    /** How far an anchored attempt can read from its start, given the longest run in the text. */
-    long reach(int longestRun) {
-      return (long) fixedMax + (long) runs * longestRun + 2;
+  record Plan(List<Anchor> anchors, boolean folded, boolean longS, List<Alt> alts) {
+    /**
+     * Whether anchored attempts in [from, to) read at most {@code budget} characters, given how
+     * many candidate starts each alternative's anchors gave there ({@code perAlt}) and how many
+     * distinct starts there are. An attempt reads past an alternative's anchor only when that
+     * alternative's anchor is there, that is, only at that alternative's candidates; so it reads at
+     * most the longest anchor end, plus, for each alternative it is a candidate of, the fixed part
+     * and, per unbounded repeat, the longest run of its characters in [from, to) (counted only
+     * when the window's length does not already do as a bound).
+     */
+    boolean affordable(CharSequence text, int from, int to, int[] perAlt, int distinct, long budget) {
+      long cost = (long) distinct * (anchorEnd() + 2);
+      for (int k = 0; k < alts.size() && cost <= budget; k++) {
+        cost += (long) perAlt[k] * (alts.get(k).fixedMax() + 2);
+      }
+      if (cost > budget) {
+        return false;
+      }
+      long upper = cost;
+      for (int k = 0; k < alts.size(); k++) {
+        for (Run r : alts.get(k).runs()) {
+          upper += (long) perAlt[k] * r.count() * (to - from);
+        }
+      }
+      if (upper <= budget) {
+        return true;
+      }
+      for (int k = 0; k < alts.size(); k++) {
+        for (Run r : alts.get(k).runs()) {
+          if (perAlt[k] > 0) {
+            cost += (long) perAlt[k] * r.count() * r.longest(text, from, to);
+            if (cost > budget) {
+              return false;
+            }
+          }
+        }
+      }
+      return true;
     }
 
-    /** The longest stretch of [from, to) made of characters some unbounded repeat may consume. */
-    int longestRun(CharSequence text, int from, int to) {
-      if (runs == 0) {
-        return 0;
+    /** The furthest an anchor literal ends from the match start. */
+    int anchorEnd() {
+      int end = 0;
+      for (Anchor a : anchors) {
+        end = Math.max(end, a.hi() + a.literal().length());
       }
+      return end;
+    }
+  }
+
+  /** An unbounded repeat's characters ({@code ascii}, and any non-ASCII one), and how many such. */
+  record Run(boolean[] ascii, boolean nonAscii, int count) {
+    /** The longest stretch of [from, to) made of these characters. */
+    int longest(CharSequence text, int from, int to) {
       int best = 0;
       int cur = 0;
       for (int i = from; i < to; i++) {
         char c = text.charAt(i);
-        if (c < 128 ? runAscii[c] : runNonAscii) {
+        if (c < 128 ? ascii[c] : nonAscii) {
           cur++;
           if (cur > best) {
             best = cur;
@@ -77,13 +126,15 @@ final class RegexAnchors {
     }
     try {
       Parser p = new Parser(re);
-      Node n = p.alternation();
-      if (p.i != re.length() || n.anchor == null || n.anchor.isEmpty()) {
+      List<Alt> alts = new ArrayList<>();
+      List<Anchor> raw = new ArrayList<>();
+      Node n = p.top(alts, raw);
+      if (p.i != re.length() || n.lead && !p.folded) {
         return Optional.empty();
       }
       List<Anchor> anchors = new ArrayList<>();
       boolean longS = false;
-      for (Anchor a : n.anchor) {
+      for (Anchor a : raw) {
         if (a.literal.isEmpty() || a.hi >= INF) {
           return Optional.empty();
         }
@@ -98,13 +149,12 @@ final class RegexAnchors {
             }
           }
           longS |= low.indexOf('s') >= 0;
-          anchors.add(new Anchor(low, a.lo, a.hi));
+          anchors.add(new Anchor(low, a.lo, a.hi, a.alt));
         } else {
           anchors.add(a);
         }
       }
-      return Optional.of(new Plan(List.copyOf(anchors), p.folded, longS, n.fixed, p.runAscii,
-          p.runNonAscii, n.runs));
+      return Optional.of(new Plan(List.copyOf(anchors), p.folded, longS, List.copyOf(alts)));
     } catch (Unsupported e) {
       return Optional.empty();
     }
@@ -130,8 +180,8 @@ final class RegexAnchors {
     int max;
     /** Longest length with unbounded repeats left out (they are counted in {@code runs}). */
     int fixed;
-    /** Unbounded repeats on a path: each consumes one run of the plan's run characters. */
-    int runs;
+    /** Whether it opens with a literal character (RE2/J then has a literal prefix). */
+    boolean lead;
     final boolean[] ascii = new boolean[128];
     boolean nonAscii;
     List<Anchor> anchor;
@@ -170,8 +220,61 @@ final class RegexAnchors {
     final String re;
     int i;
     boolean folded;
-    final boolean[] runAscii = new boolean[128];
-    boolean runNonAscii;
+    /** Unbounded repeats seen so far: characters and count (0 once inside a larger one). */
+    final List<boolean[]> runChars = new ArrayList<>();
+    final List<Boolean> runNonAscii = new ArrayList<>();
+    final List<Integer> runCounts = new ArrayList<>();
+
+    /**
+     * The whole pattern: its top-level alternatives go to {@code alts}, their anchors (tagged with
+     * the alternative) to {@code anchors}. Throws when an alternative has no anchor.
+     */
+    Node top(List<Alt> alts, List<Anchor> anchors) throws Unsupported {
+      List<Node> nodes = new ArrayList<>();
+      while (true) {
+        int runsFrom = runChars.size();
+        Node c = concat();
+        if (c.anchor == null || c.anchor.isEmpty()) {
+          throw new Unsupported();
+        }
+        for (Anchor a : c.anchor) {
+          if (a.literal.isEmpty() || a.hi >= INF) {
+            throw new Unsupported();
+          }
+          anchors.add(new Anchor(a.literal, a.lo, a.hi, alts.size()));
+        }
+        alts.add(new Alt(c.fixed, runs(runsFrom, runChars.size())));
+        nodes.add(c);
+        if (i < re.length() && re.charAt(i) == '|') {
+          i++;
+        } else {
+          break;
+        }
+      }
+      return nodes.size() == 1 ? nodes.get(0) : Node.empty(); // alternation: no literal prefix
+    }
+
+    /** The runs registered in [from, to), equal character sets merged. */
+    List<Run> runs(int from, int to) {
+      List<Run> out = new ArrayList<>();
+      for (int k = from; k < to; k++) {
+        if (runCounts.get(k) == 0) {
+          continue;
+        }
+        boolean merged = false;
+        for (int j = 0; j < out.size() && !merged; j++) {
+          Run r = out.get(j);
+          if (java.util.Arrays.equals(r.ascii(), runChars.get(k)) && r.nonAscii() == runNonAscii.get(k)) {
+            out.set(j, new Run(r.ascii(), r.nonAscii(), Math.min(INF, r.count() + runCounts.get(k))));
+            merged = true;
+          }
+        }
+        if (!merged) {
+          out.add(new Run(runChars.get(k), runNonAscii.get(k), runCounts.get(k)));
+        }
+      }
+      return List.copyOf(out);
+    }
     int depth;
 
     Parser(String re) throws Unsupported {
@@ -217,7 +320,6 @@ final class RegexAnchors {
         out.min = Math.min(out.min, a.min);
         out.max = Math.max(out.max, a.max);
         out.fixed = Math.max(out.fixed, a.fixed);
-        out.runs = Math.max(out.runs, a.runs);
         out.addChars(a);
         if (anchors != null && a.anchor != null) {
           anchors.addAll(a.anchor);
@@ -235,8 +337,13 @@ final class RegexAnchors {
       StringBuilder lit = new StringBuilder(); // the current run of plain literal characters
       int litLo = 0;
       int litHi = 0;
+      boolean firstItem = true;
       while (i < re.length() && re.charAt(i) != '|' && re.charAt(i) != ')') {
         Node a = repeat();
+        if (firstItem) {
+          out.lead = a.lead;
+          firstItem = false;
+        }
         if (a.literal != null) {
           if (lit.length() == 0) {
             litLo = out.min;
@@ -253,7 +360,6 @@ final class RegexAnchors {
         out.min = add(out.min, a.min);
         out.max = add(out.max, a.max);
         out.fixed = add(out.fixed, a.fixed);
-        out.runs = add(out.runs, a.runs);
         out.addChars(a);
       }
       best = better(best, run(lit, litLo, litHi));
@@ -262,13 +368,13 @@ final class RegexAnchors {
     }
 
     private static List<Anchor> run(StringBuilder lit, int lo, int hi) {
-      return lit.length() == 0 || hi >= INF ? null : List.of(new Anchor(lit.toString(), lo, hi));
+      return lit.length() == 0 || hi >= INF ? null : List.of(new Anchor(lit.toString(), lo, hi, 0));
     }
 
     private static List<Anchor> shift(List<Anchor> anchors, int lo, int hi) {
       List<Anchor> out = new ArrayList<>();
       for (Anchor a : anchors) {
-        out.add(new Anchor(a.literal, add(a.lo, lo), add(a.hi, hi)));
+        out.add(new Anchor(a.literal, add(a.lo, lo), add(a.hi, hi), 0));
       }
       return out;
     }
@@ -296,6 +402,7 @@ final class RegexAnchors {
 
     /** An atom and its quantifier. */
     Node repeat() throws Unsupported {
+      int runsBefore = runChars.size();
       Node a = atom();
       if (i >= re.length()) {
         return a;
@@ -330,14 +437,17 @@ final class RegexAnchors {
       out.min = mul(a.min, lo);
       out.max = hi >= INF ? INF : mul(a.max, hi);
       out.fixed = hi >= INF ? 0 : mul(a.fixed, hi);
-      out.runs = hi >= INF ? 1 : mul(a.runs, hi);
       out.anchor = lo >= 1 ? a.anchor : null; // the first copy keeps its place
+      out.lead = lo >= 1 && a.lead;
+      for (int k = runsBefore; k < runChars.size(); k++) {
+        // Runs inside: one per copy, or, under an unbounded repeat, part of its one run.
+        runCounts.set(k, hi >= INF ? 0 : mul(runCounts.get(k), hi));
+      }
       if (hi >= INF) {
         // The whole repeated stretch is made of characters the repeated piece may consume.
-        for (int k = 0; k < 128; k++) {
-          runAscii[k] |= a.ascii[k];
-        }
-        runNonAscii |= a.nonAscii;
+        runChars.add(a.ascii.clone());
+        runNonAscii.add(a.nonAscii);
+        runCounts.add(1);
       }
       if (lo == 1 && hi == 1) {
         return a;
@@ -390,8 +500,9 @@ final class RegexAnchors {
     private Node literal(char c) {
       Node n = chars(1, 1);
       set(n, c);
+      n.lead = true;
       n.literal = String.valueOf(c);
-      n.anchor = List.of(new Anchor(n.literal, 0, 0));
+      n.anchor = List.of(new Anchor(n.literal, 0, 0, 0));
       return n;
     }
 

@@ -25,7 +25,7 @@ import java.util.Set;
  * before its start ({@code \A(?s:.)} consumes it), so {@code \b} and {@code ^} see the same
  * context. Starts inside a surrogate pair are skipped (RE2/J never starts a match there); a window
  * where anchored attempts could cost more than one pass, counted from the candidates and
- * {@link RegexAnchors.Plan#reach}, runs the plain {@code find()} loop instead.
+ * {@link RegexAnchors.Plan#affordable}, runs the plain {@code find()} loop instead.
  */
 final class RegexMatcher implements Matcher {
   /** Characters kept on each side of a required literal (the engine uses the same window). */
@@ -91,7 +91,7 @@ final class RegexMatcher implements Matcher {
     String text = ctx.text();
     List<Hit> hits = new ArrayList<>();
     List<int[]> windows = narrow(text, ctx.regexRegions(prefilter), exact, WINDOW);
-    int[] starts = !anchoredAttempts || plan == null || windows.isEmpty()
+    int[][] starts = !anchoredAttempts || plan == null || windows.isEmpty()
         || plan.longS() && text.indexOf('\u017F') >= 0 ? null
         : candidates(plan.folded() ? ctx.lowerText() : text, windows.get(0)[0], windows.get(windows.size() - 1)[1]);
     for (int[] region : windows) {
@@ -122,16 +122,16 @@ final class RegexMatcher implements Matcher {
    * The matches of the window [a, b) found by anchored attempts at the candidate starts; false
    * (nothing added) when that could cost more than a plain pass.
    */
-  private boolean anchoredFind(String text, int a, int b, int[] starts, List<Hit> hits) {
+  private boolean anchoredFind(String text, int a, int b, int[][] candidates, List<Hit> hits) {
+    int[] starts = candidates[0];
     int lo = firstAtOrAfter(starts, a);
     int hi = firstAtOrAfter(starts, b);
-    long budget = (long) ANCHORED_COST * (b - a) + 4_096;
-    if ((long) (hi - lo) * plan.reach(0) > budget) {
-      return false;
+    int[] perAlt = new int[candidates.length - 1];
+    for (int k = 0; k < perAlt.length; k++) {
+      perAlt[k] = firstAtOrAfter(candidates[k + 1], b) - firstAtOrAfter(candidates[k + 1], a);
     }
-    // The longest run is only counted when the window's length might not already do as a bound.
-    if ((long) (hi - lo) * plan.reach(b - a) > budget
-        && (long) (hi - lo) * plan.reach(plan.longestRun(text, a, b)) > budget) {
+    long budget = (long) ANCHORED_COST * (b - a) + 4_096;
+    if (!plan.affordable(text, a, b, perAlt, hi - lo, budget)) {
       return false;
     }
     int pos = a;
@@ -165,38 +165,55 @@ final class RegexMatcher implements Matcher {
   }
 
   /**
-   * Sorted distinct candidate starts in [from, to): each anchor literal's occurrences minus its
-   * offsets. Null when there are more than half as many as characters (a plain pass is cheaper).
+   * Candidate starts in [from, to): each anchor literal's occurrences minus its offsets. Element 0
+   * holds them all, sorted and distinct; element 1 + k those of top-level alternative k, sorted.
+   * Null when there are more than half as many as characters (a plain pass is cheaper).
    */
-  private int[] candidates(String hay, int from, int to) {
+  private int[][] candidates(String hay, int from, int to) {
     int cap = (to - from) / 2 + 64;
-    int[] out = new int[16];
-    int n = 0;
+    int alts = plan.alts().size();
+    int[][] out = new int[alts + 1][];
+    int[] n = new int[alts + 1];
+    for (int k = 0; k <= alts; k++) {
+      out[k] = new int[8];
+    }
     for (RegexAnchors.Anchor an : plan.anchors()) {
+      int k = an.alt() + 1;
       for (int p = hay.indexOf(an.literal(), from); p >= 0 && p < to + an.hi();
           p = hay.indexOf(an.literal(), p + 1)) {
         for (int o = an.lo(); o <= an.hi(); o++) {
           int s = p - o;
           if (s >= from && s < to) {
-            if (n == out.length) {
-              if (n >= cap) {
-                return null;
-              }
-              out = java.util.Arrays.copyOf(out, n * 2);
+            if (n[0] >= cap) {
+              return null;
             }
-            out[n++] = s;
+            out[0] = push(out[0], n[0]++, s);
+            out[k] = push(out[k], n[k]++, s);
           }
         }
       }
     }
-    java.util.Arrays.sort(out, 0, n);
+    for (int k = 0; k <= alts; k++) {
+      java.util.Arrays.sort(out[k], 0, n[k]);
+    }
     int d = 0;
-    for (int k = 0; k < n; k++) {
-      if (d == 0 || out[d - 1] != out[k]) {
-        out[d++] = out[k];
+    int[] all = out[0];
+    for (int k = 0; k < n[0]; k++) {
+      if (d == 0 || all[d - 1] != all[k]) {
+        all[d++] = all[k];
       }
     }
-    return java.util.Arrays.copyOf(out, d);
+    n[0] = d;
+    for (int k = 0; k <= alts; k++) {
+      out[k] = java.util.Arrays.copyOf(out[k], n[k]);
+    }
+    return out;
+  }
+
+  private static int[] push(int[] a, int at, int v) {
+    int[] b = at == a.length ? java.util.Arrays.copyOf(a, at * 2) : a;
+    b[at] = v;
+    return b;
   }
 
   /**
