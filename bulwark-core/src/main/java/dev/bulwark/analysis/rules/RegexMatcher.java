@@ -59,6 +59,45 @@ final class RegexMatcher implements Matcher {
     this.plan = p;
     this.atStart = a;
     this.afterOne = b;
+    Set<String> track = new java.util.TreeSet<>();
+    exact.forEach(l -> track.add(LiteralMatcher.lower(l)));
+    if (p != null) {
+      p.anchors().stream().filter(x -> x.literal().length() >= MIN_TRACKED)
+          .forEach(x -> track.add(LiteralMatcher.lower(x.literal())));
+    }
+    this.positionLiterals = Set.copyOf(track);
+  }
+
+  /** Shorter literals are found with {@code indexOf}: too frequent to record every position. */
+  static final int MIN_TRACKED = 3;
+
+  private final Set<String> positionLiterals;
+
+  @Override
+  public Set<String> positionLiterals() {
+    return positionLiterals;
+  }
+
+  /**
+   * Every exact-case occurrence of {@code literal} in the context's text, sorted, from the
+   * engine's pass (positions of its lower-cased form whose text has this case); null when the
+   * engine did not record them.
+   */
+  private static int[] occurrences(MatchContext ctx, String literal, boolean folded) {
+    String low = LiteralMatcher.lower(literal);
+    int[] at = ctx.positions(low);
+    if (at == null || folded) {
+      return at;
+    }
+    String text = ctx.text();
+    int n = 0;
+    int[] out = new int[at.length];
+    for (int p : at) {
+      if (text.startsWith(literal, p)) {
+        out[n++] = p;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /** Whether anchored attempts are possible for this pattern (for tests). */
@@ -79,7 +118,10 @@ final class RegexMatcher implements Matcher {
     return find(ctx, true);
   }
 
-  /** {@link #find} with the plain {@code find()} loop in every window (the reference, for tests). */
+  /**
+   * {@link #find} as it was before anchored attempts: {@code indexOf} for the literals and the
+   * plain {@code find()} loop in every window (the reference, for tests).
+   */
   List<Hit> findPlain(MatchContext ctx) {
     return find(ctx, false);
   }
@@ -90,10 +132,12 @@ final class RegexMatcher implements Matcher {
     }
     String text = ctx.text();
     List<Hit> hits = new ArrayList<>();
-    List<int[]> windows = narrow(text, ctx.regexRegions(prefilter), exact, WINDOW);
+    List<int[]> windows = anchoredAttempts
+        ? narrow(text, ctx.regexRegions(prefilter), exact, WINDOW, l -> occurrences(ctx, l, false))
+        : narrow(text, ctx.regexRegions(prefilter), exact, WINDOW);
     int[][] starts = !anchoredAttempts || plan == null || windows.isEmpty()
         || plan.longS() && text.indexOf('\u017F') >= 0 ? null
-        : candidates(plan.folded() ? ctx.lowerText() : text, windows.get(0)[0], windows.get(windows.size() - 1)[1]);
+        : candidates(ctx, plan.folded() ? ctx.lowerText() : text, windows.get(0)[0], windows.get(windows.size() - 1)[1]);
     for (int[] region : windows) {
       if (starts == null || !anchoredFind(text, region[0], region[1], starts, hits)) {
         plainFind(text, region[0], region[1], 0, hits);
@@ -169,7 +213,7 @@ final class RegexMatcher implements Matcher {
    * holds them all, sorted and distinct; element 1 + k those of top-level alternative k, sorted.
    * Null when there are more than half as many as characters (a plain pass is cheaper).
    */
-  private int[][] candidates(String hay, int from, int to) {
+  private int[][] candidates(MatchContext ctx, String hay, int from, int to) {
     int cap = (to - from) / 2 + 64;
     int alts = plan.alts().size();
     int[][] out = new int[alts + 1][];
@@ -179,8 +223,11 @@ final class RegexMatcher implements Matcher {
     }
     for (RegexAnchors.Anchor an : plan.anchors()) {
       int k = an.alt() + 1;
-      for (int p = hay.indexOf(an.literal(), from); p >= 0 && p < to + an.hi();
-          p = hay.indexOf(an.literal(), p + 1)) {
+      int[] known = an.literal().length() >= MIN_TRACKED ? occurrences(ctx, an.literal(), plan.folded()) : null;
+      int next = known == null ? 0 : firstAtOrAfter(known, from);
+      for (int p = known == null ? hay.indexOf(an.literal(), from) : next < known.length ? known[next] : -1;
+          p >= 0 && p < to + an.hi();
+          p = known == null ? hay.indexOf(an.literal(), p + 1) : ++next < known.length ? known[next] : -1) {
         for (int o = an.lo(); o <= an.hi(); o++) {
           int s = p - o;
           if (s >= from && s < to) {
@@ -222,11 +269,38 @@ final class RegexMatcher implements Matcher {
    * Hand-written interval merging: no library offers it for plain int ranges.
    */
   static List<int[]> narrow(String text, List<int[]> regions, List<String> literals, int window) {
+    return narrow(text, regions, literals, window, l -> null);
+  }
+
+  /**
+   * {@link #narrow(String, List, List, int)}, taking each literal's occurrences from {@code known}
+   * when it has them (sorted exact-case starts; null: look them up with {@code indexOf}). Either
+   * way the windows are those around occurrences that lie wholly inside a region.
+   */
+  static List<int[]> narrow(String text, List<int[]> regions, List<String> literals, int window,
+      java.util.function.Function<String, int[]> known) {
     if (literals.isEmpty()) {
       return regions;
     }
     List<int[]> all = new ArrayList<>();
     for (String lit : literals) {
+      int[] at = regions.isEmpty() ? null : known.apply(lit);
+      if (at != null) {
+        int ri = 0;
+        for (int p : at) {
+          while (ri < regions.size() && regions.get(ri)[1] < p + lit.length()) {
+            ri++;
+          }
+          if (ri == regions.size()) {
+            break;
+          }
+          int[] r = regions.get(ri);
+          if (p >= r[0]) {
+            add(all, Math.max(r[0], p - window), Math.min(r[1], p + lit.length() + window));
+          }
+        }
+        continue;
+      }
       int i = -2; // the next occurrence at or after the current region's start; -1 when none
       for (int[] r : regions) {
         if (i != -1 && i < r[0]) {

@@ -51,8 +51,23 @@ class RegexAnchoredFindTest {
     }
   }
 
-  /** A context with only text, and the given regex regions. */
+  /**
+   * A context with only text and the given regex regions; like the engine, it knows every position
+   * of some literals (here: of all but those of odd length, so that both paths run).
+   */
   private record Ctx(String text, String lowerText, List<int[]> regexRegions) implements MatchContext {
+    @Override
+    public int[] positions(String lowerLiteral) {
+      if (lowerLiteral.length() % 2 == 1) {
+        return null;
+      }
+      List<Integer> at = new ArrayList<>();
+      for (int i = lowerText.indexOf(lowerLiteral); i >= 0; i = lowerText.indexOf(lowerLiteral, i + 1)) {
+        at.add(i);
+      }
+      return at.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     @Override
     public Language language() {
       return Language.JAVASCRIPT;
@@ -110,6 +125,41 @@ class RegexAnchoredFindTest {
     }
     assertThat(matchedPatterns).as("patterns that matched some text (of %d planned, %d texts)", planned, texts)
         .isGreaterThan((int) (planned * 3 / 4));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {3L, 11L})
+  void narrowingFromKnownPositionsEqualsIndexOf(long seed) {
+    Random r = new Random(seed);
+    List<String> lits = List.of("ab", "ba", "aab", "b");
+    int windows = 0;
+    for (int k = 0; k < 20_000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0, n = r.nextInt(60); i < n; i++) {
+        b.append("abc".charAt(r.nextInt(3)));
+      }
+      String text = b.toString();
+      List<int[]> regions = new ArrayList<>();
+      for (int at = r.nextInt(5); at < text.length(); ) {
+        int e = Math.min(text.length(), at + 1 + r.nextInt(15));
+        regions.add(new int[] {at, e});
+        at = e + 1 + r.nextInt(5);
+      }
+      List<String> some = lits.subList(0, 1 + r.nextInt(lits.size()));
+      int window = r.nextInt(4);
+      java.util.function.Function<String, int[]> known = l -> {
+        List<Integer> at = new ArrayList<>();
+        for (int i = text.indexOf(l); i >= 0; i = text.indexOf(l, i + 1)) {
+          at.add(i);
+        }
+        return at.stream().mapToInt(Integer::intValue).toArray();
+      };
+      List<int[]> want = RegexMatcher.narrow(text, regions, some, window);
+      List<int[]> got = RegexMatcher.narrow(text, regions, some, window, known);
+      assertThat(got).as("[%s]", text).usingElementComparator(java.util.Arrays::compare).isEqualTo(want);
+      windows += want.size();
+    }
+    assertThat(windows).isGreaterThan(10_000);
   }
 
   /** Checks one text; returns whether the pattern matched it. */
