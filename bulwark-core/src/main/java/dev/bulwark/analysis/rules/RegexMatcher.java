@@ -36,29 +36,19 @@ final class RegexMatcher implements Matcher {
   private final List<String> exact;
   /** Where matches can start (see {@link RegexAnchors}); null when unknown (then every window runs the plain loop). */
   private final RegexAnchors.Plan plan;
-  /** The pattern anchored at the start of its input. */
-  private final Pattern atStart;
-  /** The pattern anchored one character into its input (that character is the context). */
-  private final Pattern afterOne;
+  /**
+   * The pattern anchored at the start of its input, and anchored one character into it (that
+   * character is the context); compiled on first use, as most rules never get that far (a race
+   * only compiles them twice).
+   */
+  private volatile Pattern[] anchoredPatterns;
 
   RegexMatcher(Pattern pattern, Set<String> prefilter) {
     this.pattern = Objects.requireNonNull(pattern, "pattern");
     this.prefilter = Set.copyOf(prefilter);
     this.exact = List.copyOf(new java.util.TreeSet<>(RegexLiterals.exact(pattern.pattern(), pattern.flags())));
     RegexAnchors.Plan p = RegexAnchors.of(pattern.pattern(), pattern.flags()).orElse(null);
-    Pattern a = null;
-    Pattern b = null;
-    if (p != null) {
-      try {
-        a = Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags());
-        b = Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags());
-      } catch (com.google.re2j.PatternSyntaxException e) {
-        p = null;
-      }
-    }
     this.plan = p;
-    this.atStart = a;
-    this.afterOne = b;
     Set<String> track = new java.util.TreeSet<>();
     exact.forEach(l -> track.add(LiteralMatcher.lower(l)));
     if (p != null) {
@@ -98,6 +88,19 @@ final class RegexMatcher implements Matcher {
       }
     }
     return java.util.Arrays.copyOf(out, n);
+  }
+
+  /** [at start, after one character]: a valid pattern stays valid inside {@code \A(?:…)}. */
+  private Pattern[] anchoredPatterns() {
+    Pattern[] p = anchoredPatterns;
+    if (p == null) {
+      p = new Pattern[] {
+        Pattern.compile("\\A(?:" + pattern.pattern() + ")", pattern.flags()),
+        Pattern.compile("\\A(?s:.)(?:" + pattern.pattern() + ")", pattern.flags()),
+      };
+      anchoredPatterns = p;
+    }
+    return p;
   }
 
   /** Whether anchored attempts are possible for this pattern (for tests). */
@@ -179,6 +182,7 @@ final class RegexMatcher implements Matcher {
       return false;
     }
     int pos = a;
+    Pattern[] anchoredAt = anchoredPatterns();
     for (int k = lo; k < hi && hits.size() < MatchContext.MAX_HITS; k++) {
       int s = starts[k];
       if (s < pos) {
@@ -192,8 +196,8 @@ final class RegexMatcher implements Matcher {
         return true;
       }
       com.google.re2j.Matcher m = s == a
-          ? atStart.matcher(java.nio.CharBuffer.wrap(text, a, b))
-          : afterOne.matcher(java.nio.CharBuffer.wrap(text, s - 1, b));
+          ? anchoredAt[0].matcher(java.nio.CharBuffer.wrap(text, a, b))
+          : anchoredAt[1].matcher(java.nio.CharBuffer.wrap(text, s - 1, b));
       if (m.lookingAt()) {
         int e = (s == a ? a : s - 1) + m.end();
         hits.add(Hit.of(s, e));
