@@ -89,6 +89,14 @@ final class FileContext implements MatchContext {
   }
 
   @Override
+  public int[] positions(String lowerLiteral) {
+    if (!prefilter.tracked().contains(lowerLiteral)) {
+      return null;
+    }
+    return prefilter.every().containsKey(lowerLiteral) ? prefilter.every().get(lowerLiteral) : new int[0];
+  }
+
+  @Override
   public List<Hit> query(QuerySpec query) {
     return services.query(query);
   }

@@ -153,6 +153,11 @@ public final class LiteralScanner {
     }
   }
 
+  /** How many literals it searches for. */
+  public int size() {
+    return literals.size();
+  }
+
   /** The literal at index {@code i} (ASCII-folded when the scanner folds). */
   public String literal(int i) {
     return literals.get(i);

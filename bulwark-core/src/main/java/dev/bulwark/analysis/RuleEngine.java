@@ -30,16 +30,32 @@ final class RuleEngine {
   private final List<Rule> rules;
   private final LiteralScanner scanner;
   private final RuleIndex index;
+  /** Per scanner literal: whether it is a pre-filter literal (found, positions, truncation). */
+  private final boolean[] primary;
+  /** Per scanner literal: whether all its positions are kept for {@link MatchContext#positions}. */
+  private final boolean[] tracked;
+  private final Set<String> trackedLiterals;
 
   RuleEngine(List<Rule> rules) {
     this.rules = List.copyOf(rules);
     Set<String> literals = new HashSet<>();
+    Set<String> track = new HashSet<>();
     for (Rule r : rules) {
       literals.addAll(r.match().allLiterals());
       literals.addAll(r.match().requiredLiterals());
+      track.addAll(r.match().positionLiterals());
     }
-    this.scanner = new LiteralScanner(literals.stream().filter(s -> !s.isEmpty()).sorted().toList());
+    Set<String> all = new HashSet<>(literals);
+    all.addAll(track);
+    this.scanner = new LiteralScanner(all.stream().filter(s -> !s.isEmpty()).sorted().toList());
     this.index = new RuleIndex(this.rules);
+    this.primary = new boolean[scanner.size()];
+    this.tracked = new boolean[scanner.size()];
+    for (int i = 0; i < scanner.size(); i++) {
+      primary[i] = literals.contains(scanner.literal(i));
+      tracked[i] = track.contains(scanner.literal(i));
+    }
+    this.trackedLiterals = Set.copyOf(track);
   }
 
   List<Rule> rules() {
@@ -99,17 +115,43 @@ final class RuleEngine {
         Snippets.around(text, h.start(), h.end()), f.decoded(), msg);
   }
 
-  /** Literals found, with up to {@link #MAX_POSITIONS_PER_LITERAL} positions each. */
-  record Prefilter(Set<String> found, java.util.Map<String, List<Integer>> positions, Set<String> truncated) {}
+  /**
+   * Pre-filter literals found, with up to {@link #MAX_POSITIONS_PER_LITERAL} positions each; and,
+   * for the position literals ({@link dev.bulwark.analysis.rules.Matcher#positionLiterals}), every
+   * position ({@code every}; absent when none, null values when there were more than {@link
+   * #MAX_TRACKED_POSITIONS}). The position literals have their own count, so they never change
+   * what the pre-filter keeps.
+   */
+  record Prefilter(Set<String> found, java.util.Map<String, List<Integer>> positions, Set<String> truncated,
+      java.util.Map<String, int[]> every, Set<String> tracked) {}
 
   static final int MAX_POSITIONS_PER_LITERAL = 4_096;
+  static final int MAX_TRACKED_POSITIONS = 16_384;
 
   private Prefilter prefilter(String lower) {
     Set<String> found = new HashSet<>();
     java.util.Map<String, List<Integer>> positions = new java.util.HashMap<>();
     Set<String> truncated = new HashSet<>();
     int[] total = {0};
+    int[][] every = new int[scanner.size()][];
+    int[] counts = new int[scanner.size()];
     scanner.scan(lower, (lit, start) -> {
+      if (tracked[lit]) {
+        int n = counts[lit];
+        if (n <= MAX_TRACKED_POSITIONS) {
+          int[] a = every[lit];
+          if (a == null) {
+            a = every[lit] = new int[8];
+          } else if (n == a.length) {
+            a = every[lit] = java.util.Arrays.copyOf(a, n * 2);
+          }
+          a[n] = start;
+          counts[lit] = n + 1;
+        }
+      }
+      if (!primary[lit]) {
+        return;
+      }
       String keyword = scanner.literal(lit);
       found.add(keyword);
       List<Integer> at = positions.computeIfAbsent(keyword, k -> new ArrayList<>());
@@ -120,7 +162,13 @@ final class RuleEngine {
         truncated.add(keyword);
       }
     });
-    return new Prefilter(found, positions, truncated);
+    java.util.Map<String, int[]> all = new java.util.HashMap<>();
+    for (int i = 0; i < every.length; i++) {
+      if (every[i] != null) {
+        all.put(scanner.literal(i), counts[i] > MAX_TRACKED_POSITIONS ? null : java.util.Arrays.copyOf(every[i], counts[i]));
+      }
+    }
+    return new Prefilter(found, positions, truncated, all, trackedLiterals);
   }
 
   /** Whether regexes run only in windows around literal hits: huge files with long lines. */

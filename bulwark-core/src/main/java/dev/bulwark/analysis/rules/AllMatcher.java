@@ -134,6 +134,13 @@ final class AllMatcher implements Matcher {
   }
 
   @Override
+  public Set<String> positionLiterals() {
+    Set<String> out = new TreeSet<>();
+    items.forEach(m -> out.addAll(m.positionLiterals()));
+    return out;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof AllMatcher m && m.items.equals(items) && m.near == near;
   }

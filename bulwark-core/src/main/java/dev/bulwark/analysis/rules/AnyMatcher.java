@@ -63,6 +63,13 @@ final class AnyMatcher implements Matcher {
   }
 
   @Override
+  public Set<String> positionLiterals() {
+    Set<String> out = new TreeSet<>();
+    items.forEach(m -> out.addAll(m.positionLiterals()));
+    return out;
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof AnyMatcher m && m.items.equals(items);
   }

@@ -40,6 +40,14 @@ public interface MatchContext {
     return regexRegions();
   }
 
+  /**
+   * Every start offset of this lower-cased literal in {@link #lowerText()}, sorted; null when not
+   * known (the literal was not in the engine's pass, or it occurs too often to keep them all).
+   */
+  default int[] positions(String lowerLiteral) {
+    return null;
+  }
+
   /** Runs a tree-sitter query; empty when the file cannot be parsed in its budget. */
   List<Hit> query(QuerySpec query);
 

@@ -28,6 +28,14 @@ public sealed interface Matcher
     return requiredLiterals();
   }
 
+  /**
+   * Lower-cased literals whose every occurrence this matcher can use ({@link
+   * MatchContext#positions}); the engine's one literal pass records them.
+   */
+  default Set<String> positionLiterals() {
+    return Set.of();
+  }
+
   /** Whether this matcher (or a child) needs a syntax tree. */
   default boolean needsTree() {
     return false;

@@ -24,6 +24,11 @@ record NotMatcher(Matcher inner) implements Matcher {
   }
 
   @Override
+  public Set<String> positionLiterals() {
+    return inner.positionLiterals();
+  }
+
+  @Override
   public boolean needsTree() {
     return inner.needsTree();
   }
