@@ -8,7 +8,7 @@ import java.text.Normalizer;
  * so that the parse (tree-sitter, the larger part of a Python package's scan) can be spared.
  *
  * <p>Every judgement needs a call whose resolved callee has a part that the judgement names:
- * {@code requests}, {@code urlopen}, {@code socket}, {@code system}, {@code subprocess},
+ * {@code requests}, {@code urlopen}, {@code socket}, {@code system} (with {@code os}), {@code subprocess},
  * {@code exec}, {@code open} (a write into the user's folders, which also needs one of the
  * folder words in the text), … ({@link PySurface#resolve}). Such a part is the text of one or
  * more identifier tokens of the file: the callee's text with spaces, tabs and newlines taken
@@ -27,14 +27,22 @@ final class PyTriggers {
   private static final int EXEC = 4;
   private static final int OPEN = 8;
   private static final int DYNAMIC = 16;
+  private static final int OS_CALL = 32;
+  private static final int OS_MODULE = 64;
 
   /** Callee parts that {@link PyBehaviour#network} names (dns.resolver.* by its middle part). */
   private static final String[] NET_PARTS = {"requests", "httpx", "urllib3", "urlopen", "urlretrieve",
       "socket", "smtplib", "ftplib", "telnetlib", "resolver", "wget", "pycurl"};
-  /** Last parts of the started-program calls, and the modules whose every call counts. */
-  private static final String[] PROCESS_PARTS = {"system", "popen", "popen2", "popen3", "execl", "execle",
+  /**
+   * Last parts of the started-program calls that only {@code os} has: they count only in text that
+   * also names {@code os} (the callee's first part, written in the call or in the import that
+   * binds its alias), so that {@code platform.system()} alone does not.
+   */
+  private static final String[] OS_CALL_PARTS = {"system", "popen2", "popen3", "execl", "execle",
       "execlp", "execv", "execve", "execvp", "execvpe", "spawnl", "spawnlp", "spawnv", "spawnvp", "startfile",
-      "posix_spawn", "posix_spawnp", "subprocess", "spawn", "getoutput", "getstatusoutput",
+      "posix_spawn", "posix_spawnp"};
+  /** Other started-program calls (os or platform.popen, pty.spawn, …), and subprocess, every call of which counts. */
+  private static final String[] PROCESS_PARTS = {"popen", "subprocess", "spawn", "getoutput", "getstatusoutput",
       "create_subprocess_shell", "create_subprocess_exec"};
   private static final String[] EXEC_PARTS = {"exec", "eval", "compile", "execfile"};
   /** Calls that may write a file (open and io/codecs.open; shutil.copy*, shutil.move). */
@@ -56,6 +64,8 @@ final class PyTriggers {
   static {
     TRIE.add(NET_PARTS, NET, false);
     TRIE.add(PROCESS_PARTS, PROCESS, false);
+    TRIE.add(OS_CALL_PARTS, OS_CALL, false);
+    TRIE.add(new String[] {"os"}, OS_MODULE, false);
     TRIE.add(EXEC_PARTS, EXEC, false);
     TRIE.add(OPEN_PARTS, OPEN, false);
     TRIE.add(DYNAMIC_PARTS, DYNAMIC, false);
@@ -68,6 +78,9 @@ final class PyTriggers {
   /** False only when no install/import-time judgement can fire on this text (see the class). */
   static boolean mayJudge(String text) {
     int found = parts(text);
+    if ((found & OS_CALL) != 0 && (found & OS_MODULE) != 0) {
+      return true;
+    }
     if ((found & (NET | PROCESS | EXEC | DYNAMIC)) != 0) {
       return true;
     }

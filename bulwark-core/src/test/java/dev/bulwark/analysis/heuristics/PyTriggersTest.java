@@ -40,6 +40,9 @@ class PyTriggersTest {
     "import socket\nsocket.socket()\n",
     "__import__('os').popen('id')\n",
     "from http.client import HTTPConnection as H\nH('h')\n",
+    "from os import system as s\ns('calc')\n",
+    "import os as o\no.execv('/bin/sh', ['sh'])\n",
+    "import platform\nplatform.popen('id')\n",
   };
 
   static Stream<String> cases() throws IOException {
