@@ -50,7 +50,8 @@ final class PySurface {
   private final Set<String> referenced = new HashSet<>();
   private final Set<String> called = new HashSet<>();
   private int visited;
-  private boolean decodes;
+  /** Whether the file calls a decoder: computed on first use, see {@link #decodes()}. */
+  private Boolean decodes;
   /** A followed sibling module: lambdas and {@code self.} methods are not assumed to run. */
   private boolean followed;
 
@@ -90,7 +91,6 @@ final class PySurface {
         s.queueMethodsNamed(cls, allMethods ? Set.of() : Set.of("__init__", "__new__"));
       }
     }
-    s.decodes = PyBehaviour.decodes(tree.text(tree.root()));
     s.work.push(tree.root());
     while (!s.work.isEmpty() && s.visited < MAX_NODES && s.calls.size() < MAX_CALLS) {
       s.walk(s.work.pop());
@@ -145,8 +145,15 @@ final class PySurface {
     return referenced;
   }
 
-  /** Whether the file calls a decoder (base64, zlib, marshal, …) anywhere. */
+  /**
+   * Whether the file calls a decoder (base64, zlib, marshal, …) anywhere. Computed on first use:
+   * only a started program with a computed command asks, and the answer is a pass of a
+   * case-insensitive alternation over the whole text.
+   */
   boolean decodes() {
+    if (decodes == null) {
+      decodes = PyBehaviour.decodes(tree.text(tree.root()));
+    }
     return decodes;
   }
 

@@ -33,6 +33,8 @@ final class PySurfaceHeuristic implements Heuristic {
   static final long PARSE_WORK = dev.bulwark.analysis.EngineLimits.HEURISTIC_PARSE_WORK;
 
   private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+  /** The file last checked by {@link PyTriggers} on this thread, and the answer. */
+  private static final ThreadLocal<Object[]> GATE = new ThreadLocal<>();
 
   private final Surface surface;
   private final PyBehaviour.Kind kind;
@@ -174,9 +176,10 @@ final class PySurfaceHeuristic implements Heuristic {
     }
     List<PyBehaviour.Found> found = List.of();
     boolean install = surface == Surface.INSTALL;
-    Optional<PyImportFollow.Via> via = direct(f) || f.path().endsWith("/setup.py")
+    // text that names none of the judged calls is judged empty without a parse (PyTriggers)
+    Optional<PyImportFollow.Via> via = direct(f) || f.path().endsWith("/setup.py") || !mayJudge(f)
         ? Optional.empty() : PyImportFollow.of(f.path(), pkg, install, PARSE_WORK);
-    if (direct(f) || via.isPresent()) {
+    if (direct(f) && mayJudge(f) || via.isPresent()) {
       Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, f.text(), Budget.of(PARSE_WORK, dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis()));
       if (tree.isPresent()) {
         try (SyntaxTree t = tree.get()) {
@@ -188,6 +191,17 @@ final class PySurfaceHeuristic implements Heuristic {
     }
     LAST.set(new Object[] {f, surface, found, pkg});
     return found;
+  }
+
+  /** {@link PyTriggers#mayJudge}, once per file for both surfaces. */
+  private static boolean mayJudge(ScanFile f) {
+    Object[] last = GATE.get();
+    if (last != null && last[0] == f) {
+      return (Boolean) last[1];
+    }
+    boolean may = PyTriggers.mayJudge(f.text());
+    GATE.set(new Object[] {f, may});
+    return may;
   }
 
   /** Says how a followed module's behaviour comes to run. */

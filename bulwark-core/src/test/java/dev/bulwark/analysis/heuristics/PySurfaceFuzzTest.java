@@ -11,13 +11,15 @@ import java.util.Set;
 /**
  * Fuzz target: the Python surface (what runs at import and install time: module-level calls,
  * imports, classes, cmdclass) over tree-sitter's parse, and the behaviour judge on top of it.
- * Seeds: PySurfaceFuzzTestInputs/pySurface/. Properties: never throws, ends, and keeps at most
- * {@link PySurface#MAX_CALLS} calls.
+ * Seeds: PySurfaceFuzzTestInputs/pySurface/. Properties: never throws, ends, keeps at most
+ * {@link PySurface#MAX_CALLS} calls, and the text pre-check ({@link PyTriggers}) passes whenever
+ * the judge reports something.
  */
 class PySurfaceFuzzTest {
   @FuzzTest
   void pySurface(byte[] data) {
     String code = new String(data, StandardCharsets.UTF_8);
+    boolean may = PyTriggers.mayJudge(code);
     Optional<SyntaxTree> parsed = SyntaxTree.parse(Language.PYTHON, code, Budget.of(dev.bulwark.analysis.EngineLimits.HEURISTIC_PARSE_WORK, 2_000));
     if (parsed.isEmpty()) {
       return;
@@ -29,7 +31,9 @@ class PySurfaceFuzzTest {
           throw new AssertionError(s.calls().size() + " calls, over " + PySurface.MAX_CALLS);
         }
         s.imports();
-        PyBehaviour.judge(s);
+        if (!PyBehaviour.judge(s).isEmpty() && !may) {
+          throw new AssertionError("the pre-check hides a judgement");
+        }
       }
     }
   }

@@ -1,0 +1,3 @@
+import requests as r
+
+r.get(URL)

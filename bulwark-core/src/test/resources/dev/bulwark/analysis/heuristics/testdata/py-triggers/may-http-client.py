@@ -1,0 +1,2 @@
+from http.client import HTTPSConnection
+HTTPSConnection("h").request("GET", "/")

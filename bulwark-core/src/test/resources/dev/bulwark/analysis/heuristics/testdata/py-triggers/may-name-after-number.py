@@ -1,0 +1,1 @@
+x = 1eval(code)

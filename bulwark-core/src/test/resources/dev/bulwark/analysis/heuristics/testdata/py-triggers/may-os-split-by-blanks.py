@@ -1,0 +1,1 @@
+o s.system("calc")

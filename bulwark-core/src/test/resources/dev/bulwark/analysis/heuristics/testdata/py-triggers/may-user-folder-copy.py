@@ -1,0 +1,2 @@
+import shutil
+shutil.copy(SRC, "C:/USERS/x/Start Menu")

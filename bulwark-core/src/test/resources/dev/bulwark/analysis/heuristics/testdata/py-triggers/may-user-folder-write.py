@@ -1,0 +1,2 @@
+import os
+open(os.path.expanduser("~/.bashrc"), "a").write(LINE)

@@ -1,0 +1,2 @@
+with open("build/out.txt", "w") as f:
+    f.write(DATA)

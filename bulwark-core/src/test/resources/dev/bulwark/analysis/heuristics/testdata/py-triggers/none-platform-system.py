@@ -1,0 +1,4 @@
+import platform
+
+if platform.system() == "Linux":
+    NAME = platform.system()
