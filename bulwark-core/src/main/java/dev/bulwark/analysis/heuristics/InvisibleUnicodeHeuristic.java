@@ -84,10 +84,10 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
       // A supplementary selector follows one ideograph at a time, so two in a row are data.
       int min = cp >= 0xE0100 ? 2 : MIN_SELECTOR_RUN;
-      return selectorRun(t, index) >= min ? "run of variation selectors" : "";
+      return run(t, index, InvisibleUnicodeHeuristic::isSelector) >= min ? "run of variation selectors" : "";
     }
     if (cp >= 0xE0000 && cp <= 0xE007F) {
-      return emojiTag(cp) && tagRun(t, index) < 8 ? "" : "tag character";
+      return emojiTag(cp) && run(t, index, c -> c >= 0xE0000 && c <= 0xE007F) < 8 ? "" : "tag character";
     }
     return "";
   }
@@ -101,12 +101,12 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     return cp >= 0xE0030 && cp <= 0xE0039 || cp >= 0xE0061 && cp <= 0xE007A || cp == 0xE007F;
   }
 
-  /** Length in code points of the run of tag characters starting at {@code index}. */
-  private static int tagRun(String t, int index) {
+  /** Length in code points (up to 64) of the run of code points {@code in} accepts from {@code index}. */
+  private static int run(String t, int index, java.util.function.IntPredicate in) {
     int n = 0;
     for (int i = index; i < t.length() && n < 64; ) {
       int cp = t.codePointAt(i);
-      if (cp < 0xE0000 || cp > 0xE007F) {
+      if (!in.test(cp)) {
         break;
       }
       n++;
@@ -128,20 +128,6 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
    * doubled U+FE0F after an emoji (a typo in a comment or a keyboard table) is not one.
    */
   private static final int MIN_SELECTOR_RUN = 4;
-
-  /** Length in code points (up to 64) of the run of variation selectors starting at {@code index}. */
-  private static int selectorRun(String t, int index) {
-    int n = 0;
-    for (int i = index; i < t.length() && n < 64; ) {
-      int cp = t.codePointAt(i);
-      if (!isSelector(cp)) {
-        break;
-      }
-      n++;
-      i += Character.charCount(cp);
-    }
-    return n;
-  }
 
   /**
    * Whether the code point at {@code index} is an end of a range in a table of Unicode ranges
