@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.treesitter.TSNode;
 
@@ -49,6 +50,8 @@ final class PySurface {
   private final List<Import> importList = new ArrayList<>();
   private final Set<String> referenced = new HashSet<>();
   private final Set<String> called = new HashSet<>();
+  /** Names bound to an alias or a table: the last part of the bound name, then what it names. */
+  private final Map<String, Set<String>> boundTo = new HashMap<>();
   private int visited;
   /** Whether the file calls a decoder: computed on first use, see {@link #decodes()}. */
   private Boolean decodes;
@@ -291,12 +294,15 @@ final class PySurface {
       if (type.startsWith("import") || type.equals("future_import_statement")) {
         continue;
       }
-      if (type.equals("assignment") && !installScript && aliasOnly(node.getChildByFieldName("right"))) {
+      if (type.equals("assignment") && !installScript) {
         // `IsFree = is_free` or a class's `_handlers = {A: _on_a}`: names bound to other names or
         // put in a table run nothing on import (setup.py keeps its cmdclass tables: see reference);
         // they run when the alias or the table is called or handed on (see boundTo)
-        bind(node.getChildByFieldName("left"), node.getChildByFieldName("right"));
-        continue;
+        Optional<Set<String>> named = aliasNames(node.getChildByFieldName("right"));
+        if (named.isPresent()) {
+          bind(node.getChildByFieldName("left"), named.get());
+          continue;
+        }
       }
       if (type.equals("keyword_argument")) {
         pushField(stack, node, "value");
@@ -318,33 +324,14 @@ final class PySurface {
     }
   }
 
-  /** Names bound to an alias or a table: the last part of the bound name, then what it names. */
-  private final Map<String, Set<String>> boundTo = new HashMap<>();
-
-  private void bind(TSNode left, TSNode right) {
+  private void bind(TSNode left, Set<String> names) {
     if (left == null || left.isNull() || boundTo.size() >= 2_000) {
       return;
     }
     String l = norm(tree.text(left));
-    if (l.length() > 200) {
-      return;
+    if (l.length() <= 200) {
+      boundTo.computeIfAbsent(l.substring(l.lastIndexOf('.') + 1), k -> new HashSet<>()).addAll(names);
     }
-    Set<String> names = new HashSet<>();
-    Deque<TSNode> todo = new ArrayDeque<>();
-    todo.push(right);
-    while (!todo.isEmpty() && names.size() < 256) {
-      TSNode n = todo.pop();
-      if (n.getType().equals("identifier")) {
-        names.add(norm(tree.text(n)));
-      } else if (n.getType().equals("attribute")) {
-        pushField(todo, n, "object");
-      } else {
-        for (int i = 0; i < n.getNamedChildCount(); i++) {
-          todo.push(n.getNamedChild(i));
-        }
-      }
-    }
-    boundTo.computeIfAbsent(l.substring(l.lastIndexOf('.') + 1), k -> new HashSet<>()).addAll(names);
   }
 
   /** What an alias or a table named by {@code callee} ({@code run}, {@code handlers["a"]}) names. */
@@ -365,26 +352,37 @@ final class PySurface {
       "escape_sequence");
 
   /**
-   * Whether an assignment's value only names things: a name, a dotted name, or a literal table
-   * of names and constants (at most 2,000 nodes; larger ones count as code).
+   * The names an assignment's value refers to when it only names things: a name, a dotted name
+   * (its first part counts), or a literal table of names and constants; empty when the value is
+   * code (a call, an operator, a lambda …) or larger than 2,000 nodes.
    */
-  private static boolean aliasOnly(TSNode value) {
+  private Optional<Set<String>> aliasNames(TSNode value) {
     if (value == null || value.isNull()) {
-      return false;
+      return Optional.empty();
     }
+    Set<String> names = new HashSet<>();
     Deque<TSNode> todo = new ArrayDeque<>();
     todo.push(value);
     int seen = 0;
     while (!todo.isEmpty()) {
       TSNode n = todo.pop();
-      if (++seen > 2_000 || !ALIAS_PARTS.contains(n.getType())) {
-        return false;
+      String type = n.getType();
+      if (++seen > 2_000 || !ALIAS_PARTS.contains(type)) {
+        return Optional.empty();
       }
-      for (int i = 0; i < n.getNamedChildCount(); i++) {
-        todo.push(n.getNamedChild(i));
+      if (type.equals("identifier")) {
+        if (names.size() < 256) {
+          names.add(norm(tree.text(n)));
+        }
+      } else if (type.equals("attribute")) {
+        pushField(todo, n, "object");
+      } else {
+        for (int i = 0; i < n.getNamedChildCount(); i++) {
+          todo.push(n.getNamedChild(i));
+        }
       }
     }
-    return true;
+    return Optional.of(names);
   }
 
   private static void pushField(Deque<TSNode> stack, TSNode node, String field) {
