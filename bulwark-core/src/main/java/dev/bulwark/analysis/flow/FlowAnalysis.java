@@ -56,11 +56,11 @@ public final class FlowAnalysis {
     }
     Map<String, Set<Sources.Kind>> taint = facts.propagate();
     boolean wholeFileDecoded = file.scope() == Scope.DECODED;
-    boolean procOrChmod = facts.calls.stream().anyMatch(c -> !Sinks.of(c.callee, facts.python, false).isEmpty()
-        && Sinks.of(c.callee, facts.python, false).contains(Sinks.Kind.PROCESS)) || facts.chmod;
+    boolean procOrChmod = facts.calls.stream().anyMatch(c -> facts.sinks(c.callee, false)
+        .contains(Sinks.Kind.PROCESS)) || facts.chmod;
     List<Hit> hits = new ArrayList<>();
     for (Call c : facts.calls) {
-      Set<Sinks.Kind> kinds = Sinks.of(c.callee, facts.python, procOrChmod);
+      Set<Sinks.Kind> kinds = facts.sinks(c.callee, procOrChmod);
       kinds.retainAll(wantSinks);
       if (c.constantArgs && !wholeFileDecoded) {
         // eval("…source text…") runs code that is written out in the file (bundlers' eval
@@ -124,6 +124,13 @@ public final class FlowAnalysis {
     private final List<RawAssign> rawAssigns = new ArrayList<>();
     private final Map<Integer, Set<String>> declared = new HashMap<>();
     private final Map<Integer, Set<String>> notLocal = new HashMap<>();
+    /** Bare JavaScript process names ({@code exec}, {@code spawn}) bound in the file to local code. */
+    private final Set<String> localBound = new java.util.HashSet<>();
+    /** The same names bound to anything that may be a child process function. */
+    private final Set<String> processBound = new java.util.HashSet<>();
+    /** Names bound to a loaded module, and the bindings of process names to judge once all are known. */
+    private final Set<String> modules = new java.util.HashSet<>();
+    private final List<Map.Entry<String, String>> pendingBindings = new ArrayList<>();
     boolean chmod;
 
     Facts(boolean python) {
@@ -157,6 +164,53 @@ public final class FlowAnalysis {
       }
       f.resolve();
       return f;
+    }
+
+    /**
+     * Sink kinds of a callee in this file. A bare JavaScript {@code exec(…)} is a process sink
+     * unless every binding of {@code exec} in the file is local code that cannot be a child process
+     * function: a function declared here, or a value such as {@code uncurryThis(re.exec)} that
+     * neither loads a module nor reads a process object ({@code const exec = uncurryThis(/./.exec)}
+     * in core-js is a regular expression method). Names bound nowhere, destructured, imported or
+     * aliased stay sinks.
+     */
+    Set<Sinks.Kind> sinks(String callee, boolean procOrChmod) {
+      Set<Sinks.Kind> kinds = Sinks.of(callee, python, procOrChmod);
+      if (kinds.contains(Sinks.Kind.PROCESS) && localBound.contains(callee) && !processBound.contains(callee)) {
+        kinds.remove(Sinks.Kind.PROCESS);
+      }
+      return kinds;
+    }
+
+    /**
+     * Records what a bare process name ({@code exec = …}, {@code function exec}) is bound to, and
+     * the names bound to loaded modules ({@code const child = require(…)}), whose members may be
+     * child process functions.
+     */
+    private void bind(SyntaxTree tree, TSNode name, TSNode value) {
+      if (python || name == null || name.isNull() || value == null || value.isNull()) {
+        return; // `let exec;` binds nothing yet
+      }
+      String valueText = tree.text(value);
+      if (valueText.contains("require") || valueText.contains("import")) {
+        modules.addAll(Identifiers.of(tree.text(name)));
+      }
+      if (!name.getType().equals("identifier")) {
+        for (String id : Identifiers.of(tree.text(name))) {
+          if (Sinks.bareProcessName(id)) {
+            processBound.add(id); // destructured: const { exec } = require(…)
+          }
+        }
+        return;
+      }
+      String id = tree.text(name);
+      if (Sinks.bareProcessName(id)) {
+        if (value.getType().equals("identifier")) {
+          processBound.add(id); // an alias of something else
+        } else {
+          pendingBindings.add(Map.entry(id, valueText));
+        }
+      }
     }
 
     private boolean isFunction(String type) {
@@ -201,10 +255,29 @@ public final class FlowAnalysis {
           if (name != null && !name.isNull()) {
             declare(chain, Identifiers.of(tree.text(name)));
           }
+          bind(tree, name, n.getChildByFieldName("value"));
           assign(tree, name, n.getChildByFieldName("value"), chain);
         }
-        case "assignment_expression", "augmented_assignment_expression" ->
-            assign(tree, n.getChildByFieldName("left"), n.getChildByFieldName("right"), chain);
+        case "function_declaration" -> {
+          TSNode name = n.getChildByFieldName("name");
+          if (!python && name != null && !name.isNull() && Sinks.bareProcessName(tree.text(name))) {
+            pendingBindings.add(Map.entry(tree.text(name), tree.text(n)));
+          }
+        }
+        case "assignment_expression", "augmented_assignment_expression" -> {
+          bind(tree, n.getChildByFieldName("left"), n.getChildByFieldName("right"));
+          assign(tree, n.getChildByFieldName("left"), n.getChildByFieldName("right"), chain);
+        }
+        case "import_clause" -> {
+          for (String id : Identifiers.of(tree.text(n))) {
+            if (!python) {
+              modules.add(id);
+              if (Sinks.bareProcessName(id)) {
+                processBound.add(id);
+              }
+            }
+          }
+        }
         case "assignment", "augmented_assignment" -> {
           TSNode left = n.getChildByFieldName("left");
           if (left != null && !left.isNull() && !tree.text(left).contains(".") && !tree.text(left).contains("[")) {
@@ -316,6 +389,10 @@ public final class FlowAnalysis {
 
     /** Resolves every name to the innermost enclosing function that declares it, else the top level. */
     private void resolve() {
+      for (Map.Entry<String, String> b : pendingBindings) {
+        (Sinks.mayStartProcess(b.getValue(), modules) ? processBound : localBound).add(b.getKey());
+      }
+      pendingBindings.clear();
       for (RawAssign a : rawAssigns) {
         assigns.add(new Assign(keys(a.names(), a.namesChain()), a.sources(), keys(a.identifiers(), a.chain())));
       }

@@ -45,6 +45,46 @@ final class Sinks {
 
   private Sinks() {}
 
+  /** Whether a bare JavaScript call of this name counts as starting a process ({@code exec}, {@code spawn}). */
+  static boolean bareProcessName(String name) {
+    return PROCESS.contains(name) && !name.equals("run") && !name.equals("call");
+  }
+
+  /**
+   * Whether code bound to a process name ({@code var exec = …}, {@code function exec(…) {…}}) may
+   * be or call a child process function: it loads a module ({@code require}, {@code import}), names
+   * {@code child_process} or {@code process}, reaches the global object or a constructor of code,
+   * or reads a member of a process-like object or of a loaded module ({@code cp.exec},
+   * {@code child.execSync}, {@code m[k]}). Anything else, such as {@code uncurryThis(re.exec)},
+   * is local code.
+   */
+  static boolean mayStartProcess(String code, Set<String> modules) {
+    for (String marker : new String[] {"require", "import", "child_process", "process", "global", "window",
+        "self", "eval", "Function", "Bun", "Deno"}) {
+      if (code.contains(marker)) {
+        return true;
+      }
+    }
+    int n = code.length();
+    for (int i = 0; i < n; i++) {
+      if (!Character.isJavaIdentifierStart(code.charAt(i)) || i > 0 && Character.isJavaIdentifierPart(code.charAt(i - 1))) {
+        continue;
+      }
+      int j = i + 1;
+      while (j < n && Character.isJavaIdentifierPart(code.charAt(j))) {
+        j++;
+      }
+      if (j < n && (code.charAt(j) == '.' || code.charAt(j) == '[')) {
+        String id = code.substring(i, j);
+        if (PROCESS_BASES.contains(id) || modules.contains(id)) {
+          return true;
+        }
+      }
+      i = j - 1;
+    }
+    return false;
+  }
+
   /**
    * Sink kinds of a callee such as {@code https.request}, {@code subprocess.Popen}, {@code eval}.
    * Python's exec/eval are code evaluation; a bare JS {@code exec} (destructured from
