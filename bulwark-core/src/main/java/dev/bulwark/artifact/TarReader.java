@@ -31,7 +31,7 @@ final class TarReader {
         continue;
       }
       Optional<String> path = walker.entryPath(prefix, raw);
-      if (path.isEmpty() || reportedSpecial(e, path.get())) {
+      if (path.isEmpty() || reportedSpecial(e, path.get(), depth)) {
         continue;
       }
       if (ctx.has(path.get())) {
@@ -52,9 +52,19 @@ final class TarReader {
     }
   }
 
-  /** Reports links, devices and other non-regular entries; true when the entry is done with. */
-  private boolean reportedSpecial(TarArchiveEntry e, String path) {
+  /**
+   * Reports links, devices and other non-regular entries; true when the entry is done with. A link
+   * inside an archive that the package itself ships (depth above 0, such as a time-zone database
+   * whose zones are hard links to each other) is data that installing never unpacks: it is skipped
+   * without a finding unless its target leaves that archive.
+   */
+  private boolean reportedSpecial(TarArchiveEntry e, String path, int depth) {
     String target = EntryName.display(e.getLinkName());
+    boolean escapes = EntryName.of(e.getLinkName()).kind() == EntryName.Kind.TRAVERSAL;
+    if ((e.isSymbolicLink() || e.isLink()) && depth > 0 && !escapes) {
+      ctx.skip(path, (e.isLink() ? "hard" : "symbolic") + " link inside a shipped archive; not followed");
+      return true;
+    }
     if (e.isSymbolicLink()) {
       ctx.report(ReaderFindingRules.SYMLINK, path,
           "Symbolic link to '" + target + "'" + escapes(e.getLinkName()) + "; not followed.");
