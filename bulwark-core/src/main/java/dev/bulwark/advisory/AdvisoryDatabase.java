@@ -21,8 +21,8 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * A read-only advisory database. One indexed query per dependency, so a lookup costs the same
- * whatever the number of advisories. Not thread-safe: use one instance per thread.
+ * A read-only advisory database. One indexed query per dependency, returning one row (the packed
+ * advisories of the name), so a lookup costs one B-tree search whatever the number of advisories. Not thread-safe: use one instance per thread.
  */
 public final class AdvisoryDatabase implements AutoCloseable {
   /** The most of the file SQLite maps into memory (shared, file-backed pages). */
@@ -31,7 +31,6 @@ public final class AdvisoryDatabase implements AutoCloseable {
   private final Path path;
   private final Connection conn;
   private final PreparedStatement lookup;
-  private final PreparedStatement lookupPinned;
   private final AdvisoryMatcher matcher;
 
   private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes)
@@ -39,7 +38,6 @@ public final class AdvisoryDatabase implements AutoCloseable {
     this.path = path;
     this.conn = conn;
     this.lookup = conn.prepareStatement(Schema.LOOKUP);
-    this.lookupPinned = conn.prepareStatement(Schema.LOOKUP_PINNED);
     this.matcher = new AdvisoryMatcher(new RangeEvaluator(schemes));
   }
 
@@ -93,30 +91,26 @@ public final class AdvisoryDatabase implements AutoCloseable {
   }
 
   /**
-   * The index rows of the dependency's name; for a pinned version only those whose key envelope
-   * contains its key (SQLite compares the BLOB keys). Each decodes its full part only on a match.
+   * The packed row of the dependency's name (one per name, {@link PackedIndex}); for a pinned
+   * version only the advisories whose key envelope contains its key. Each decodes its full part
+   * only on a match.
    */
   private List<MatchCodec.Reader> candidates(Dependency d, MatchCodec.Probe probe)
       throws AdvisoryException {
-    List<MatchCodec.Reader> out = new ArrayList<>();
+    byte[] packed;
     try {
-      PreparedStatement st = probe.unpinned() ? lookup : lookupPinned;
-      st.setString(1, d.ecosystem().osvName());
-      st.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
-      if (!probe.unpinned()) {
-        st.setBytes(3, probe.exact());
-        st.setBytes(4, probe.exact());
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          // The id as bytes (SQLite hands TEXT over as UTF-8): decoded only for a matching row.
-          out.add(MatchCodec.Reader.ofEncodedId(rs.getBytes(1), rs.getBytes(2)));
+      lookup.setString(1, d.ecosystem().osvName());
+      lookup.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
+      try (ResultSet rs = lookup.executeQuery()) {
+        if (!rs.next()) {
+          return List.of();
         }
+        packed = rs.getBytes(1);
       }
     } catch (SQLException e) {
       throw new AdvisoryException(path + ": lookup of " + d.display() + " failed: " + e.getMessage(), e);
     }
-    return out;
+    return packed == null ? List.of() : PackedIndex.candidates(packed, probe, path + ": " + d.display());
   }
 
   /** What the database holds, from meta data written when it was built (no table scan). */

@@ -147,6 +147,7 @@ final class DbWriter implements AutoCloseable {
       try (Statement st = conn.createStatement()) {
         st.executeUpdate(Schema.DROP_STALE_AFFECTED);
       }
+      PackedIndex.rebuild(conn);
       putMeta(Schema.SCHEMA_VERSION, Integer.toString(Schema.VERSION));
       putMeta(Schema.IMPORTED_AT, importedAt.toString());
       putMeta(Schema.NEWEST_MODIFIED, single("SELECT coalesce(max(modified), '') FROM advisories"));
