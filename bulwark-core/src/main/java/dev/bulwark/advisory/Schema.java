@@ -73,6 +73,11 @@ final class Schema {
   /** The packed rows of a name: one B-tree search whatever the number of advisories. */
   static final String LOOKUP = "SELECT match FROM packages WHERE ecosystem = ? AND name = ?";
 
+  /** The packed rows of up to n names of one ecosystem (bound: ecosystem, then n names). */
+  static String lookupBatch(int n) {
+    return "SELECT name, match FROM packages WHERE ecosystem = ? AND name IN (?" + ",?".repeat(n - 1) + ")";
+  }
+
   // meta keys
   static final String SCHEMA_VERSION = "schema_version";
   static final String IMPORTED_AT = "imported_at";

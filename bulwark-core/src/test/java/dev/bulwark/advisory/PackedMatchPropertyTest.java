@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * several entries and names per record, aliases that merge records, withdrawn and replaced
  * records) and random dependencies, pinned and unpinned: the packed lookup of schema 4 gives
  * exactly the findings of the per-advisory lookup of schema 3 (the same SQL as before, on the
- * same file) and of the matcher over the full records (the path of schema 1); and a file
+ * same file) and of the matcher over the full records (the path of schema 1), one dependency at
+ * a time and in batches ({@link AdvisoryDatabase#matchAll}); and a file
  * downgraded to schema 3 is upgraded in place to the same answers.
  */
 class PackedMatchPropertyTest {
@@ -90,9 +91,15 @@ class PackedMatchPropertyTest {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
         PreparedStatement all = c.prepareStatement(OLD_LOOKUP);
         PreparedStatement pinned = c.prepareStatement(OLD_PINNED)) {
-      for (Dependency d : deps) {
+      // Batched: several queries of AdvisoryDatabase.BATCH names, both ecosystems in each.
+      assertThat(deps).hasSizeGreaterThan(AdvisoryDatabase.BATCH);
+      List<List<AdvisoryMatch>> batched = packed.matchAll(deps, false);
+      List<List<AdvisoryMatch>> batchedWithdrawn = packed.matchAll(deps, true);
+      for (int i = 0; i < deps.size(); i++) {
+        Dependency d = deps.get(i);
         for (boolean withdrawn : new boolean[] {false, true}) {
           List<AdvisoryMatch> got = packed.match(d, withdrawn);
+          assertThat((withdrawn ? batchedWithdrawn : batched).get(i)).as("batched %s", d.version()).isEqualTo(got);
           assertThat(got).as("%s vs schema 3, withdrawn %s", d.version(), withdrawn)
               .isEqualTo(schema3(d, all, pinned, withdrawn));
           assertThat(got).as("%s %s vs full records, withdrawn %s", d.name(), d.version(), withdrawn)
