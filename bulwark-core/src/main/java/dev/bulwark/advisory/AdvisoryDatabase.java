@@ -38,10 +38,12 @@ public final class AdvisoryDatabase implements AutoCloseable {
   private final PreparedStatement lookup;
   private PreparedStatement lookupBatch; // prepared on the first matchAll
   private final AdvisoryMatcher matcher;
+  private final int upgradedFrom;
 
-  private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes)
-      throws SQLException {
+  private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes,
+      int upgradedFrom) throws SQLException {
     this.path = path;
+    this.upgradedFrom = upgradedFrom;
     this.conn = conn;
     this.lookup = conn.prepareStatement(Schema.LOOKUP);
     this.matcher = new AdvisoryMatcher(new RangeEvaluator(schemes));
@@ -54,6 +56,11 @@ public final class AdvisoryDatabase implements AutoCloseable {
 
   static AdvisoryDatabase open(Path path, Function<Ecosystem, VersionScheme> schemes)
       throws AdvisoryException {
+    return open(path, schemes, 0);
+  }
+
+  private static AdvisoryDatabase open(Path path, Function<Ecosystem, VersionScheme> schemes,
+      int upgradedFrom) throws AdvisoryException {
     if (!Files.isRegularFile(path)) {
       throw new AdvisoryException(path + ": no advisory database (run `bulwark db update` or `bulwark db import`)");
     }
@@ -70,18 +77,26 @@ public final class AdvisoryDatabase implements AutoCloseable {
       if (version > 0 && version < Schema.VERSION) {
         closeQuietly(conn);
         SchemaMigration.upgrade(path, version);
-        return open(path, schemes);
+        return open(path, schemes, version);
       }
       if (version != Schema.VERSION) {
         closeQuietly(conn);
         throw new AdvisoryException(path + ": schema version " + version + ", expected "
             + Schema.VERSION + " (rebuild it with `bulwark db update`)");
       }
-      return new AdvisoryDatabase(path, conn, schemes);
+      return new AdvisoryDatabase(path, conn, schemes, upgradedFrom);
     } catch (SQLException e) {
       closeQuietly(conn);
       throw new AdvisoryException(path + ": not a readable advisory database: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The schema version this open upgraded the file from in place ({@link SchemaMigration}), or 0
+   * when the file was current: a caller can tell its user that it happened.
+   */
+  public int upgradedFrom() {
+    return upgradedFrom;
   }
 
   /** The advisories that affect a dependency, withdrawn ones excluded, most severe first. */

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 final class DbWriter implements AutoCloseable {
   private static final int BATCH = 2_000;
+  /** The page cache of the file being built, in KiB. */
+  static final int CACHE_KIB = 128 * 1024;
 
   private final Path file;
   private final Connection conn;
@@ -46,6 +48,10 @@ final class DbWriter implements AutoCloseable {
         st.execute("PRAGMA journal_mode=OFF");
         st.execute("PRAGMA synchronous=OFF");
         st.execute("PRAGMA locking_mode=EXCLUSIVE");
+        // Index rows arrive in record order, not key order: a page cache that holds the hot part
+        // of the indexes saves re-reading and re-writing pages (SQLite's default is 2 MB).
+        st.execute("PRAGMA cache_size=-" + CACHE_KIB);
+        st.execute("PRAGMA temp_store=MEMORY");
         for (String ddl : Schema.CREATE) {
           st.execute(ddl);
         }

@@ -78,9 +78,13 @@ class PackedMatchPropertyTest {
       st.execute("DROP TABLE packages");
       st.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
     }
+    try (AdvisoryDatabase d = AdvisoryDatabase.open(db)) {
+      assertThat(d.upgradedFrom()).isEqualTo(3);
+      assertThat(d.status().schemaVersion()).isEqualTo(Schema.VERSION);
+    }
     assertThat(compare(db, deps, newest)).isEqualTo(hits);
     try (AdvisoryDatabase d = AdvisoryDatabase.open(db)) {
-      assertThat(d.status().schemaVersion()).isEqualTo(Schema.VERSION);
+      assertThat(d.upgradedFrom()).isZero();
     }
   }
 
