@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -91,10 +92,11 @@ final class DbWriter implements AutoCloseable {
         insertAffected.setString(2, a.name());
         insertAffected.setString(3, r.id());
         insertAffected.setString(4, r.modified());
-        byte[][] envelope = MatchCodec.envelope(stored, a.ecosystem(), a.name());
+        List<MatchCodec.Entry> entries = MatchCodec.entries(stored, a.ecosystem(), a.name());
+        byte[][] envelope = MatchCodec.envelope(a.ecosystem(), entries);
         insertAffected.setBytes(5, envelope[0]);
         insertAffected.setBytes(6, envelope[1]);
-        insertAffected.setBytes(7, MatchCodec.encode(stored, a.ecosystem(), a.name()));
+        insertAffected.setBytes(7, MatchCodec.encode(stored, a.ecosystem(), entries));
         insertAffected.addBatch();
       }
       if (++pending >= BATCH) {

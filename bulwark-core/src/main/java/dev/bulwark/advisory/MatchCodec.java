@@ -80,7 +80,11 @@ final class MatchCodec {
 
   /** The affected entries of one advisory for one package name, the stored form of the index row. */
   static byte[] encode(StoredAdvisory adv, Ecosystem ecosystem, String name) {
-    List<Entry> entries = entries(adv, ecosystem, name);
+    return encode(adv, ecosystem, entries(adv, ecosystem, name));
+  }
+
+  /** As above, with the entries of {@link #entries} computed once for this and {@link #envelope}. */
+  static byte[] encode(StoredAdvisory adv, Ecosystem ecosystem, List<Entry> entries) {
     VersionScheme eco = VersionScheme.of(ecosystem);
     VersionScheme npm = VersionScheme.of(Ecosystem.NPM);
     Out out = new Out();
@@ -121,7 +125,8 @@ final class MatchCodec {
     return out.bytes();
   }
 
-  private static List<Entry> entries(StoredAdvisory adv, Ecosystem ecosystem, String name) {
+  /** The affected entries of the advisory for one package name, evaluated into intervals. */
+  static List<Entry> entries(StoredAdvisory adv, Ecosystem ecosystem, String name) {
     List<Entry> entries = new ArrayList<>();
     for (OsvAffected a : adv.blob().affected()) {
       if (a.ecosystem() == ecosystem && a.name().equals(name)) {
@@ -139,10 +144,15 @@ final class MatchCodec {
    * package); {TOP, BOTTOM} (no version) for a row with nothing affected.
    */
   static byte[][] envelope(StoredAdvisory adv, Ecosystem ecosystem, String name) {
+    return envelope(ecosystem, entries(adv, ecosystem, name));
+  }
+
+  /** As above, from entries computed once ({@link #entries}). */
+  static byte[][] envelope(Ecosystem ecosystem, List<Entry> entries) {
     VersionScheme eco = VersionScheme.of(ecosystem);
     byte[] lo = TOP;
     byte[] hi = BOTTOM;
-    for (Entry e : entries(adv, ecosystem, name)) {
+    for (Entry e : entries) {
       if (e.allVersions()) {
         return new byte[][] {BOTTOM, TOP};
       }
