@@ -58,6 +58,12 @@ final class Databases {
         new AdvisoryImporter(env.clock()).buildEmbeddedDefault(path);
       }
       AdvisoryDatabase db = AdvisoryDatabase.open(path);
+      if (db.upgradedFrom() > 0 && !quiet) {
+        env.err().println("bulwark: upgraded the advisory database at " + path + " from schema version "
+            + db.upgradedFrom() + " to " + db.status().schemaVersion() + " (once; an older Bulwark"
+            + " cannot read it now: rebuild with its `bulwark db update` if you need one)");
+        env.err().flush();
+      }
       DbStatus status = db.status();
       return new Opened(db, new OsvLookup(db), info(status));
     } catch (AdvisoryException e) {

@@ -40,6 +40,29 @@ class DbCommandTest {
     assertThat(audit.out()).doesNotContain("django"); // the PyPI data was not imported
   }
 
+  /** A schema 3 file (no packed index) is upgraded on the first audit, which says so once. */
+  @Test
+  void audit_upgrades_a_schema_3_database_and_says_so(@TempDir Path tmp) throws Exception {
+    Path db = tmp.resolve("osv.db");
+    CliHarness.Run imp = CliHarness.run(tmp, "db", "import", "--db", db.toString(),
+        OSV.resolve("npm-nswg.zip").toString(), OSV.resolve("MAL-npm-sample.zip").toString());
+    assertThat(imp.exit()).as(imp.err()).isEqualTo(0);
+    String[] audit = {"audit", "--db", db.toString(), "--format", "json", "examples/vulnerable-app/package-lock.json"};
+    CliHarness.Run current = CliHarness.run(tmp, audit);
+    assertThat(current.err()).doesNotContain("upgraded");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("DROP TABLE packages");
+      st.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+    }
+
+    CliHarness.Run upgraded = CliHarness.run(tmp, audit);
+    assertThat(upgraded.err()).contains("upgraded the advisory database").contains("from schema version 3 to 4");
+    assertThat(upgraded.exit()).isEqualTo(current.exit());
+    assertThat(upgraded.out()).isEqualTo(current.out());
+    assertThat(CliHarness.run(tmp, audit).err()).doesNotContain("upgraded");
+  }
+
   @Test
   void import_of_a_missing_file_is_a_usage_error(@TempDir Path tmp) {
     CliHarness.Run r = CliHarness.run(tmp, "db", "import", "--db", tmp.resolve("x.db").toString(),

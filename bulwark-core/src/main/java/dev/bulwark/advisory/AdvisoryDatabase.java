@@ -21,25 +21,31 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /**
- * A read-only advisory database. One indexed query per dependency, so a lookup costs the same
- * whatever the number of advisories. Not thread-safe: use one instance per thread.
+ * A read-only advisory database. One indexed query per dependency, returning one row (the packed
+ * advisories of the name), so a lookup costs one B-tree search whatever the number of advisories. Not thread-safe: use one instance per thread.
  */
 public final class AdvisoryDatabase implements AutoCloseable {
   /** The most of the file SQLite maps into memory (shared, file-backed pages). */
   private static final long MMAP_BYTES = 512L << 20;
+  /**
+   * Names asked for in one query by {@link #matchAll}: a query costs sqlite-jdbc about as much
+   * as reading a 16 KiB row, so 10,000 single lookups spent most of their time in the calls.
+   */
+  static final int BATCH = 256;
 
   private final Path path;
   private final Connection conn;
   private final PreparedStatement lookup;
-  private final PreparedStatement lookupPinned;
+  private PreparedStatement lookupBatch; // prepared on the first matchAll
   private final AdvisoryMatcher matcher;
+  private final int upgradedFrom;
 
-  private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes)
-      throws SQLException {
+  private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes,
+      int upgradedFrom) throws SQLException {
     this.path = path;
+    this.upgradedFrom = upgradedFrom;
     this.conn = conn;
     this.lookup = conn.prepareStatement(Schema.LOOKUP);
-    this.lookupPinned = conn.prepareStatement(Schema.LOOKUP_PINNED);
     this.matcher = new AdvisoryMatcher(new RangeEvaluator(schemes));
   }
 
@@ -50,6 +56,11 @@ public final class AdvisoryDatabase implements AutoCloseable {
 
   static AdvisoryDatabase open(Path path, Function<Ecosystem, VersionScheme> schemes)
       throws AdvisoryException {
+    return open(path, schemes, 0);
+  }
+
+  private static AdvisoryDatabase open(Path path, Function<Ecosystem, VersionScheme> schemes,
+      int upgradedFrom) throws AdvisoryException {
     if (!Files.isRegularFile(path)) {
       throw new AdvisoryException(path + ": no advisory database (run `bulwark db update` or `bulwark db import`)");
     }
@@ -66,18 +77,26 @@ public final class AdvisoryDatabase implements AutoCloseable {
       if (version > 0 && version < Schema.VERSION) {
         closeQuietly(conn);
         SchemaMigration.upgrade(path, version);
-        return open(path, schemes);
+        return open(path, schemes, version);
       }
       if (version != Schema.VERSION) {
         closeQuietly(conn);
         throw new AdvisoryException(path + ": schema version " + version + ", expected "
             + Schema.VERSION + " (rebuild it with `bulwark db update`)");
       }
-      return new AdvisoryDatabase(path, conn, schemes);
+      return new AdvisoryDatabase(path, conn, schemes, upgradedFrom);
     } catch (SQLException e) {
       closeQuietly(conn);
       throw new AdvisoryException(path + ": not a readable advisory database: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The schema version this open upgraded the file from in place ({@link SchemaMigration}), or 0
+   * when the file was current: a caller can tell its user that it happened.
+   */
+  public int upgradedFrom() {
+    return upgradedFrom;
   }
 
   /** The advisories that affect a dependency, withdrawn ones excluded, most severe first. */
@@ -93,30 +112,91 @@ public final class AdvisoryDatabase implements AutoCloseable {
   }
 
   /**
-   * The index rows of the dependency's name; for a pinned version only those whose key envelope
-   * contains its key (SQLite compares the BLOB keys). Each decodes its full part only on a match.
+   * As {@link #match(Dependency, boolean)} for each dependency, in order, with the packed rows of
+   * up to {@link #BATCH} names read per query; the same answers as one {@code match} per
+   * dependency.
+   */
+  public List<List<AdvisoryMatch>> matchAll(List<Dependency> dependencies, boolean includeWithdrawn)
+      throws AdvisoryException {
+    List<List<AdvisoryMatch>> out = new ArrayList<>(dependencies.size());
+    for (int from = 0; from < dependencies.size(); from += BATCH) {
+      List<Dependency> chunk = dependencies.subList(from, Math.min(dependencies.size(), from + BATCH));
+      Map<String, byte[]> rows = packedRows(chunk);
+      for (Dependency d : chunk) {
+        MatchCodec.Probe probe = matcher.probe(d);
+        byte[] packed = rows.get(rowKey(d.ecosystem().osvName(), PackageNames.normalize(d.ecosystem(), d.name())));
+        List<MatchCodec.Reader> candidates = packed == null ? List.of()
+            : PackedIndex.candidates(packed, probe, path + ": " + d.display());
+        out.add(matcher.matchStored(d, probe, candidates, includeWithdrawn));
+      }
+    }
+    return out;
+  }
+
+  private static String rowKey(String ecosystem, String name) {
+    return ecosystem + "\u0000" + name;
+  }
+
+  /** The packed rows of the chunk's names, by {@link #rowKey}: one query per ecosystem. */
+  private Map<String, byte[]> packedRows(List<Dependency> chunk) throws AdvisoryException {
+    Map<String, java.util.Set<String>> names = new TreeMap<>();
+    for (Dependency d : chunk) {
+      names.computeIfAbsent(d.ecosystem().osvName(), e -> new java.util.LinkedHashSet<>())
+          .add(PackageNames.normalize(d.ecosystem(), d.name()));
+    }
+    Map<String, byte[]> out = new java.util.HashMap<>();
+    try {
+      if (lookupBatch == null) {
+        lookupBatch = conn.prepareStatement(Schema.lookupBatch(BATCH));
+      }
+      for (Map.Entry<String, java.util.Set<String>> e : names.entrySet()) {
+        lookupBatch.setString(1, e.getKey());
+        int i = 0;
+        String last = "";
+        for (String n : e.getValue()) {
+          lookupBatch.setString(2 + i++, n);
+          last = n;
+        }
+        for (; i < BATCH; i++) {
+          lookupBatch.setString(2 + i, last); // a repeated name adds no row
+        }
+        try (ResultSet rs = lookupBatch.executeQuery()) {
+          while (rs.next()) {
+            byte[] packed = rs.getBytes(2);
+            if (packed != null) {
+              out.put(rowKey(e.getKey(), rs.getString(1)), packed);
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new AdvisoryException(path + ": lookup of " + chunk.size() + " dependencies from "
+          + chunk.get(0).display() + " failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /**
+   * The packed row of the dependency's name (one per name, {@link PackedIndex}); for a pinned
+   * version only the advisories whose key envelope contains its key. Each decodes its full part
+   * only on a match.
    */
   private List<MatchCodec.Reader> candidates(Dependency d, MatchCodec.Probe probe)
       throws AdvisoryException {
-    List<MatchCodec.Reader> out = new ArrayList<>();
+    byte[] packed;
     try {
-      PreparedStatement st = probe.unpinned() ? lookup : lookupPinned;
-      st.setString(1, d.ecosystem().osvName());
-      st.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
-      if (!probe.unpinned()) {
-        st.setBytes(3, probe.exact());
-        st.setBytes(4, probe.exact());
-      }
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          // The id as bytes (SQLite hands TEXT over as UTF-8): decoded only for a matching row.
-          out.add(MatchCodec.Reader.ofEncodedId(rs.getBytes(1), rs.getBytes(2)));
+      lookup.setString(1, d.ecosystem().osvName());
+      lookup.setString(2, PackageNames.normalize(d.ecosystem(), d.name()));
+      try (ResultSet rs = lookup.executeQuery()) {
+        if (!rs.next()) {
+          return List.of();
         }
+        packed = rs.getBytes(1);
       }
     } catch (SQLException e) {
       throw new AdvisoryException(path + ": lookup of " + d.display() + " failed: " + e.getMessage(), e);
     }
-    return out;
+    return packed == null ? List.of() : PackedIndex.candidates(packed, probe, path + ": " + d.display());
   }
 
   /** What the database holds, from meta data written when it was built (no table scan). */

@@ -16,15 +16,17 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The compact match form stored beside each (ecosystem, name, advisory) row of the lookup index
- * (schema version 3): first what deciding "is this version affected" needs (the affected
+ * The compact match form of one advisory for one package name, stored in each (ecosystem, name,
+ * advisory) row of the {@code affected} table and, packed with the other advisories of the name,
+ * in the one {@code packages} row of the name that lookups read ({@link PackedIndex}, schema
+ * version 4): first what deciding "is this version affected" needs (the affected
  * intervals, computed once at import, and the listed versions), with every version as an
  * order-preserving byte key ({@link VersionScheme#key}), then what a match reports (fixed versions,
  * ids, severity, summary, references). A lookup compares the first part of a candidate as bytes,
  * without parsing a version or building an object, and reads the second part only of the
  * candidates that match; no JSON and no inflating. {@link #envelope} gives the lowest and highest
- * key a row can match, which the index stores so that SQL skips rows that cannot contain a pinned
- * version.
+ * key a row can match, which the packed index stores beside it so that a pinned lookup skips rows
+ * that cannot contain the version without reading them.
  *
  * <p>Hand-written: the layout is specific to this store; a general serialisation library would
  * bring back the per-record parsing cost this form exists to avoid.
@@ -78,7 +80,11 @@ final class MatchCodec {
 
   /** The affected entries of one advisory for one package name, the stored form of the index row. */
   static byte[] encode(StoredAdvisory adv, Ecosystem ecosystem, String name) {
-    List<Entry> entries = entries(adv, ecosystem, name);
+    return encode(adv, ecosystem, entries(adv, ecosystem, name));
+  }
+
+  /** As above, with the entries of {@link #entries} computed once for this and {@link #envelope}. */
+  static byte[] encode(StoredAdvisory adv, Ecosystem ecosystem, List<Entry> entries) {
     VersionScheme eco = VersionScheme.of(ecosystem);
     VersionScheme npm = VersionScheme.of(Ecosystem.NPM);
     Out out = new Out();
@@ -119,7 +125,8 @@ final class MatchCodec {
     return out.bytes();
   }
 
-  private static List<Entry> entries(StoredAdvisory adv, Ecosystem ecosystem, String name) {
+  /** The affected entries of the advisory for one package name, evaluated into intervals. */
+  static List<Entry> entries(StoredAdvisory adv, Ecosystem ecosystem, String name) {
     List<Entry> entries = new ArrayList<>();
     for (OsvAffected a : adv.blob().affected()) {
       if (a.ecosystem() == ecosystem && a.name().equals(name)) {
@@ -137,10 +144,15 @@ final class MatchCodec {
    * package); {TOP, BOTTOM} (no version) for a row with nothing affected.
    */
   static byte[][] envelope(StoredAdvisory adv, Ecosystem ecosystem, String name) {
+    return envelope(ecosystem, entries(adv, ecosystem, name));
+  }
+
+  /** As above, from entries computed once ({@link #entries}). */
+  static byte[][] envelope(Ecosystem ecosystem, List<Entry> entries) {
     VersionScheme eco = VersionScheme.of(ecosystem);
     byte[] lo = TOP;
     byte[] hi = BOTTOM;
-    for (Entry e : entries(adv, ecosystem, name)) {
+    for (Entry e : entries) {
       if (e.allVersions()) {
         return new byte[][] {BOTTOM, TOP};
       }
@@ -211,16 +223,18 @@ final class MatchCodec {
   /** A stored row being read: the entries are evaluated against a probe, the rest read on demand. */
   static final class Reader {
     private static final byte[] NO_ID = new byte[0];
-    /** The advisory id as read, or empty when {@link #idUtf8} holds it still encoded. */
+    /** The advisory id as read, or empty while it is still UTF-8 bytes (idUtf8[idOff, +idLen)). */
     private String id;
     private final byte[] idUtf8;
+    private final int idOff;
+    private final int idLen;
     private final byte[] data;
     private final ByteBuffer in;
     private final boolean withdrawn;
     private final int entryCount;
 
     Reader(String id, byte[] data) throws AdvisoryException {
-      this(id, NO_ID, data);
+      this(id, NO_ID, 0, 0, data, 0, data.length);
     }
 
     /**
@@ -228,14 +242,28 @@ final class MatchCodec {
      * is unreadable), since most candidate rows are read only to be compared.
      */
     static Reader ofEncodedId(byte[] idUtf8, byte[] data) throws AdvisoryException {
-      return new Reader("", idUtf8 == null ? NO_ID : idUtf8, data);
+      byte[] id = idUtf8 == null ? NO_ID : idUtf8;
+      return new Reader("", id, 0, id.length, data, 0, data.length);
     }
 
-    private Reader(String id, byte[] idUtf8, byte[] data) throws AdvisoryException {
+    /**
+     * A row inside a larger array (a {@link PackedIndex} value): the id is the UTF-8 bytes at
+     * [idOff, idOff + idLen) and the row the bytes at [off, off + len), both in {@code data}. The
+     * caller has checked that both ranges lie inside the array.
+     */
+    static Reader inPacked(byte[] data, int idOff, int idLen, int off, int len) throws AdvisoryException {
+      return new Reader("", data, idOff, idLen, data, off, len);
+    }
+
+    private Reader(String id, byte[] idUtf8, int idOff, int idLen, byte[] data, int off, int len)
+        throws AdvisoryException {
       this.id = id;
       this.idUtf8 = idUtf8;
+      this.idOff = idOff;
+      this.idLen = idLen;
       this.data = data;
-      this.in = ByteBuffer.wrap(data);
+      // Positions stay absolute indexes into data (wrap does not slice), as the key compares use.
+      this.in = ByteBuffer.wrap(data, off, len);
       try {
         if (in.get() != FORMAT) {
           throw new AdvisoryException("advisory " + id() + ": stored match data of an unknown format");
@@ -380,8 +408,8 @@ final class MatchCodec {
     }
 
     String id() {
-      if (id.isEmpty() && idUtf8.length > 0) {
-        id = new String(idUtf8, StandardCharsets.UTF_8);
+      if (id.isEmpty() && idLen > 0) {
+        id = new String(idUtf8, idOff, idLen, StandardCharsets.UTF_8);
       }
       return id;
     }

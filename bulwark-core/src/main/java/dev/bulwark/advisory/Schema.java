@@ -9,9 +9,23 @@ final class Schema {
    * decoded it for every candidate; version 2 adds the compact match form to the lookup index
    * ({@link MatchCodec}); version 3 stores versions in that form as order-preserving byte keys and
    * gives each row the envelope (lo, hi) of the keys it can match, so SQL skips rows that cannot
-   * contain a pinned version. {@link SchemaMigration} upgrades a version 1 or 2 file in place.
+   * contain a pinned version; version 4 adds the {@code packages} table, one row per
+   * (ecosystem, name) packing the rows of all its advisories ({@link PackedIndex}), which lookups
+   * read instead of one row per advisory. {@link SchemaMigration} upgrades a version 1, 2 or 3
+   * file in place.
    */
-  static final int VERSION = 3;
+  static final int VERSION = 4;
+
+  /**
+   * The lookup index (schema 4): one row per (ecosystem, normalised name), its value the packed
+   * rows of every advisory of the name. A rowid table with a unique index rather than WITHOUT
+   * ROWID: values run to kilobytes, and SQLite keeps large rows best in a rowid table.
+   */
+  static final String PACKAGES =
+      "CREATE TABLE packages(ecosystem TEXT NOT NULL, name TEXT NOT NULL, match BLOB NOT NULL,"
+          + " UNIQUE(ecosystem, name))";
+
+  static final String INSERT_PACKAGE = "INSERT INTO packages(ecosystem, name, match) VALUES (?,?,?)";
 
   static final String AFFECTED =
       "CREATE TABLE affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL,"
@@ -27,11 +41,12 @@ final class Schema {
               + " severity TEXT NOT NULL, score REAL, summary TEXT NOT NULL, aliases TEXT NOT NULL,"
               + " related TEXT NOT NULL, withdrawn TEXT NOT NULL, modified TEXT NOT NULL,"
               + " data BLOB NOT NULL)",
-          // The lookup index: (ecosystem, normalised name) is the key prefix, so a lookup is one
-          // B-tree search whatever the number of advisories, and the rows of one name are
-          // adjacent. match is what matching needs, in MatchCodec's compact form; lo and hi bound
-          // the keys of the versions it can affect (MatchCodec.envelope), compared as BLOBs.
+          // One row per (ecosystem, normalised name, advisory): match is what matching needs, in
+          // MatchCodec's compact form; lo and hi bound the keys of the versions it can affect
+          // (MatchCodec.envelope). Lookups read the packages table, which PackedIndex.rebuild
+          // derives from this one when an import finishes; db update copies these rows per source.
           AFFECTED,
+          PACKAGES,
           "CREATE INDEX advisories_source ON advisories(source)");
 
   static final String INSERT_ADVISORY =
@@ -55,12 +70,13 @@ final class Schema {
   static final String DROP_STALE_AFFECTED =
       "DELETE FROM affected WHERE modified <> (SELECT a.modified FROM advisories a WHERE a.id = advisory_id)";
 
-  /** The rows of a name (for a range or an unpinned dependency). */
-  static final String LOOKUP = "SELECT advisory_id, match FROM affected WHERE ecosystem = ? AND name = ?";
+  /** The packed rows of a name: one B-tree search whatever the number of advisories. */
+  static final String LOOKUP = "SELECT match FROM packages WHERE ecosystem = ? AND name = ?";
 
-  /** The rows of a name whose envelope contains a pinned version's key (bound twice). */
-  static final String LOOKUP_PINNED = "SELECT advisory_id, match FROM affected"
-      + " WHERE ecosystem = ? AND name = ? AND lo <= ? AND hi >= ?";
+  /** The packed rows of up to n names of one ecosystem (bound: ecosystem, then n names). */
+  static String lookupBatch(int n) {
+    return "SELECT name, match FROM packages WHERE ecosystem = ? AND name IN (?" + ",?".repeat(n - 1) + ")";
+  }
 
   // meta keys
   static final String SCHEMA_VERSION = "schema_version";

@@ -17,16 +17,18 @@ import java.util.OptionalDouble;
 
 /**
  * Upgrades an advisory database of an older schema version in place, in one transaction, so that
- * a database built by an older Bulwark keeps working without a download. Versions 1 and 2 to 3:
- * the lookup index is rebuilt with the compact match form and its key envelope, computed from the
- * full records the file already holds (decoded once, here, instead of on every lookup).
+ * a database built by an older Bulwark keeps working without a download. Versions 1 and 2: the
+ * per-advisory rows are rebuilt with the compact match form and its key envelope, computed from
+ * the full records the file already holds (decoded once, here, instead of on every lookup).
+ * Version 3 already holds those rows. Then, for every version, the packed lookup index of schema
+ * 4 is derived from them ({@link PackedIndex#rebuild}).
  */
 final class SchemaMigration {
   private SchemaMigration() {}
 
   /** Upgrades {@code path} from version {@code from}; fails for versions it cannot upgrade. */
   static void upgrade(Path path, int from) throws AdvisoryException {
-    if (from != 1 && from != 2) {
+    if (from < 1 || from > 3) {
       throw new AdvisoryException(path + ": schema version " + from + ", expected " + Schema.VERSION
           + " (rebuild it with `bulwark db update`)");
     }
@@ -40,7 +42,13 @@ final class SchemaMigration {
       if (version(c) != from) {
         return; // another process upgraded it meanwhile
       }
-      rebuildAffected(c);
+      if (from < 3) {
+        rebuildAffected(c);
+      }
+      PackedIndex.rebuild(c);
+      try (Statement st = c.createStatement()) {
+        st.execute("UPDATE meta SET value = '" + Schema.VERSION + "' WHERE key = '" + Schema.SCHEMA_VERSION + "'");
+      }
       c.commit();
     } catch (SQLException e) {
       throw new AdvisoryException(path + ": cannot upgrade schema version " + from + " to " + Schema.VERSION
@@ -106,7 +114,6 @@ final class SchemaMigration {
     try (Statement st = c.createStatement()) {
       st.execute("DROP TABLE affected");
       st.execute("ALTER TABLE affected_new RENAME TO affected");
-      st.execute("UPDATE meta SET value = '" + Schema.VERSION + "' WHERE key = '" + Schema.SCHEMA_VERSION + "'");
     }
   }
 

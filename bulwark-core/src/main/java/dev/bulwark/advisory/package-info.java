@@ -8,12 +8,16 @@
  *   <li>{@link dev.bulwark.advisory.AdvisoryUpdater} — download OSV's npm and PyPI archives
  *       (conditional GET, retries) and swap in a new database atomically.
  *   <li>{@link dev.bulwark.advisory.AdvisoryDatabase} — open read-only, {@code match} a
- *       dependency, {@code status}.
+ *       dependency or {@code matchAll} many (batched queries), {@code status}.
  * </ul>
  *
- * <p>Storage is one SQLite file: {@code advisories} (one row per record with the columns shown to
- * users and a deflated JSON blob of affected ranges), {@code affected(ecosystem, name,
- * advisory_id)} whose primary key is the lookup index, and {@code meta} (schema version, build
- * time, per-source location, ETag, Last-Modified, counts).
+ * <p>Storage is one SQLite file (schema version 4, {@code Schema}): {@code advisories} (one row
+ * per record with the columns shown to users and a deflated JSON blob of affected ranges),
+ * {@code affected(ecosystem, name, advisory_id, modified, lo, hi, match)} (one row per advisory
+ * and name: the compact match form of {@code MatchCodec} and its key envelope), {@code
+ * packages(ecosystem, name, match)} (the lookup index: one row per name packing the {@code
+ * affected} rows of that name, {@code PackedIndex}, derived when an import finishes), and
+ * {@code meta} (schema version, build time, per-source location, ETag, Last-Modified, counts).
+ * {@code SchemaMigration} upgrades files of versions 1 to 3 in place.
  */
 package dev.bulwark.advisory;

@@ -75,24 +75,29 @@ public final class Auditor {
     boolean dbFailed = false;
     for (Inventory i : inv.inventories()) {
       problems.addAll(i.problems());
+      List<Dependency> audited = new ArrayList<>(i.dependencies().size());
       for (Dependency d : i.dependencies()) {
         if (d.dev() && !includeDev) {
           continue;
         }
-        deps.add(d);
-        if (dbFailed) {
-          continue;
-        }
-        List<AuditFinding> found;
-        try {
-          found = cached.lookup(d);
-        } catch (AdvisoryLookup.LookupException e) {
-          problems.add(new Problem("database-error",
-              "the advisory database could not be queried: " + e.getMessage(),
-              SourceLocation.of(i.file())));
-          dbFailed = true;
-          continue;
-        }
+        audited.add(d);
+      }
+      deps.addAll(audited);
+      if (dbFailed || audited.isEmpty()) {
+        continue;
+      }
+      // One call per lockfile: the database answers many dependencies per query.
+      List<List<AuditFinding>> all;
+      try {
+        all = cached.lookupAll(audited);
+      } catch (AdvisoryLookup.LookupException e) {
+        problems.add(new Problem("database-error",
+            "the advisory database could not be queried: " + e.getMessage(),
+            SourceLocation.of(i.file())));
+        dbFailed = true;
+        continue;
+      }
+      for (List<AuditFinding> found : all) {
         for (AuditFinding f : found) {
           Optional<IgnoreRule> rule = firstMatch(ignores, f);
           if (rule.isEmpty()) {

@@ -25,6 +25,25 @@ public final class OsvLookup implements AdvisoryLookup {
     } catch (AdvisoryException e) {
       throw new LookupException(e.getMessage(), e);
     }
+    return findings(d, matches);
+  }
+
+  @Override
+  public List<List<AuditFinding>> lookupAll(List<Dependency> deps) throws LookupException {
+    List<List<AdvisoryMatch>> matches;
+    try {
+      matches = db.matchAll(deps, false);
+    } catch (AdvisoryException e) {
+      throw new LookupException(e.getMessage(), e);
+    }
+    List<List<AuditFinding>> out = new ArrayList<>(deps.size());
+    for (int i = 0; i < deps.size(); i++) {
+      out.add(findings(deps.get(i), matches.get(i)));
+    }
+    return out;
+  }
+
+  private static List<AuditFinding> findings(Dependency d, List<AdvisoryMatch> matches) {
     List<AuditFinding> out = new ArrayList<>(matches.size());
     for (AdvisoryMatch m : matches) {
       out.add(new AuditFinding(m.id(), m.aliases(),

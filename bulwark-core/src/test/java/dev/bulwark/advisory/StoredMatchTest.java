@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The compact stored match form (schema 3, versions as byte keys) must decide exactly as the full
  * records do: every record of the real OSV archives, asked about every version its events and
  * lists name (and a few around them), pinned and as a caret range, gives the same matches through
- * both paths; and a row's key envelope, which SQL filters pinned lookups by, holds every pinned
+ * both paths; and a row's key envelope, which pinned lookups filter by (PackedIndex), holds every pinned
  * version that matches.
  */
 class StoredMatchTest {

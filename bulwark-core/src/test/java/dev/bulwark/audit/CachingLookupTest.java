@@ -40,4 +40,43 @@ class CachingLookupTest {
     assertThat(lookup.lookup(other)).singleElement().extracting(AuditFinding::dependency).isSameAs(other);
     assertThat(calls).hasValue(2);
   }
+
+  @Test
+  void lookupAllAsksTheMissesOnceInOneBatchAndBindsEachOccurrence() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    List<List<Dependency>> batches = new java.util.ArrayList<>();
+    AdvisoryLookup inner = new AdvisoryLookup() {
+      @Override
+      public List<AuditFinding> lookup(Dependency d) {
+        calls.incrementAndGet();
+        return List.of(new AuditFinding("GHSA-" + d.version(), List.of(), AdvisoryKind.VULNERABILITY,
+            Severity.HIGH, OptionalDouble.empty(), "s", d, List.of(), false, List.of()));
+      }
+
+      @Override
+      public List<List<AuditFinding>> lookupAll(List<Dependency> deps) throws LookupException {
+        batches.add(List.copyOf(deps));
+        return AdvisoryLookup.super.lookupAll(deps);
+      }
+    };
+    CachingLookup lookup = new CachingLookup(inner);
+    Dependency cachedBefore = dep("0.9.0", 5);
+    lookup.lookup(cachedBefore);
+    List<Dependency> deps = List.of(dep("1.0.0", 10), dep("1.0.0", 20), dep("2.0.0", 30), dep("0.9.0", 40),
+        dep("2.0.0", 50));
+
+    List<List<AuditFinding>> got = lookup.lookupAll(deps);
+
+    assertThat(batches).containsExactly(List.of(deps.get(0), deps.get(2)));
+    assertThat(calls).hasValue(3);
+    for (int i = 0; i < deps.size(); i++) {
+      Dependency d = deps.get(i);
+      assertThat(got.get(i)).singleElement().satisfies(f -> {
+        assertThat(f.dependency()).isSameAs(d);
+        assertThat(f.id()).isEqualTo("GHSA-" + d.version());
+      });
+      assertThat(got.get(i)).isEqualTo(lookup.lookup(d));
+    }
+    assertThat(calls).hasValue(3);
+  }
 }
