@@ -65,17 +65,9 @@ final class InstallGuardCommand {
       "new or changed package, then runs `npm ARGS` unchanged or blocks. Other npm commands run",
       "unchanged, so `alias npm='bulwark npm'` works. Bulwark options go first:",
       "bulwark npm --yes install left-pad"})
-  static final class Npm implements Callable<Integer> {
-    private final Env env;
-    @Mixin GuardOptions options = new GuardOptions();
-
+  static final class Npm extends Guard {
     Npm(Env env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      return new Run(env, PackageManager.NPM, options).call();
+      super(env, PackageManager.NPM);
     }
   }
 
@@ -84,17 +76,9 @@ final class InstallGuardCommand {
       "with --ignore-scripts, both in a temporary copy; checks every new or changed package in",
       "yarn.lock, then runs `yarn ARGS` unchanged or blocks. Other yarn commands run unchanged,",
       "so `alias yarn='bulwark yarn'` works."})
-  static final class Yarn implements Callable<Integer> {
-    private final Env env;
-    @Mixin GuardOptions options = new GuardOptions();
-
+  static final class Yarn extends Guard {
     Yarn(Env env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      return new Run(env, PackageManager.YARN, options).call();
+      super(env, PackageManager.YARN);
     }
   }
 
@@ -103,17 +87,9 @@ final class InstallGuardCommand {
       "temporary copy, checks every new or changed package in pnpm-lock.yaml, then runs",
       "`pnpm ARGS` unchanged or blocks. Other pnpm commands run unchanged, so",
       "`alias pnpm='bulwark pnpm'` works."})
-  static final class Pnpm implements Callable<Integer> {
-    private final Env env;
-    @Mixin GuardOptions options = new GuardOptions();
-
+  static final class Pnpm extends Guard {
     Pnpm(Env env) {
-      this.env = env;
-    }
-
-    @Override
-    public Integer call() {
-      return new Run(env, PackageManager.PNPM, options).call();
+      super(env, PackageManager.PNPM);
     }
   }
 
@@ -121,17 +97,30 @@ final class InstallGuardCommand {
       "Guards `pip install`: plans it with --dry-run --report (wheels only, so no setup.py runs),",
       "checks every package it would install, then runs `pip ARGS` unchanged or blocks. Other",
       "pip commands run unchanged. Bulwark options go first: bulwark pip --yes install requests"})
-  static final class Pip implements Callable<Integer> {
+  static final class Pip extends Guard {
+    Pip(Env env) {
+      super(env, PackageManager.PIP);
+    }
+  }
+
+  /**
+   * What every guard command is: its options, and a {@link Run} of its package manager. Picocli
+   * reads a command's name and help from its class's annotation, so each guard is a class of its
+   * own that names only its package manager; they share this base and nothing else.
+   */
+  abstract static class Guard implements Callable<Integer> {
     private final Env env;
+    private final PackageManager pm;
     @Mixin GuardOptions options = new GuardOptions();
 
-    Pip(Env env) {
+    Guard(Env env, PackageManager pm) {
       this.env = env;
+      this.pm = pm;
     }
 
     @Override
-    public Integer call() {
-      return new Run(env, PackageManager.PIP, options).call();
+    public final Integer call() {
+      return new Run(env, pm, options).call();
     }
   }
 

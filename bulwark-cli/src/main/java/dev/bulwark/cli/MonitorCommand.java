@@ -134,65 +134,53 @@ final class MonitorCommand implements Callable<Integer> {
       try {
         file = MonitorFile.read(resolve(config));
       } catch (MonitorFileException e) {
-        env.err().println("bulwark monitor: " + e.getMessage());
-        return ExitCode.USAGE.code;
+        return usage(e.getMessage());
       }
     }
     fillFrom(file);
     boolean distributed = kafka != null || postgres != null;
     if (distributed && (kafka == null || postgres == null)) {
-      env.err().println("bulwark monitor: the distributed mode needs both --kafka and --postgres");
-      return ExitCode.USAGE.code;
+      return usage("the distributed mode needs both --kafka and --postgres");
     }
     Optional<Distributed.Role> theRole = Distributed.Role.parse(role);
     if (theRole.isEmpty()) {
-      env.err().println("bulwark monitor: --role must be follower, worker or all, not '" + role
-          + "'");
-      return ExitCode.USAGE.code;
+      return usage("--role must be follower, worker or all, not '" + role + "'");
     }
     if (state == null && !distributed) {
-      env.err().println("bulwark monitor: --state DIR is required");
-      return ExitCode.USAGE.code;
+      return usage("--state DIR is required");
     }
     boolean fromBeginning;
     switch (since.strip().toLowerCase(Locale.ROOT)) {
       case "0" -> fromBeginning = true;
       case "now" -> fromBeginning = false;
       default -> {
-        env.err().println("bulwark monitor: --since must be 0 or now, not '" + since + "'");
-        return ExitCode.USAGE.code;
+        return usage("--since must be 0 or now, not '" + since + "'");
       }
     }
     if (npmChanges == null && pypiChanges == null && pypiRss == null
         && !(distributed && theRole.get() == Distributed.Role.WORKER)) {
-      env.err().println("bulwark monitor: nothing to follow: give --npm-changes URL and/or"
-          + " --pypi-changes URL");
-      return ExitCode.USAGE.code;
+      return usage("nothing to follow: give --npm-changes URL and/or --pypi-changes URL");
     }
     Optional<String> registry;
     try {
       registry = npmRegistry(npmRegistry);
     } catch (RegistryException e) {
-      env.err().println("bulwark monitor: " + e.getMessage());
-      return ExitCode.USAGE.code;
+      return usage(e.getMessage());
     }
-    MonitorConfig c = MonitorConfig.of(workDir(), Optional.ofNullable(npmChanges),
+    MonitorConfig c = file.applyCaps(MonitorConfig.of(workDir(), Optional.ofNullable(npmChanges),
             Optional.ofNullable(pypiChanges))
         .withNpmRegistry(registry).withPypiJson(Optional.ofNullable(pypiJson))
         .withPypiRss(Optional.ofNullable(pypiRss))
         .withFromBeginning(fromBeginning).withUntilIdle(untilIdle).withWorkers(workers)
         .withPolling(Duration.ofSeconds(Math.max(1, poll)),
-            dev.bulwark.monitor.FeedHttp.Retry.defaults());
-    c = file.applyCaps(c);
+            dev.bulwark.monitor.FeedHttp.Retry.defaults()));
     EngineScan engine = EngineScan.defaults(List.of(), List.of());
     if (distributed) {
       return runDistributed(c, engine, theRole.get());
     }
     if (watch.enabled() && distributed) {
       if (state == null) {
-        env.err().println("bulwark monitor: --serve in the distributed mode needs --state DIR"
-            + " (for admin.token)");
-        return ExitCode.USAGE.code;
+        return usage("--serve in the distributed mode needs --state DIR (for admin.token)");
       }
       return runDistributedServed(c, engine, theRole.get());
     }
@@ -201,30 +189,52 @@ final class MonitorCommand implements Callable<Integer> {
       try {
         served = watch.start(env, workDir(), Optional.empty());
       } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException e) {
-        env.err().println("bulwark monitor: " + e.getMessage());
-        return ExitCode.USAGE.code;
+        return usage(e.getMessage());
       }
     }
-    try (WatchOptions.Running w = served; Embedded.Running r = Embedded.build(c, engine,
-        env.clock(), Sleeper.real(), w == null ? listener() : w.watch().listener(listener()))) {
-      if (w != null) {
-        try {
-          w.attach(r.state());
-        } catch (dev.bulwark.monitor.watch.WatchException e) {
-          say(e.getMessage());
+    WatchOptions.Running servedWatch = served;
+    return guarded(() -> {
+      try (WatchOptions.Running w = servedWatch; Embedded.Running r = Embedded.build(c, engine,
+          env.clock(), Sleeper.real(), w == null ? listener() : w.watch().listener(listener()))) {
+        if (w != null) {
+          try {
+            w.attach(r.state());
+          } catch (dev.bulwark.monitor.watch.WatchException e) {
+            say(e.getMessage());
+          }
         }
+        if (r.workers() < workers) {
+          say(r.workers() + " worker(s): the heap holds no more scans in flight (give the"
+              + " launcher more heap, e.g. BULWARK_HEAP=" + (256 * workers * 5 / 4 + 128) + "m)");
+        }
+        return runAndReport("", r.monitor()::stop, r.monitor()::run, 10);
       }
-      if (r.workers() < workers) {
-        env.err().println("bulwark monitor: " + r.workers() + " worker(s): the heap holds no more"
-            + " scans in flight (give the launcher more heap, e.g. BULWARK_HEAP=" + (256 * workers * 5 / 4 + 128) + "m)");
-      }
-      return runAndReport("", r.monitor()::stop, r.monitor()::run, 10);
+    });
+  }
+
+  /** Prints a usage error and returns its exit code. */
+  private int usage(String message) {
+    env.err().println("bulwark monitor: " + message);
+    return ExitCode.USAGE.code;
+  }
+
+  /** Building and running a monitor (either mode). */
+  private interface Body {
+    int run() throws StoreException, InterruptedException;
+  }
+
+  /**
+   * Runs {@code body}; a store that fails is an incomplete run, a bad setting a usage error, an
+   * interrupt an incomplete run.
+   */
+  private int guarded(Body body) {
+    try {
+      return body.run();
     } catch (StoreException e) {
       env.err().println("bulwark monitor: " + e.getMessage());
       return ExitCode.INCOMPLETE.code;
     } catch (IllegalArgumentException e) {
-      env.err().println("bulwark monitor: " + e.getMessage());
-      return ExitCode.USAGE.code;
+      return usage(e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCode.INCOMPLETE.code;
@@ -234,17 +244,22 @@ final class MonitorCommand implements Callable<Integer> {
   /** Flags not given take the config file's value, then the default. */
   private void fillFrom(MonitorFile f) {
     state = state != null ? state : f.get("state").map(Path::of).orElse(null);
-    npmChanges = npmChanges != null ? npmChanges : f.get("npm-changes").orElse(null);
-    npmRegistry = npmRegistry != null ? npmRegistry : f.get("npm-registry").orElse(null);
-    pypiChanges = pypiChanges != null ? pypiChanges : f.get("pypi-changes").orElse(null);
-    pypiJson = pypiJson != null ? pypiJson : f.get("pypi-json").orElse(null);
-    pypiRss = pypiRss != null ? pypiRss : f.get("pypi-rss").orElse(null);
-    kafka = kafka != null ? kafka : f.get("kafka").orElse(null);
-    postgres = postgres != null ? postgres : f.get("postgres").orElse(null);
-    since = since != null ? since : f.get("since").orElse("now");
-    role = role != null ? role : f.get("role").orElse("all");
-    workers = workers != null ? workers : f.number("workers").orElse(1);
-    poll = poll != null ? poll : f.number("poll-seconds").orElse(5);
+    npmChanges = or(npmChanges, f.get("npm-changes"), null);
+    npmRegistry = or(npmRegistry, f.get("npm-registry"), null);
+    pypiChanges = or(pypiChanges, f.get("pypi-changes"), null);
+    pypiJson = or(pypiJson, f.get("pypi-json"), null);
+    pypiRss = or(pypiRss, f.get("pypi-rss"), null);
+    kafka = or(kafka, f.get("kafka"), null);
+    postgres = or(postgres, f.get("postgres"), null);
+    since = or(since, f.get("since"), "now");
+    role = or(role, f.get("role"), "all");
+    workers = or(workers, f.number("workers"), 1);
+    poll = or(poll, f.number("poll-seconds"), 5);
+  }
+
+  /** The flag when given, else the file's value, else {@code otherwise}. */
+  private static <T> T or(T flag, Optional<T> fromFile, T otherwise) {
+    return flag != null ? flag : fromFile.orElse(otherwise);
   }
 
   /** The state folder; in the distributed mode without --state, a temp folder for downloads. */
@@ -268,27 +283,19 @@ final class MonitorCommand implements Callable<Integer> {
       return runDistributed(c, engine, r0);
     } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException
         | StoreException e) {
-      env.err().println("bulwark monitor: " + e.getMessage());
-      return ExitCode.USAGE.code;
+      return usage(e.getMessage());
     }
   }
 
   private Integer runDistributed(MonitorConfig c, EngineScan engine, Distributed.Role r0) {
     Distributed.Options o = new Distributed.Options(KafkaSettings.defaults(kafka), postgres, r0);
-    try (Distributed.Running r = Distributed.build(c, o, engine, env.clock(), Sleeper.real(),
-        listener())) {
-      return runAndReport(" (" + r0.name().toLowerCase(Locale.ROOT) + ")", r.monitor()::stop,
-          r.monitor()::run, 15);
-    } catch (StoreException e) {
-      env.err().println("bulwark monitor: " + e.getMessage());
-      return ExitCode.INCOMPLETE.code;
-    } catch (IllegalArgumentException e) {
-      env.err().println("bulwark monitor: " + e.getMessage());
-      return ExitCode.USAGE.code;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return ExitCode.INCOMPLETE.code;
-    }
+    return guarded(() -> {
+      try (Distributed.Running r = Distributed.build(c, o, engine, env.clock(), Sleeper.real(),
+          listener())) {
+        return runAndReport(" (" + r0.name().toLowerCase(Locale.ROOT) + ")", r.monitor()::stop,
+            r.monitor()::run, 15);
+      }
+    });
   }
 
   /** A built monitor's run. */
@@ -466,6 +473,37 @@ final class MonitorCommand implements Callable<Integer> {
     return new VerdictStore.Query(from, v);
   }
 
+  /** The verdicts of --state or --postgres that match --since and --verdict. */
+  static List<VerdictRecord> read(Env env, StoreOptions store, String since, String verdict,
+      String cmd) throws OutputOptions.UsageError, StoreException {
+    VerdictStore.Query q = query(env, since, verdict, cmd);
+    try (AutoCloseableStore s = openStore(env, store, cmd)) {
+      return s.verdicts().query(q);
+    }
+  }
+
+  /** What a subcommand that reads the verdict store does. */
+  interface StoreRead {
+    void run() throws OutputOptions.UsageError, StoreException, IOException;
+  }
+
+  /**
+   * Runs {@code read} for {@code bulwark monitor CMD}: a bad flag is a usage error, a store or
+   * file that fails an incomplete run.
+   */
+  static int readStore(Env env, String cmd, StoreRead read) {
+    try {
+      read.run();
+      return ExitCode.OK.code;
+    } catch (OutputOptions.UsageError e) {
+      env.err().println("bulwark monitor " + cmd + ": " + e.getMessage());
+      return ExitCode.USAGE.code;
+    } catch (StoreException | IOException e) {
+      env.err().println("bulwark monitor " + cmd + ": " + e.getMessage());
+      return ExitCode.INCOMPLETE.code;
+    }
+  }
+
   @Command(name = "results", mixinStandardHelpOptions = true,
       description = "Print stored verdicts, sorted by ecosystem, name and version.")
   static final class Results implements Callable<Integer> {
@@ -492,29 +530,18 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try {
+      return readStore(env, "results", () -> {
         if (!format.equals("console") && !format.equals("json")) {
           throw new OutputOptions.UsageError("--format must be console or json, not '" + format + "'");
         }
-        VerdictStore.Query q = query(env, since, verdict, "results");
-        List<VerdictRecord> rs;
-        try (AutoCloseableStore s = openStore(env, store, "results")) {
-          rs = s.verdicts().query(q);
-        }
+        List<VerdictRecord> rs = read(env, store, since, verdict, "results");
         if (format.equals("json")) {
           ResultsReport.writeJson(rs, env.out());
         } else {
           ResultsReport.writeConsole(rs, env.out());
         }
         env.out().flush();
-        return ExitCode.OK.code;
-      } catch (OutputOptions.UsageError e) {
-        env.err().println("bulwark monitor results: " + e.getMessage());
-        return ExitCode.USAGE.code;
-      } catch (StoreException | IOException e) {
-        env.err().println("bulwark monitor results: " + e.getMessage());
-        return ExitCode.INCOMPLETE.code;
-      }
+      });
     }
   }
 
@@ -540,24 +567,13 @@ final class MonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try {
-        VerdictStore.Query q = query(env, since, "malicious", "export-osv");
-        List<VerdictRecord> rs;
-        try (AutoCloseableStore s = openStore(env, store, "export-osv")) {
-          rs = s.verdicts().query(q);
-        }
+      return readStore(env, "export-osv", () -> {
+        List<VerdictRecord> rs = read(env, store, since, "malicious", "export-osv");
         Path dir = out.isAbsolute() ? out : env.cwd().resolve(out).normalize();
         int n = OsvExport.write(rs, dir);
         env.out().println("wrote " + n + " OSV record(s) to " + dir);
         env.out().flush();
-        return ExitCode.OK.code;
-      } catch (OutputOptions.UsageError e) {
-        env.err().println("bulwark monitor export-osv: " + e.getMessage());
-        return ExitCode.USAGE.code;
-      } catch (StoreException | IOException e) {
-        env.err().println("bulwark monitor export-osv: " + e.getMessage());
-        return ExitCode.INCOMPLETE.code;
-      }
+      });
     }
   }
 }
