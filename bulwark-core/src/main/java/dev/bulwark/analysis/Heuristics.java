@@ -29,8 +29,9 @@ final class Heuristics {
     return byName.keySet();
   }
 
-  List<Hit> run(String name, ScanFile f, Map<String, String> params) {
+  /** Runs one heuristic on the file; {@code parses} holds the file's syntax tree, shared with the rules. */
+  List<Hit> run(String name, ScanFile f, Map<String, String> params, dev.bulwark.analysis.parse.SharedParse parses) {
     Heuristic h = byName.get(name);
-    return h == null ? List.of() : h.find(f, pkg, params);
+    return h == null ? List.of() : h.find(f, pkg, params, parses);
   }
 }

@@ -8,6 +8,7 @@ import dev.bulwark.analysis.heuristics.BuiltinHeuristics;
 import dev.bulwark.analysis.heuristics.Heuristic;
 import dev.bulwark.analysis.heuristics.PackageView;
 import dev.bulwark.analysis.parse.Budget;
+import dev.bulwark.analysis.parse.SharedParse;
 import dev.bulwark.analysis.rules.Hit;
 import dev.bulwark.analysis.verdict.VerdictModel;
 import dev.bulwark.artifact.Artifact;
@@ -161,16 +162,19 @@ public final class StaticAnalyzer implements PackageAnalyzer {
   }
 
   private void scanOne(ScanFile f, Run run, Heuristics h, Budget budget) {
-    List<String> why = new ArrayList<>();
-    run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h, budget), why, budget));
-    why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
-    for (Heuristic heur : heuristics) {
-      if (!heur.standalone() || f.path().contains("#") && !heur.seesVirtualFiles()) {
-        continue;
-      }
-      List<Hit> hits = h.run(heur.name(), f, Map.of());
-      if (!hits.isEmpty()) {
-        run.findings.add(RuleEngine.finding(heur.meta(), f, hits.get(0)));
+    // one parse of the file for the rules' queries and flow and for the heuristics
+    try (SharedParse parses = new SharedParse()) {
+      List<String> why = new ArrayList<>();
+      run.findings.addAll(engine.scan(f, h.ecosystem(), x -> new TreeServices(x, limits, h, budget, parses), why, budget));
+      why.forEach(w -> run.skipped.add(new Skipped(f.path(), w)));
+      for (Heuristic heur : heuristics) {
+        if (!heur.standalone() || f.path().contains("#") && !heur.seesVirtualFiles()) {
+          continue;
+        }
+        List<Hit> hits = h.run(heur.name(), f, Map.of(), parses);
+        if (!hits.isEmpty()) {
+          run.findings.add(RuleEngine.finding(heur.meta(), f, hits.get(0)));
+        }
       }
     }
   }

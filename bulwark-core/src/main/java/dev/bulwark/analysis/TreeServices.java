@@ -2,6 +2,7 @@ package dev.bulwark.analysis;
 
 import dev.bulwark.analysis.content.ScanFile;
 import dev.bulwark.analysis.parse.Budget;
+import dev.bulwark.analysis.parse.SharedParse;
 import dev.bulwark.analysis.parse.SyntaxTree;
 import dev.bulwark.analysis.rules.Hit;
 import dev.bulwark.analysis.rules.QuerySpec;
@@ -13,6 +14,9 @@ import java.util.Set;
 /**
  * Per-file services backed by one lazily parsed syntax tree. Parsing and querying each have a
  * work budget (a child of the file's); running out is reported through {@link #skippedReason()}.
+ * The tree comes from the file's {@link SharedParse}, which the heuristics read too, so a file is
+ * parsed once; the flow facts of the tree are collected once for all flow rules of the file, and
+ * a later rule is charged the collection's work again (see {@link dev.bulwark.analysis.flow.FlowAnalysis.Facts}).
  */
 final class TreeServices implements FileServices {
   private final ScanFile file;
@@ -23,12 +27,15 @@ final class TreeServices implements FileServices {
   private String skipped = "";
 
   private final Budget fileBudget;
+  private final SharedParse parses;
+  private final dev.bulwark.analysis.flow.FlowAnalysis.Memo flows = new dev.bulwark.analysis.flow.FlowAnalysis.Memo();
 
-  TreeServices(ScanFile file, EngineLimits limits, Heuristics heuristics, Budget fileBudget) {
+  TreeServices(ScanFile file, EngineLimits limits, Heuristics heuristics, Budget fileBudget, SharedParse parses) {
     this.file = file;
     this.limits = limits;
     this.heuristics = heuristics;
     this.fileBudget = fileBudget;
+    this.parses = parses;
   }
 
   /** The tree, parsed on first use; empty when it cannot be parsed in budget. */
@@ -43,7 +50,7 @@ final class TreeServices implements FileServices {
         return tree;
       }
       Budget b = fileBudget.child(limits.parseWork());
-      tree = SyntaxTree.parse(file.language(), file.text(), b);
+      tree = parses.parse(file.language(), file.text(), b);
       if (tree.isEmpty()) {
         skipped = b.ranOutOfTime()
             ? "parse hit the wall-clock limit (last resort; query rules skipped)"
@@ -71,7 +78,7 @@ final class TreeServices implements FileServices {
 
   @Override
   public List<Hit> heuristic(String name, Map<String, String> params) {
-    return heuristics.run(name, file, params);
+    return heuristics.run(name, file, params, parses);
   }
 
   @Override
@@ -80,7 +87,7 @@ final class TreeServices implements FileServices {
     if (t.isEmpty() || queryBudget.wasExceeded()) {
       return List.of();
     }
-    return dev.bulwark.analysis.flow.FlowAnalysis.find(t.get(), file, sources, sinks, queryBudget);
+    return dev.bulwark.analysis.flow.FlowAnalysis.find(t.get(), file, sources, sinks, queryBudget, flows);
   }
 
   @Override
@@ -88,11 +95,9 @@ final class TreeServices implements FileServices {
     return skipped;
   }
 
+  /** The tree belongs to the file's {@link SharedParse}, which the analyzer closes after the heuristics. */
   @Override
   public void close() {
-    if (tree != null) {
-      tree.ifPresent(SyntaxTree::close);
-      tree = Optional.empty();
-    }
+    tree = Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.bulwark.analysis.heuristics;
 
 import dev.bulwark.analysis.content.ScanFile;
+import dev.bulwark.analysis.parse.SharedParse;
 import dev.bulwark.analysis.rules.Hit;
 import dev.bulwark.analysis.rules.RuleMeta;
 import java.util.List;
@@ -20,6 +21,15 @@ public interface Heuristic {
 
   /** Where it fires in the file; {@code params} come from a YAML rule ("" map on its own). */
   List<Hit> find(ScanFile file, PackageView pkg, Map<String, String> params);
+
+  /**
+   * As {@link #find(ScanFile, PackageView, Map)}, with the file's shared parse: a heuristic that
+   * reads the file's syntax tree takes it from there, so the file is parsed once for the rules
+   * and the heuristics (see {@link SharedParse}).
+   */
+  default List<Hit> find(ScanFile file, PackageView pkg, Map<String, String> params, SharedParse parses) {
+    return find(file, pkg, params);
+  }
 
   /** False for heuristics that only serve YAML rules and report nothing on their own. */
   default boolean standalone() {

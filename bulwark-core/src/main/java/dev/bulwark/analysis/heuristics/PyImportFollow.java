@@ -108,17 +108,21 @@ final class PyImportFollow {
         return Optional.empty();
       }
       try (SyntaxTree t = tree.get()) {
-        PySurface s = PySurface.of(t, install);
-        List<CallText> calls = new ArrayList<>();
-        for (PySurface.Call c : s.calls()) {
-          if (calls.size() >= PySurface.MAX_CALLS) {
-            break;
-          }
-          calls.add(new CallText(c.callee(), c.argsText()));
-        }
-        return Optional.of(new Facts(List.copyOf(s.imports()), Set.copyOf(s.calledNames()),
-            Set.copyOf(s.referencedNames()), calls));
+        return Optional.of(of(PySurface.of(t, install)));
       }
+    }
+
+    /** The facts of a walked surface. */
+    static Facts of(PySurface s) {
+      List<CallText> calls = new ArrayList<>();
+      for (PySurface.Call c : s.calls()) {
+        if (calls.size() >= PySurface.MAX_CALLS) {
+          break;
+        }
+        calls.add(new CallText(c.callee(), c.argsText()));
+      }
+      return new Facts(List.copyOf(s.imports()), Set.copyOf(s.calledNames()),
+          Set.copyOf(s.referencedNames()), calls);
     }
   }
 
@@ -134,33 +138,60 @@ final class PyImportFollow {
    * Parse once per package: the importing setup.py or __init__.py of every module of a package is
    * the same few files, so their facts are kept for the package being analysed on this thread
    * (one package at a time per thread; a new package view starts a new memo). Bounded in entries.
+   * The direct judgement of a setup.py or __init__.py leaves its facts here too ({@link #remember}),
+   * so an importer that was judged is not parsed again; an entry is used only for the same text.
    */
   private static final class Memo {
     private static final int MAX_ENTRIES = 256;
     private static final ThreadLocal<Memo> CURRENT = new ThreadLocal<>();
     private final java.lang.ref.WeakReference<PackageView> pkg; // never keeps a package alive
-    private final Map<String, Optional<Facts>> facts = new java.util.HashMap<>();
+    private final Map<String, Entry> facts = new java.util.HashMap<>();
+
+    /** Facts, and the text they were taken from. */
+    private record Entry(String text, Optional<Facts> facts) {}
 
     private Memo(PackageView pkg) {
       this.pkg = new java.lang.ref.WeakReference<>(pkg);
     }
 
-    static Optional<Facts> facts(PackageView pkg, String importer, boolean install, String text, long parseWork) {
+    private static Memo of(PackageView pkg) {
       Memo m = CURRENT.get();
       if (m == null || m.pkg.get() != pkg) {
         m = new Memo(pkg);
         CURRENT.set(m);
       }
-      String key = (install ? "i:" : "m:") + importer;
-      Optional<Facts> f = m.facts.get(key);
-      if (f == null) {
-        f = Facts.parse(text, install, parseWork);
-        if (m.facts.size() < MAX_ENTRIES) {
-          m.facts.put(key, f);
-        }
-      }
-      return f;
+      return m;
     }
+
+    private static String key(String importer, boolean install) {
+      return (install ? "i:" : "m:") + importer;
+    }
+
+    static Optional<Facts> facts(PackageView pkg, String importer, boolean install, String text, long parseWork) {
+      Memo m = of(pkg);
+      String key = key(importer, install);
+      Entry e = m.facts.get(key);
+      if (e == null || !e.text().equals(text)) {
+        e = new Entry(text, Facts.parse(text, install, parseWork));
+        m.put(key, e);
+      }
+      return e.facts();
+    }
+
+    void put(String key, Entry e) {
+      if (facts.size() < MAX_ENTRIES || facts.containsKey(key)) {
+        facts.put(key, e);
+      }
+    }
+  }
+
+  /**
+   * Keeps the facts of a setup.py ({@code install}) or __init__.py that was parsed and walked for
+   * its own judgement: {@code s} is {@code PySurface.of(tree, install)} of {@code text}, which is
+   * what {@link Facts#parse} would compute for it as an importer.
+   */
+  static void remember(PackageView pkg, String path, boolean install, String text, PySurface s) {
+    Memo.of(pkg).put(Memo.key(path, install), new Memo.Entry(text, Optional.of(Facts.of(s))));
   }
 
   private static Optional<Via> follow(String path, String importer, Facts s, boolean install) {

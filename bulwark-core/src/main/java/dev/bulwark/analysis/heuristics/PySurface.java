@@ -85,9 +85,19 @@ final class PySurface {
    */
   static PySurface of(SyntaxTree tree, boolean installScript, Set<String> entries, boolean allMethods,
       boolean followed) {
+    return of(tree, installScript, entries, allMethods, followed, false);
+  }
+
+  /** As above; {@code byWalk} makes the first pass walk node by node whatever the tree's size (for tests). */
+  static PySurface of(SyntaxTree tree, boolean installScript, Set<String> entries, boolean allMethods,
+      boolean followed, boolean byWalk) {
     PySurface s = new PySurface(tree, installScript);
     s.followed = followed;
-    s.collectDefinitions(tree.root());
+    if (byWalk) {
+      s.walkDefinitions(tree.root());
+    } else {
+      s.collectDefinitions(tree.root());
+    }
     for (String e : entries) {
       s.queueFunctions(e);
       for (TSNode cls : s.classes.getOrDefault(e, List.of())) {
@@ -165,27 +175,79 @@ final class PySurface {
     return assigned.getOrDefault(norm(name), List.of());
   }
 
-  /** First pass: functions, classes, assignments and import aliases anywhere in the file. */
+  /**
+   * Everything the walk found, as text (calls with their node's start, imports, names, the
+   * definitions the first pass collected with their starts): for tests that compare two walks.
+   */
+  String dump() {
+    StringBuilder b = new StringBuilder();
+    for (Call c : calls) {
+      b.append("call ").append(c.callee()).append(' ').append(c.node().getStartByte()).append(' ')
+          .append(c.firstArg() == null ? -1 : c.firstArg().getStartByte()).append(' ').append(c.argsText()).append('\n');
+    }
+    importList.forEach(i -> b.append("import ").append(i).append('\n'));
+    b.append("called ").append(new java.util.TreeSet<>(called)).append('\n');
+    b.append("referenced ").append(new java.util.TreeSet<>(referenced)).append('\n');
+    b.append("aliases ").append(new java.util.TreeMap<>(aliases)).append('\n');
+    b.append("assigned ").append(new java.util.TreeMap<>(assigned)).append('\n');
+    for (Map<String, List<TSNode>> defs : List.of(functions, classes)) {
+      new java.util.TreeMap<>(defs).forEach((k, v) -> b.append("def ").append(k).append(' ')
+          .append(v.stream().map(TSNode::getStartByte).toList()).append('\n'));
+    }
+    b.append("bound ");
+    new java.util.TreeMap<>(boundTo).forEach((k, v) -> b.append(k).append("=").append(new java.util.TreeSet<>(v)).append(" "));
+    b.append('\n');
+    b.append("queued ").append(new java.util.TreeSet<>(queued)).append(" visited ").append(visited).append('\n');
+    return b.toString();
+  }
+
+  /** The node types the first pass looks at, one query pattern each (see {@link #define}). */
+  private static final String[] DEFINITION_TYPES = {"function_definition", "class_definition", "assignment",
+      "augmented_assignment", "import_statement", "import_from_statement"};
+  private static final String DEFINITIONS = String.join(" ",
+      java.util.Arrays.stream(DEFINITION_TYPES).map(t -> "(" + t + ") @d").toList());
+
+  /**
+   * First pass: functions, classes, assignments and import aliases anywhere in the file, in tree
+   * order, within the first {@link #MAX_NODES} nodes. A tree of at most that many nodes (counted
+   * with cursor moves) is searched by a tree-sitter query, which hands over only these nodes; a
+   * larger one is walked node by node, as far as the bound.
+   */
   private void collectDefinitions(TSNode root) {
+    if (tree.countNodes(MAX_NODES) <= MAX_NODES) {
+      for (SyntaxTree.NodeMatch m : tree.matches(DEFINITIONS)) {
+        define(m.node(), DEFINITION_TYPES[m.pattern()]);
+      }
+      return;
+    }
+    walkDefinitions(root);
+  }
+
+  /** The first pass node by node: the first {@link #MAX_NODES} nodes in tree order. */
+  void walkDefinitions(TSNode root) {
     Deque<TSNode> stack = new ArrayDeque<>();
     stack.push(root);
     int n = 0;
     while (!stack.isEmpty() && n++ < MAX_NODES) {
       TSNode node = stack.pop();
-      switch (node.getType()) {
-        case "function_definition" -> {
-          if (!followed || topLevel(node)) {
-            remember(functions, node);
-          }
-        }
-        case "class_definition" -> remember(classes, node);
-        case "assignment", "augmented_assignment" -> assignment(node);
-        case "import_statement", "import_from_statement" -> imports(node);
-        default -> { }
-      }
+      define(node, node.getType());
       for (int i = node.getChildCount() - 1; i >= 0; i--) {
         stack.push(node.getChild(i));
       }
+    }
+  }
+
+  private void define(TSNode node, String type) {
+    switch (type) {
+      case "function_definition" -> {
+        if (!followed || topLevel(node)) {
+          remember(functions, node);
+        }
+      }
+      case "class_definition" -> remember(classes, node);
+      case "assignment", "augmented_assignment" -> assignment(node);
+      case "import_statement", "import_from_statement" -> imports(node);
+      default -> { }
     }
   }
 

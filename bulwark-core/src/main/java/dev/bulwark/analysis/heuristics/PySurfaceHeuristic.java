@@ -2,6 +2,7 @@ package dev.bulwark.analysis.heuristics;
 
 import dev.bulwark.analysis.content.ScanFile;
 import dev.bulwark.analysis.parse.Budget;
+import dev.bulwark.analysis.parse.SharedParse;
 import dev.bulwark.analysis.parse.SyntaxTree;
 import dev.bulwark.analysis.rules.Hit;
 import dev.bulwark.analysis.rules.Language;
@@ -147,11 +148,18 @@ final class PySurfaceHeuristic implements Heuristic {
 
   @Override
   public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
+    try (SharedParse parses = new SharedParse()) {
+      return find(f, pkg, params, parses);
+    }
+  }
+
+  @Override
+  public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params, SharedParse parses) {
     if (!python(f)) {
       return List.of();
     }
     // the engine reports one finding per rule and file: the first hit
-    return judged(f, pkg).stream().filter(x -> x.kind() == kind).limit(1)
+    return judged(f, pkg, parses).stream().filter(x -> x.kind() == kind).limit(1)
         .map(x -> new Hit(x.start(), x.end(), x.detail())).toList();
   }
 
@@ -167,7 +175,7 @@ final class PySurfaceHeuristic implements Heuristic {
   }
 
   /** The judged calls of a file, computed once per file and thread for all six heuristics. */
-  private List<PyBehaviour.Found> judged(ScanFile f, PackageView pkg) {
+  private List<PyBehaviour.Found> judged(ScanFile f, PackageView pkg, SharedParse parses) {
     Object[] last = LAST.get();
     if (last != null && last[0] == f && last[1] == surface && last[3] == pkg) {
       @SuppressWarnings("unchecked")
@@ -180,13 +188,17 @@ final class PySurfaceHeuristic implements Heuristic {
     Optional<PyImportFollow.Via> via = direct(f) || f.path().endsWith("/setup.py") || !mayJudge(f)
         ? Optional.empty() : PyImportFollow.of(f.path(), pkg, install, PARSE_WORK);
     if (direct(f) && mayJudge(f) || via.isPresent()) {
-      Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, f.text(), Budget.of(PARSE_WORK, dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis()));
+      // the file's own parse, shared with the rules (the tree belongs to `parses`)
+      Optional<SyntaxTree> tree = parses.parse(Language.PYTHON, f.text(), Budget.of(PARSE_WORK, dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis()));
       if (tree.isPresent()) {
-        try (SyntaxTree t = tree.get()) {
-          PySurface s = via.isEmpty() ? PySurface.of(t, install)
-              : PySurface.of(t, via.get().asMain(), via.get().entries(), via.get().allMethods(), true);
-          found = via.isEmpty() ? List.copyOf(PyBehaviour.judge(s)) : reached(PyBehaviour.judge(s), via.get());
+        SyntaxTree t = tree.get();
+        PySurface s = via.isEmpty() ? PySurface.of(t, install)
+            : PySurface.of(t, via.get().asMain(), via.get().entries(), via.get().allMethods(), true);
+        if (via.isEmpty()) {
+          // setup.py or __init__.py: what the import follow needs of it as an importer is this surface
+          PyImportFollow.remember(pkg, f.path(), install, f.text(), s);
         }
+        found = via.isEmpty() ? List.copyOf(PyBehaviour.judge(s)) : reached(PyBehaviour.judge(s), via.get());
       }
     }
     LAST.set(new Object[] {f, surface, found, pkg});

@@ -14,6 +14,7 @@ import org.treesitter.TSQueryCapture;
 import org.treesitter.TSQueryCursor;
 import org.treesitter.TSQueryMatch;
 import org.treesitter.TSTree;
+import org.treesitter.TSTreeCursor;
 
 /**
  * The syntax tree of one file, parsed within a time budget. Close it after use: trees hold native
@@ -116,6 +117,61 @@ public final class SyntaxTree implements AutoCloseable {
       }
     }
     return hits;
+  }
+
+  /** A node a query pattern matched, with the pattern's index in the query. */
+  public record NodeMatch(int pattern, TSNode node, int startByte, int endByte) {}
+
+  /**
+   * The nodes matched by a query of single-node patterns, each a first capture (as in
+   * {@code (function_definition) @d}), in tree order: by start, an enclosing node before the
+   * nodes inside it. Tree-sitter walks the tree natively and hands over only the matches, which
+   * is far cheaper than visiting every node through the binding. Not budgeted: the walk is linear
+   * in the size of a tree whose parse was budgeted, and callers bound the tree first (see
+   * {@link #countNodes}).
+   */
+  public List<NodeMatch> matches(String source) {
+    CompiledQuery q = QueryCache.get(language, source);
+    List<NodeMatch> out = new ArrayList<>();
+    try (TSQueryCursor cursor = new TSQueryCursor()) {
+      cursor.exec(q.query(), root());
+      TSQueryMatch m = new TSQueryMatch();
+      while (cursor.nextMatch(m)) {
+        TSQueryCapture[] caps = m.getCaptures();
+        if (caps.length > 0) {
+          TSNode n = caps[0].getNode();
+          out.add(new NodeMatch(m.getPatternIndex(), n, n.getStartByte(), n.getEndByte()));
+        }
+      }
+    }
+    // tree order, whatever order the cursor reported in (a stable sort: ties keep its order)
+    out.sort(java.util.Comparator.comparingInt(NodeMatch::startByte)
+        .thenComparing(java.util.Comparator.comparingInt(NodeMatch::endByte).reversed()));
+    return out;
+  }
+
+  /**
+   * The number of nodes (named and anonymous, as {@link TSNode#getChild} enumerates them) in the
+   * tree, counting stops past {@code limit}: returns {@code limit + 1} for a larger tree. Moves a
+   * tree cursor only, with no node objects made.
+   */
+  public int countNodes(int limit) {
+    int n = 1;
+    try (TSTreeCursor c = new TSTreeCursor(root())) {
+      while (n <= limit) {
+        if (c.gotoFirstChild()) {
+          n++;
+          continue;
+        }
+        while (!c.gotoNextSibling()) {
+          if (!c.gotoParent()) {
+            return n;
+          }
+        }
+        n++;
+      }
+    }
+    return n;
   }
 
   private boolean predicatesHold(CompiledQuery q, TSQueryMatch m) {

@@ -62,4 +62,40 @@ class FlowAnalysisTest {
       assertThat(hits).as(hits.toString()).hasSize(expected ? Math.max(1, hits.size()) : 0);
     }
   }
+
+  /**
+   * The facts of a file are collected once for all its flow rules: each rule, run in turn with a
+   * shared memo, gets the hits and leaves the budget exactly as with facts of its own, for budgets
+   * that last and budgets that run out on the way.
+   */
+  @ParameterizedTest(name = "{0}, budget {1}")
+  @CsvSource({
+    "py-environ-requests.py, 1000000", "py-environ-requests.py, 0", "py-environ-requests.py, 1",
+    "py-decoded-exec.py, 1000000", "closure-secret-to-fetch.js, 1000000", "closure-secret-to-fetch.js, 2",
+    "fetched-to-file.js, 1000000", "big-python, 1000000", "big-python, 7", "big-python, 30", "big-python, 200",
+  })
+  void factsAreSharedByTheRulesOfAFile(String file, long work) throws Exception {
+    String text = file.equals("big-python")
+        ? "import os, requests\n" + "def f(a):\n    t = os.environ['X'] + a\n    requests.post(u, data=t)\n".repeat(3000)
+        : Files.readString(Path.of(getClass().getResource("testdata/" + file).toURI()), StandardCharsets.UTF_8);
+    String name = file.equals("big-python") ? "big.py" : file;
+    ContentType type = ContentSniffer.sniff(name, text.getBytes(StandardCharsets.UTF_8));
+    ScanFile f = ScanFile.code(name, type, text, false);
+    String[][] rules = {{"env", "network"}, {"decoded", "process"}, {"credential-file", "network"},
+        {"fetched", "eval"}, {"env hostname", "network file-write"}, {"env", "network"}};
+    try (SyntaxTree t = SyntaxTree.parse(type.language(), text, Budget.of(1_000_000, 60_000)).orElseThrow()) {
+      Budget own = Budget.of(work, 60_000, () -> 0L);
+      Budget shared = Budget.of(work, 60_000, () -> 0L);
+      FlowAnalysis.Memo memo = new FlowAnalysis.Memo();
+      for (String[] r : rules) {
+        Set<String> sources = Set.of(r[0].split(" "));
+        Set<String> sinks = Set.of(r[1].split(" "));
+        List<Hit> alone = own.wasExceeded() ? List.of() : FlowAnalysis.find(t, f, sources, sinks, own);
+        List<Hit> got = shared.wasExceeded() ? List.of() : FlowAnalysis.find(t, f, sources, sinks, shared, memo);
+        assertThat(got).isEqualTo(alone);
+        assertThat(shared.work()).isEqualTo(own.work());
+        assertThat(shared.wasExceeded()).isEqualTo(own.wasExceeded());
+      }
+    }
+  }
 }

@@ -59,6 +59,42 @@ class PyImportFollowTest {
     }
   }
 
+  /**
+   * A setup.py or __init__.py judged for itself leaves its facts for the follow (no second parse):
+   * judging every file of the package in turn, importers first, with one package view, gives each
+   * file the same hits as judging it alone; so does an importer whose judged text differs from the
+   * text the package view hands out (its facts are then taken again).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void anImporterJudgedFirstGivesTheSameHits(String caseName) throws IOException {
+    Map<String, String> files = files(Files.readString(dir().resolve(caseName), StandardCharsets.UTF_8));
+    List<String> order = files.keySet().stream()
+        .sorted(java.util.Comparator.comparing((String p) -> !(p.endsWith("/setup.py") || p.endsWith("/__init__.py")))
+            .thenComparing(p -> p))
+        .toList();
+    for (boolean sameText : new boolean[] {true, false}) {
+      PackageView shared = view(files);
+      for (String path : order) {
+        String text = sameText || !path.endsWith(".py") ? files.get(path) : files.get(path) + "\n# judged text\n";
+        for (Heuristic h : PySurfaceHeuristic.all()) {
+          List<Hit> together = h.find(ScanFile.code(path, ContentType.PYTHON, text, false), shared, Map.of());
+          if (sameText) {
+            List<Hit> alone = h.find(ScanFile.code(path, ContentType.PYTHON, text, false), view(files), Map.of());
+            assertThat(together).as(caseName + " " + path + " " + h.name()).isEqualTo(alone);
+          }
+        }
+      }
+      for (String path : order) {
+        for (Heuristic h : PySurfaceHeuristic.all()) {
+          ScanFile f = ScanFile.code(path, ContentType.PYTHON, files.get(path), false);
+          assertThat(h.find(f, shared, Map.of())).as(caseName + " " + path + " " + h.name() + " " + sameText)
+              .isEqualTo(h.find(f, view(files), Map.of()));
+        }
+      }
+    }
+  }
+
   @Test
   void withoutSourcesNothingIsFollowed() throws IOException {
     String text = Files.readString(dir().resolve("pos-cmdclass-calls-helper.txt"), StandardCharsets.UTF_8);
