@@ -22,6 +22,7 @@ import dev.bulwark.registry.ProcessCommandRunner;
 import dev.bulwark.registry.RegistryConfig;
 import dev.bulwark.registry.RegistryException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -167,7 +168,27 @@ final class MonitorCommand implements Callable<Integer> {
     } catch (RegistryException e) {
       return usage(e.getMessage());
     }
-    MonitorConfig c = file.applyCaps(MonitorConfig.of(workDir(), Optional.ofNullable(npmChanges),
+    if (watch.enabled() && distributed && state == null) {
+      return usage("--serve in the distributed mode needs --state DIR (for admin.token)");
+    }
+    Path work;
+    try {
+      work = state != null ? resolve(state) : Files.createTempDirectory("bulwark-monitor-");
+    } catch (IOException e) {
+      return usage("cannot create a work folder for downloads: " + e.getMessage());
+    }
+    try {
+      return run(work, file, registry, fromBeginning, distributed, theRole.get());
+    } finally {
+      if (state == null) {
+        deleteTree(work); // downloads of a distributed process without --state
+      }
+    }
+  }
+
+  private Integer run(Path work, MonitorFile file, Optional<String> registry, boolean fromBeginning,
+      boolean distributed, Distributed.Role theRole) {
+    MonitorConfig c = file.applyCaps(MonitorConfig.of(work, Optional.ofNullable(npmChanges),
             Optional.ofNullable(pypiChanges))
         .withNpmRegistry(registry).withPypiJson(Optional.ofNullable(pypiJson))
         .withPypiRss(Optional.ofNullable(pypiRss))
@@ -176,18 +197,12 @@ final class MonitorCommand implements Callable<Integer> {
             dev.bulwark.monitor.FeedHttp.Retry.defaults()));
     EngineScan engine = EngineScan.defaults(List.of(), List.of());
     if (distributed) {
-      return runDistributed(c, engine, theRole.get());
-    }
-    if (watch.enabled() && distributed) {
-      if (state == null) {
-        return usage("--serve in the distributed mode needs --state DIR (for admin.token)");
-      }
-      return runDistributedServed(c, engine, theRole.get());
+      return watch.enabled() ? runDistributedServed(c, engine, theRole) : runDistributed(c, engine, theRole);
     }
     WatchOptions.Running served = null;
     if (watch.enabled()) {
       try {
-        served = watch.start(env, workDir(), Optional.empty());
+        served = watch.start(env, work, Optional.empty());
       } catch (OutputOptions.UsageError | dev.bulwark.monitor.watch.WatchException e) {
         return usage(e.getMessage());
       }
@@ -262,15 +277,14 @@ final class MonitorCommand implements Callable<Integer> {
     return flag != null ? flag : fromFile.orElse(otherwise);
   }
 
-  /** The state folder; in the distributed mode without --state, a temp folder for downloads. */
-  private Path workDir() {
-    if (state != null) {
-      return resolve(state);
-    }
-    try {
-      return java.nio.file.Files.createTempDirectory("bulwark-monitor-");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /** Deletes a work folder this process made; what cannot be deleted stays (best effort). */
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a leftover temp folder is not worth failing the command for
     }
   }
 

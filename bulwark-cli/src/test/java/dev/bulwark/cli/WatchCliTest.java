@@ -53,6 +53,15 @@ class WatchCliTest {
   }
 
   @Test
+  void distributedServeNeedsAStateFolderBeforeAnythingConnects(@TempDir Path tmp) {
+    // Nothing listens on these ports: the usage check must come before any connection attempt.
+    CliHarness.Run r = CliHarness.run(tmp, "monitor", "--kafka", "127.0.0.1:1", "--postgres",
+        "jdbc:postgresql://127.0.0.1:1/none", "--npm-changes", "http://127.0.0.1:1", "--serve", "127.0.0.1:0");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--serve in the distributed mode needs --state DIR");
+  }
+
+  @Test
   void auditUploadsItsInventoryToTheWatch(@TempDir Path tmp) throws Exception {
     Path state = tmp.resolve("state");
     try (Watch watch = Watch.open(Watch.Options.of(state), Clock.systemUTC(), Sleeper.real(),
