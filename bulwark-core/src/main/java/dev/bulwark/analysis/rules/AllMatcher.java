@@ -8,7 +8,9 @@ import java.util.TreeSet;
 /**
  * {@code all}: every positive item matches and every {@code not} item does not. With {@code near}
  * (0 = unlimited), every positive item has a hit within that many characters of an anchor hit of
- * the first positive item. Hits are the anchors that qualify.
+ * the first positive item: the gap between the two hits' spans, 0 when they overlap (so a long
+ * match, such as a 100 KB encoded blob, is near the code right after its end). Hits are the
+ * anchors that qualify.
  */
 final class AllMatcher implements Matcher {
   private final List<Matcher> items;
@@ -77,7 +79,7 @@ final class AllMatcher implements Matcher {
     for (int i = 1; i < positive.size(); i++) {
       boolean ok = false;
       for (Hit h : positive.get(i)) {
-        if (Math.abs(h.start() - anchor.start()) <= near) {
+        if (gap(anchor, h) <= near) {
           ok = true;
           break;
         }
@@ -87,6 +89,11 @@ final class AllMatcher implements Matcher {
       }
     }
     return true;
+  }
+
+  /** Characters between two hits' spans; 0 when they overlap or touch. */
+  static int gap(Hit a, Hit b) {
+    return Math.max(0, Math.max(a.start(), b.start()) - Math.min(a.end(), b.end()));
   }
 
   /** Item indexes by cost: items with pre-filter literals, then those without, then tree-based. */

@@ -48,6 +48,7 @@ class MatchersTest {
   private static final Matcher EVAL = new LiteralMatcher(List.of("eval("), false);
   private static final Matcher CURL_CI = new LiteralMatcher(List.of("curl"), true);
   private static final Matcher PIPE_SH = new RegexMatcher(Pattern.compile("\\|\\s*(ba)?sh\\b"), Set.of());
+  private static final Matcher BLOB = new RegexMatcher(Pattern.compile("\"[0-9a-f]{40,}\""), Set.of());
   private static final Matcher ALLOW = new LiteralMatcher(List.of("# allow"), false);
 
   private static Matcher named(String name) {
@@ -59,6 +60,7 @@ class MatchersTest {
       case "all" -> new AllMatcher(List.of(CURL_CI, PIPE_SH), 0);
       case "all-not" -> new AllMatcher(List.of(CURL_CI, PIPE_SH, new NotMatcher(ALLOW)), 0);
       case "all-near" -> new AllMatcher(List.of(CURL_CI, PIPE_SH), 30);
+      case "blob-near" -> new AllMatcher(List.of(BLOB, EVAL), 10);
       case "not" -> new NotMatcher(EVAL);
       default -> throw new IllegalArgumentException(name);
     };
@@ -81,6 +83,9 @@ class MatchersTest {
     "all-not § curl u | sh # allow § -1",
     "all-near § curl http://127.0.0.1/x | sh § 0",
     "all-near § curl http://127.0.0.1/a/very/long/path/that/is/far/away | sh § -1",
+    // near is the gap between spans: code right after a long blob is near it, wherever it starts
+    "blob-near § x=\"00112233445566778899aabbccddeeff00112233445566778899\";eval(x) § 2",
+    "blob-near § x=\"00112233445566778899aabbccddeeff00112233445566778899\"; /* far away */ eval(x) § -1",
     "not § plain § 0",
     "not § eval(x) § -1",
   })
