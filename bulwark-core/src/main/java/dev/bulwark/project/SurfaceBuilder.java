@@ -1,5 +1,6 @@
 package dev.bulwark.project;
 
+import dev.bulwark.model.NpmLifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.artifact.ArtifactFile;
 import dev.bulwark.model.SourceLocation;
@@ -15,8 +16,6 @@ import java.util.TreeSet;
 
 /** Maps a project's execution surface: for each trigger, what would run, from which file. */
 public final class SurfaceBuilder {
-  static final List<String> INSTALL_SCRIPTS = List.of("preinstall", "install", "postinstall",
-      "prepublish", "preprepare", "prepare", "postprepare");
   static final List<String> RUN_SCRIPTS = List.of("start", "dev", "serve", "build", "test",
       "develop", "watch", "server", "client");
   private static final List<String> DEVCONTAINER_KEYS = List.of("initializeCommand",
@@ -234,7 +233,7 @@ public final class SurfaceBuilder {
         String name = e.getKey();
         SourceLocation loc = SourceLocation.of(path, Jsonc.lineOf(t, "\"" + name + "\""));
         String prefix = dir.isEmpty() ? "" : "(in " + dir + ") ";
-        if (INSTALL_SCRIPTS.contains(name)) {
+        if (NpmLifecycle.FOLDER_INSTALL.contains(name)) {
           add(TriggerKind.INSTALL, prefix + "npm " + name + " script", e.getValue(), loc, scripts, dir);
         } else if (RUN_SCRIPTS.contains(name) || isPrePost(name)) {
           add(TriggerKind.RUN, prefix + "npm run " + name, e.getValue(), loc, scripts, dir);

@@ -1,5 +1,6 @@
 package dev.bulwark.registry;
 
+import dev.bulwark.model.NpmLifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.bulwark.model.Ecosystem;
 import java.time.Instant;
@@ -9,11 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Reads an npm packument (full or abbreviated) into a {@link PackageHistory}. */
 final class NpmMetadata {
-  static final Set<String> INSTALL_SCRIPTS = Set.of("preinstall", "install", "postinstall", "prepare");
   private static final int MAX_VERSIONS = 20_000;
 
   private NpmMetadata() {}
@@ -40,7 +39,7 @@ final class NpmMetadata {
   private static Release release(String version, JsonNode v, JsonNode time) {
     Map<String, String> scripts = new LinkedHashMap<>();
     v.path("scripts").properties().forEach(e -> {
-      if (INSTALL_SCRIPTS.contains(e.getKey()) && e.getValue().isTextual()) {
+      if (NpmLifecycle.INSTALL.contains(e.getKey()) && e.getValue().isTextual()) {
         scripts.put(e.getKey(), e.getValue().asText());
       }
     });

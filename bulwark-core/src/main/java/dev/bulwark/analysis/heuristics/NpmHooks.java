@@ -1,5 +1,6 @@
 package dev.bulwark.analysis.heuristics;
 
+import dev.bulwark.model.NpmLifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.analysis.heuristics.ShellCommands.Cmd;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What an npm package runs by itself: its install lifecycle scripts, the files those scripts run
@@ -16,9 +16,6 @@ import java.util.Set;
  * when the package is required. Read from the package's root package.json.
  */
 final class NpmHooks {
-  /** Scripts npm runs on {@code npm install} of the package or of a folder/git checkout of it. */
-  static final Set<String> INSTALL_SCRIPTS = Set.of("preinstall", "install", "postinstall", "prepare",
-      "preprepare", "postprepare");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
 
@@ -112,7 +109,7 @@ final class NpmHooks {
     Map<String, Run> runs = new LinkedHashMap<>();
     JsonNode scripts = json.path("scripts");
     boolean any = false;
-    for (String name : INSTALL_SCRIPTS.stream().sorted().toList()) {
+    for (String name : NpmLifecycle.INSTALL.stream().sorted().toList()) {
       JsonNode s = scripts.path(name);
       if (!s.isTextual()) {
         continue;

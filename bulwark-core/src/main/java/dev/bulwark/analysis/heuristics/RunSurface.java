@@ -1,5 +1,6 @@
 package dev.bulwark.analysis.heuristics;
 
+import dev.bulwark.model.NpmLifecycle;
 import dev.bulwark.analysis.content.ScanFile;
 import dev.bulwark.analysis.heuristics.NpmHooks.Hooks;
 import dev.bulwark.analysis.heuristics.NpmHooks.Run;
@@ -42,7 +43,7 @@ final class RunSurface {
     if (hash >= 0) {
       // npm lifecycle scripts: package.json#scripts.postinstall
       int s = path.indexOf("package.json#scripts.");
-      if (s < 0 || !NpmHooks.INSTALL_SCRIPTS.contains(path.substring(s + "package.json#scripts.".length()))) {
+      if (s < 0 || !NpmLifecycle.isInstallScriptPath(path)) {
         return out;
       }
       String where = "install script `" + path.substring(s + "package.json#scripts.".length()) + "`";

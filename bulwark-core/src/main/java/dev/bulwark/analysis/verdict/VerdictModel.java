@@ -1,5 +1,6 @@
 package dev.bulwark.analysis.verdict;
 
+import dev.bulwark.model.NpmLifecycle;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.model.Category;
 import dev.bulwark.model.Finding;
@@ -228,8 +229,10 @@ public final class VerdictModel {
 
   private static boolean atInstallTime(Finding f, List<String> hookCommands) {
     String base = shippedBaseName(f.location().file());
+    // npm scripts other than the install ones (test, build, a CI helper) run only when someone
+    // asks for them in the package's own folder, never when the package is installed
     if (base.equals("setup.py") || base.startsWith("setup.py#") || base.contains(".pth")
-        || base.contains("#scripts.")) {
+        || NpmLifecycle.isInstallScriptPath(base)) {
       return true;
     }
     return !base.isEmpty() && hookCommands.stream().anyMatch(c -> c.contains(base));
