@@ -49,8 +49,17 @@ final class WhitespacePaddingHeuristic implements Heuristic {
   }
 
   /**
+   * The most text after a run of blank lines for that text to count as hidden. Blank-line padding
+   * hides a tail: the file seems to end, and the loader sits below. A gap of blank lines with
+   * megabytes of code after it (concatenated modules of a bundle) hides nothing; the editor's
+   * scroll bar shows how much follows.
+   */
+  static final int MAX_HIDDEN_TAIL = 256 * 1024;
+
+  /**
    * Up to {@code max} places where code starts after {@code minSpaces} spaces on a line that
-   * already has content, or after {@code minBlank} blank lines; each hit is the first hidden char.
+   * already has content, or after {@code minBlank} blank lines with at most
+   * {@link #MAX_HIDDEN_TAIL} characters after them; each hit is the first hidden char.
    */
   static List<Hit> scan(String t, int minSpaces, int minBlank, int max) {
     List<Hit> out = new java.util.ArrayList<>();
@@ -68,7 +77,7 @@ final class WhitespacePaddingHeuristic implements Heuristic {
       } else {
         if (run >= minSpaces && lineHasContent) {
           out.add(new Hit(i, i + 1, run + " spaces before code"));
-        } else if (!lineHasContent && blank >= minBlank) {
+        } else if (!lineHasContent && blank >= minBlank && t.length() - i <= MAX_HIDDEN_TAIL) {
           out.add(new Hit(i, i + 1, blank + " blank lines before code"));
         }
         lineHasContent = true;

@@ -47,6 +47,29 @@ final class HeuristicCases {
     assertThat(hits).as(caseName).hasSize(caseName.startsWith("pos-") ? 1 : 0);
   }
 
+  /** Runs a heuristic with default parameters on a JavaScript text built by a test. */
+  static List<Hit> find(Heuristic h, String path, String text) {
+    ScanFile f = ScanFile.code(path, ContentType.JAVASCRIPT, text, false);
+    PackageView pkg = new PackageView(Optional.empty(), Map.of(path, ContentType.JAVASCRIPT), false);
+    return h.find(f, pkg, Map.of());
+  }
+
+  /**
+   * Some code, {@code blank} blank lines, then a loader followed by {@code tail} more characters of
+   * ordinary code: the shape of blank-line padding (short tail) and of a bundle's gap (long tail).
+   */
+  static String paddedTail(int blank, int tail) {
+    StringBuilder b = new StringBuilder("module.exports = { content: ['./src/**/*.js'] };\n");
+    b.append("\n".repeat(blank));
+    b.append("global['r'] = require; eval(Buffer.from(process.env.X, 'base64').toString());\n");
+    String line = "function f(a) { return a + 1; }\n";
+    while (tail > 0) {
+      b.append(line);
+      tail -= line.length();
+    }
+    return b.toString();
+  }
+
   private static String utf8(byte[] b) {
     try {
       return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
