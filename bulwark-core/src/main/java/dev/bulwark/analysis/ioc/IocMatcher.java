@@ -126,7 +126,10 @@ final class IocMatcher {
     }
   }
 
-  /** Starts of the runs of exactly 64 word characters that are known hashes, in order. */
+  /**
+   * Starts of the runs of exactly 64 word characters that are known hashes, in order. Probes every
+   * 64th character: a run of 64 holds one probe, and a probe outside any word run skips 64.
+   */
   private int[] hashRuns(String text) {
     if (hashKeys.isEmpty()) {
       return new int[0];
@@ -134,13 +137,17 @@ final class IocMatcher {
     int[] out = new int[8];
     int n = 0;
     int len = text.length();
-    int i = 0;
-    while (i < len) {
-      if (!isWordChar(text.charAt(i))) {
-        i++;
+    int p = HASH_LENGTH - 1;
+    while (p < len) {
+      if (!isWordChar(text.charAt(p))) {
+        p += HASH_LENGTH;
         continue;
       }
-      int j = i + 1;
+      int i = p;
+      while (i > 0 && isWordChar(text.charAt(i - 1))) {
+        i--;
+      }
+      int j = p + 1;
       while (j < len && isWordChar(text.charAt(j))) {
         j++;
       }
@@ -150,7 +157,8 @@ final class IocMatcher {
         }
         out[n++] = i;
       }
-      i = j;
+      // the next run starts after j, so its 64th character is at j + 64 or later
+      p = j + HASH_LENGTH;
     }
     return java.util.Arrays.copyOf(out, n);
   }
@@ -188,7 +196,15 @@ final class IocMatcher {
     return url.indexOf('/', scheme + 3) < 0;
   }
 
+  private static final boolean[] WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      WORD[c] = Character.isLetterOrDigit(c) || c == '_' || c == '-';
+    }
+  }
+
   private static boolean isWordChar(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-');
+    return c < 128 && WORD[c];
   }
 }
