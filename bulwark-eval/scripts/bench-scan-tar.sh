@@ -2,7 +2,8 @@
 # Issue 13: `bulwark scan` of many tarballs, one CLI command, against `tar -xzf` of the same
 # tarballs (one tar process per tarball, into a temp folder deleted afterwards), with the same
 # parallelism (one job per core), measured in the same run. Rounds alternate the order, so machine
-# noise hits both. Prints wall times, the ratio per round and the median, and the scan's peak RSS.
+# noise hits both. Prints wall times, the scan's user CPU, the ratio per round and the median,
+# and the scan's peak RSS.
 # Usage: bulwark-eval/scripts/bench-scan-tar.sh [DIR_OF_TGZ] [ROUNDS]
 # (default ~/.cache/bulwark-corpus/npm, 3 rounds). Nothing inside the tarballs is run.
 # SCAN_JSON=FILE keeps the last round's JSON report (to compare verdicts and scores between builds).
@@ -26,7 +27,7 @@ untar() {
 }
 scan() {
   # shellcheck disable=SC2046
-  /usr/bin/time -f "%e %M" -o "$tmp/scan.time" "$root/bulwark" scan --format json -o "$tmp/scan.json" \
+  /usr/bin/time -f "%e %M %U" -o "$tmp/scan.time" "$root/bulwark" scan --format json -o "$tmp/scan.json" \
     $(cat "$tmp/list") > /dev/null 2>&1 || true
 }
 timed() { s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc; }
@@ -37,7 +38,7 @@ for r in $(seq 1 "$rounds"); do
   rss=$(cut -d' ' -f2 "$tmp/scan.time")
   ratio=$(echo "scale=2; $s / $t" | bc)
   ratios="$ratios $ratio"
-  printf 'round %d: scan %.1f s, tar -xzf %.1f s, scan/tar %s, scan peak RSS %d MB\n' "$r" "$s" "$t" "$ratio" $((rss / 1024))
+  printf 'round %d: scan %.1f s (%s s user CPU), tar -xzf %.1f s, scan/tar %s, scan peak RSS %d MB\n' "$r" "$s" "$(cut -d' ' -f3 "$tmp/scan.time")" "$t" "$ratio" $((rss / 1024))
 done
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); s=d["summary"]; print("scan result:", s["targets"], "targets,", s["malicious"], "malicious,", s["suspicious"], "suspicious,", s["errors"], "errors")' "$tmp/scan.json"
 [ -n "${SCAN_JSON:-}" ] && cp "$tmp/scan.json" "$SCAN_JSON"

@@ -16,6 +16,14 @@ final class Glob {
   /** Literal characters, or one of the markers above (private-use code points). */
   private final char[] tokens;
   private final boolean[] literal;
+  /**
+   * Quick rejects before the dynamic programming: the literal tokens before the first wildcard
+   * (a match starts with them), after the last one (a match ends with them) and every run of
+   * literal tokens in between (a match contains it). Null when the glob has no wildcard.
+   */
+  private final String prefix;
+  private final String suffix;
+  private final String[] middles;
 
   Glob(String glob) {
     StringBuilder t = new StringBuilder();
@@ -40,9 +48,38 @@ final class Glob {
     for (int k = 0; k < literal.length; k++) {
       literal[k] = lit.get(k);
     }
+    java.util.List<String> runs = new java.util.ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    boolean wild = false;
+    for (int k = 0; k <= tokens.length; k++) {
+      if (k < tokens.length && literal[k]) {
+        run.append(tokens[k]);
+        continue;
+      }
+      runs.add(run.toString());
+      run.setLength(0);
+      wild |= k < tokens.length;
+    }
+    // runs: the literal run before each wildcard, then the one after the last
+    this.prefix = wild ? runs.get(0) : null;
+    this.suffix = wild ? runs.get(runs.size() - 1) : null;
+    this.middles = wild
+        ? runs.subList(1, runs.size() - 1).stream().filter(r -> !r.isEmpty()).toArray(String[]::new)
+        : new String[0];
   }
 
   boolean matches(String path) {
+    if (prefix == null) {
+      return path.equals(new String(tokens));
+    }
+    if (!path.startsWith(prefix) || !path.endsWith(suffix)) {
+      return false;
+    }
+    for (String m : middles) {
+      if (!path.contains(m)) {
+        return false;
+      }
+    }
     int n = path.length();
     boolean[] cur = new boolean[n + 1];
     boolean[] next = new boolean[n + 1];

@@ -7,7 +7,9 @@ final class LowerCase {
   static String of(String s) {
     char[] c = s.toCharArray();
     for (int i = 0; i < c.length; i++) {
-      c[i] = Character.toLowerCase(c[i]);
+      char x = c[i];
+      // ASCII fast path: Character.toLowerCase changes only A-Z below 128
+      c[i] = x < 128 ? (x >= 'A' && x <= 'Z' ? (char) (x + 32) : x) : Character.toLowerCase(x);
     }
     return new String(c);
   }

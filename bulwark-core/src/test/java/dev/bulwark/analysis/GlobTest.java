@@ -34,7 +34,8 @@ class GlobTest {
   @Test
   void agreesWithFileSelector() {
     List<String> globs = List.of("**/*.md", "**/test/**", "**/*.test.*", "**/test_*.py", "*/PKG-INFO",
-        "**/.github/**", "**/a?b/*", "a/**/b", "**", "*", "**/*", "a**b", "**/x/**/y.js", "?");
+        "**/.github/**", "**/a?b/*", "a/**/b", "**", "*", "**/*", "a**b", "**/x/**/y.js", "?",
+        "ab", "a/b", "**/ab*", "x*y*s", "**/a?b?", "*.ts/a*", "ab/**/sy.js", "**/tm*/**", "a*/", "");
     Random r = new Random(7);
     String alphabet = "ab/.xytmdjs_*";
     for (String g : globs) {
@@ -42,7 +43,7 @@ class GlobTest {
       FileSelector sel = FileSelector.of(List.of(g), List.of());
       for (int i = 0; i < 4000; i++) {
         StringBuilder p = new StringBuilder();
-        int n = r.nextInt(12);
+        int n = r.nextInt(14);
         for (int j = 0; j < n; j++) {
           p.append(alphabet.charAt(r.nextInt(alphabet.length())));
         }

@@ -7,8 +7,15 @@ import java.util.List;
 final class Base64Technique implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
+    return ofRuns(text, Runs.of(text, Runs::base64, MIN_RUN), maxBytes);
+  }
+
+  static final int MIN_RUN = 20;
+
+  /** The reveals of these base64 runs of {@code text}. */
+  List<Reveal> ofRuns(String text, List<Runs.Run> runs, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Runs.Run r : Runs.of(text, Runs::base64, 20)) {
+    for (Runs.Run r : runs) {
       String run = text.substring(r.start(), r.end());
       if (run.length() > maxBytes * 4L / 3 + 4 || !mixed(run)) {
         continue;

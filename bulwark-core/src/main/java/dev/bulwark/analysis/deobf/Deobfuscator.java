@@ -23,7 +23,7 @@ public final class Deobfuscator {
   public static final int EXCERPT = 300;
 
   private static final List<Technique> TECHNIQUES = List.of(
-      new PackerTechnique(), new BytesBlobTechnique(), new Base64Technique(), new HexTechnique(), new Rot13Technique(),
+      new PackerTechnique(), new BytesBlobTechnique(), new RunTechniques(), new Rot13Technique(),
       new ReverseTechnique(), new CharCodeTechnique(), new ArithmeticCharsTechnique(), new StringArrayResolver(), new XorStringTechnique(), new EscapedIdentifierTechnique(), new StringArrayTechnique(), new ConcatTechnique());
 
   /** Techniques whose payload is the whole file rewritten in its own language. */

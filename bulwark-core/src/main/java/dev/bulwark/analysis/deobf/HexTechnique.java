@@ -10,8 +10,15 @@ import java.util.List;
 final class HexTechnique implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
+    return ofRuns(text, Runs.of(text, Runs::hex, MIN_RUN), maxBytes);
+  }
+
+  static final int MIN_RUN = 24;
+
+  /** The reveals of these hex runs of {@code text}, then of its escape runs. */
+  List<Reveal> ofRuns(String text, List<Runs.Run> runs, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    for (Runs.Run r : Runs.of(text, Runs::hex, 24)) {
+    for (Runs.Run r : runs) {
       int len = (r.end() - r.start()) & ~1;
       if (len / 2 > maxBytes) {
         continue;

@@ -8,7 +8,57 @@ import java.util.function.IntPredicate;
 final class Runs {
   record Run(int start, int end) {}
 
+  /** Maximal runs of base64 characters and of hex digits, from {@link #base64AndHex}. */
+  record Classes(List<Run> base64, List<Run> hex) {}
+
+  private static final byte BASE64 = 1;
+  private static final byte HEX = 2;
+  private static final byte[] CLASS = new byte[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      CLASS[c] = (byte) ((base64(c) ? BASE64 : 0) | (hex(c) ? HEX : 0));
+    }
+  }
+
   private Runs() {}
+
+  /**
+   * {@code of(t, Runs::base64, minBase64)} and {@code of(t, Runs::hex, minHex)} in one pass over
+   * the text (each list capped the same way).
+   */
+  static Classes base64AndHex(String t, int minBase64, int minHex) {
+    List<Run> b64 = new ArrayList<>();
+    List<Run> hex = new ArrayList<>();
+    int n = t.length();
+    int b = -1;
+    int h = -1;
+    for (int i = 0; i <= n; i++) {
+      int c = i < n ? t.charAt(i) : 0;
+      int k = c < 128 ? CLASS[c] : 0;
+      if ((k & BASE64) != 0) {
+        if (b < 0) {
+          b = i;
+        }
+      } else if (b >= 0) {
+        if (i - b >= minBase64 && b64.size() < Technique.MAX_CANDIDATES) {
+          b64.add(new Run(b, i));
+        }
+        b = -1;
+      }
+      if ((k & HEX) != 0) {
+        if (h < 0) {
+          h = i;
+        }
+      } else if (h >= 0) {
+        if (i - h >= minHex && hex.size() < Technique.MAX_CANDIDATES) {
+          hex.add(new Run(h, i));
+        }
+        h = -1;
+      }
+    }
+    return new Classes(b64, hex);
+  }
 
   static List<Run> of(String t, IntPredicate inRun, int minLength) {
     List<Run> out = new ArrayList<>();

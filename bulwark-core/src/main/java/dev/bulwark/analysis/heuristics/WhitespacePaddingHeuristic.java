@@ -62,6 +62,64 @@ final class WhitespacePaddingHeuristic implements Heuristic {
    * {@link #MAX_HIDDEN_TAIL} characters after them; each hit is the first hidden char.
    */
   static List<Hit> scan(String t, int minSpaces, int minBlank, int max) {
+    return minSpaces >= 1 && minBlank >= 1 ? scanStretches(t, minSpaces, minBlank, max) : scanPlain(t, minSpaces, minBlank, max);
+  }
+
+  private static boolean blankChar(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\u00a0' || c == '\n';
+  }
+
+  /**
+   * {@link #scanPlain}'s answer from the whitespace stretches alone: every hit follows a stretch
+   * of blank characters (spaces and newlines) at least {@code k = min(minSpaces, minBlank)} long,
+   * so only every k-th character is probed outside such stretches, and the counters of the
+   * character loop are computed from the stretch before each hit.
+   */
+  private static List<Hit> scanStretches(String t, int minSpaces, int minBlank, int max) {
+    List<Hit> out = new java.util.ArrayList<>();
+    int k = Math.min(minSpaces, minBlank);
+    int len = t.length();
+    int p = k - 1;
+    while (p < len && out.size() < max) {
+      if (!blankChar(t.charAt(p))) {
+        p += k;
+        continue;
+      }
+      int s = p;
+      while (s > 0 && blankChar(t.charAt(s - 1))) {
+        s--;
+      }
+      int e = p + 1;
+      while (e < len && blankChar(t.charAt(e))) {
+        e++;
+      }
+      int newlines = 0;
+      int lastNewline = -1;
+      for (int i = s; i < e && e - s >= k; i++) {
+        if (t.charAt(i) == '\n') {
+          newlines++;
+          lastNewline = i;
+        }
+      }
+      if (e < len && e - s >= k) {
+        boolean preceded = s > 0;
+        boolean lineHasContent = newlines == 0 && preceded;
+        int run = newlines == 0 ? e - s : e - lastNewline - 1;
+        int blank = newlines == 0 ? 0 : preceded ? newlines - 1 : newlines;
+        if (run >= minSpaces && lineHasContent) {
+          out.add(new Hit(e, e + 1, run + " spaces before code"));
+        } else if (!lineHasContent && blank >= minBlank && len - e <= MAX_HIDDEN_TAIL) {
+          out.add(new Hit(e, e + 1, blank + " blank lines before code"));
+        }
+      }
+      // the next stretch starts after e, so its k-th character is at e + k or later
+      p = e + k;
+    }
+    return out;
+  }
+
+  /** The character loop (the reference for {@link #scanStretches}, and for counts below 1). */
+  static List<Hit> scanPlain(String t, int minSpaces, int minBlank, int max) {
     List<Hit> out = new java.util.ArrayList<>();
     int run = 0;
     int blank = 0;

@@ -102,6 +102,9 @@ final class RegexAnchors {
   record Run(boolean[] ascii, boolean nonAscii, int count) {
     /** The longest stretch of [from, to) made of these characters. */
     int longest(CharSequence text, int from, int to) {
+      if (text instanceof String s) {
+        return longest(s, from, to);
+      }
       int best = 0;
       int cur = 0;
       for (int i = from; i < to; i++) {
@@ -116,6 +119,22 @@ final class RegexAnchors {
         }
       }
       return best;
+    }
+
+    /** {@link #longest(CharSequence, int, int)} on a String (no interface call per character). */
+    private int longest(String text, int from, int to) {
+      int best = 0;
+      int cur = 0;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (c < 128 ? ascii[c] : nonAscii) {
+          cur++;
+        } else {
+          best = Math.max(best, cur);
+          cur = 0;
+        }
+      }
+      return Math.max(best, cur);
     }
   }
 
