@@ -1,0 +1,63 @@
+#!/bin/sh
+# Issue 15: a second benign npm set drawn like the long-tail one is used — the dependencies that
+# the long-tail packages declare, at their latest versions, minus the names of the pinned popular
+# and long-tail lists and of type-only packages. Writes a list in the format of
+# ../shared/corpus/benign/*.tsv (name, version, integrity) that ../shared/corpus/benign/fetch-npm
+# fetches and checks. Nothing is run: package.json files are read from the tarballs, versions and
+# integrity come from `npm view`, so the registry is whatever the user's npm configuration names.
+# Usage: bulwark-eval/scripts/collect-npm-neighbours.sh TARBALL_DIR OUT.tsv [KNOWN.tsv ...]
+# Example (measured in docs/eval.md):
+#   bulwark-eval/scripts/collect-npm-neighbours.sh ~/.cache/bulwark-corpus/npm-longtail /tmp/nb.tsv \
+#     ../shared/corpus/benign/npm-dev.tsv ../shared/corpus/benign/npm-longtail-dev.tsv
+#   ../shared/corpus/benign/fetch-npm /tmp/nb.tsv ~/.cache/bulwark-corpus/npm-neighbours
+set -eu
+dir=${1:?usage: collect-npm-neighbours.sh TARBALL_DIR OUT.tsv [KNOWN.tsv ...]}
+out=${2:?usage: collect-npm-neighbours.sh TARBALL_DIR OUT.tsv [KNOWN.tsv ...]}
+shift 2
+names=$(mktemp)
+trap 'rm -f "$names"' EXIT
+python3 - "$dir" "$@" > "$names" <<'PY'
+import json, os, sys, tarfile
+src, known_lists = sys.argv[1], sys.argv[2:]
+known = set()
+for lst in known_lists:
+    for line in open(lst, encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            known.add(line.split("\t")[0])
+names = set()
+for f in sorted(os.listdir(src)):
+    if not f.endswith(".tgz"):
+        continue
+    try:
+        with tarfile.open(os.path.join(src, f)) as t:
+            m = next((m for m in t.getmembers() if m.isfile() and m.name.count("/") == 1
+                      and m.name.endswith("/package.json") and m.size < 1_000_000), None)
+            if m is None:
+                continue
+            pj = json.load(t.extractfile(m))
+    except Exception:
+        continue  # a broken tarball or manifest adds no names
+    for key in ("dependencies", "optionalDependencies", "peerDependencies"):
+        deps = pj.get(key) if isinstance(pj, dict) else None
+        if isinstance(deps, dict):
+            names.update(n for n in deps if isinstance(n, str))
+for n in sorted(names - known):
+    if not n.startswith("@types/"):
+        print(n)
+PY
+{
+  echo "# name	version	integrity (dependencies of $(basename "$dir"), latest on $(date -u +%F))"
+  xargs -P 6 -n 1 sh -c '
+    out=$(timeout 30 npm view --json "$0@latest" name version dist.integrity 2>/dev/null) || exit 0
+    printf "%s" "$out" | python3 -c "
+import json, sys
+try:
+    d = json.load(sys.stdin)
+except Exception:
+    sys.exit(0)
+d = d[-1] if isinstance(d, list) else d
+if isinstance(d, dict) and str(d.get(\"dist.integrity\", \"\")).startswith(\"sha512-\"):
+    print(d[\"name\"] + \"\t\" + d[\"version\"] + \"\t\" + d[\"dist.integrity\"])"
+  ' < "$names" | sort
+} > "$out"
+echo "$(grep -vc '^#' "$out") packages in $out"
