@@ -28,16 +28,4 @@ class WhitespacePaddingHeuristicTest {
     assertThat(h.meta().id()).isNotBlank();
     assertThat(h.meta().explanation().action()).isNotBlank();
   }
-
-  @org.junit.jupiter.params.ParameterizedTest(name = "{0} blank lines, {1} chars after: {2}")
-  @org.junit.jupiter.params.provider.CsvSource({
-    "300, 0, true",
-    "300, 200000, true",
-    "300, 400000, false",
-    "20, 0, false",
-  })
-  void blankLinesHideOnlyATail(int blank, int tail, boolean hidden) {
-    assertThat(HeuristicCases.find(new WhitespacePaddingHeuristic(), "tailwind.config.js", HeuristicCases.paddedTail(blank, tail)))
-        .hasSize(hidden ? 1 : 0);
-  }
 }
