@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.re2j.Pattern;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,35 +12,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Each matcher on its own, over a plain-text context (no pre-filter, no tree). */
 class MatchersTest {
   /** A context that only has text. */
-  private record TextContext(String text) implements MatchContext {
+  private record TextContext(String text) implements TextOnlyContext {
     @Override
     public String lowerText() {
       return LiteralMatcher.lower(text);
     }
 
     @Override
-    public Language language() {
-      return Language.JAVASCRIPT;
-    }
-
-    @Override
     public List<int[]> regexRegions() {
       return List.<int[]>of(new int[] {0, text.length()});
-    }
-
-    @Override
-    public List<Hit> query(QuerySpec query) {
-      return List.of();
-    }
-
-    @Override
-    public List<Hit> heuristic(String name, Map<String, String> params) {
-      return List.of();
-    }
-
-    @Override
-    public List<Hit> flow(Set<String> sources, Set<String> sinks) {
-      return List.of();
     }
   }
 

@@ -55,7 +55,7 @@ class RegexAnchoredFindTest {
    * A context with only text and the given regex regions; like the engine, it knows every position
    * of some literals (here: of all but those of odd length, so that both paths run).
    */
-  private record Ctx(String text, String lowerText, List<int[]> regexRegions) implements MatchContext {
+  private record Ctx(String text, String lowerText, List<int[]> regexRegions) implements TextOnlyContext {
     @Override
     public int[] positions(String lowerLiteral) {
       if (lowerLiteral.length() % 2 == 1) {
@@ -66,26 +66,6 @@ class RegexAnchoredFindTest {
         at.add(i);
       }
       return at.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    @Override
-    public Language language() {
-      return Language.JAVASCRIPT;
-    }
-
-    @Override
-    public List<Hit> query(QuerySpec query) {
-      return List.of();
-    }
-
-    @Override
-    public List<Hit> heuristic(String name, Map<String, String> params) {
-      return List.of();
-    }
-
-    @Override
-    public List<Hit> flow(Set<String> sources, Set<String> sinks) {
-      return List.of();
     }
   }
 
