@@ -45,19 +45,5 @@ for n in sorted(names - known):
     if not n.startswith("@types/"):
         print(n)
 PY
-{
-  echo "# name	version	integrity (dependencies of $(basename "$dir"), latest on $(date -u +%F))"
-  xargs -P 6 -n 1 sh -c '
-    out=$(timeout 30 npm view --json "$0@latest" name version dist.integrity 2>/dev/null) || exit 0
-    printf "%s" "$out" | python3 -c "
-import json, sys
-try:
-    d = json.load(sys.stdin)
-except Exception:
-    sys.exit(0)
-d = d[-1] if isinstance(d, list) else d
-if isinstance(d, dict) and str(d.get(\"dist.integrity\", \"\")).startswith(\"sha512-\"):
-    print(d[\"name\"] + \"\t\" + d[\"version\"] + \"\t\" + d[\"dist.integrity\"])"
-  ' < "$names" | sort
-} > "$out"
+"$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)/pin-npm-latest.sh" "dependencies of $(basename "$dir")" < "$names" > "$out"
 echo "$(grep -vc '^#' "$out") packages in $out"

@@ -47,6 +47,7 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     }
     String t = f.text();
     boolean greekOrCyrillic = false;
+    Comments comments = new Comments(t, f.type());
     for (int i = 0; i < t.length(); ) {
       char c = t.charAt(i);
       if (c < FIRST_SUSPECT) { // fast path: every suspect code point is at or above U+115F
@@ -55,28 +56,33 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
         continue;
       }
       int cp = t.codePointAt(i);
-      String kind = kind(t, cp, i);
+      String kind = kind(t, cp, i, comments);
       if (!kind.isEmpty()) {
         return List.of(new Hit(i, i + Character.charCount(cp), kind + String.format(" U+%04X", cp)));
       }
       i += Character.charCount(cp);
     }
     // Only Greek (U+0370..U+03FF) or Cyrillic (U+0400..U+052F) look-alikes can make a mixed word.
-    int h = greekOrCyrillic ? homoglyph(t) : -1;
+    int h = greekOrCyrillic ? homoglyph(t, comments) : -1;
     return h < 0 ? List.of() : List.of(new Hit(h, h + 1, "identifier mixes Latin and Cyrillic/Greek letters"));
   }
 
   /**
    * What is suspicious about the code point at {@code index}, "" when nothing. Zero-width joiners
    * count only inside ASCII identifiers (they are normal in Persian text and emoji), and variation
-   * selectors only in runs (one after an emoji is normal; payloads use long runs).
+   * selectors only in runs (one after an emoji is normal; payloads use long runs). A zero-width
+   * character between letters of a comment is typesetting ({@code _n_\u200Bth} in prose), not a
+   * name. Bidirectional controls count in comments and strings too (Trojan Source hides code
+   * there), but not beside right-to-left letters: Arabic or Hebrew text uses them to lay out
+   * mixed-direction sentences (translation tables ship them), while reordering code needs none.
    */
-  private static String kind(String t, int cp, int index) {
+  private static String kind(String t, int cp, int index, Comments comments) {
     if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
-      return rangeEndpoint(t, index, cp) ? "" : "bidirectional control";
+      return rangeEndpoint(t, index, cp) || besideRightToLeft(t, index) ? "" : "bidirectional control";
     }
     if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || (cp == 0xFEFF && index > 0)) {
-      return identChar(t, index - 1) && identChar(t, index + 1) ? "zero-width character in an identifier" : "";
+      return identChar(t, index - 1) && identChar(t, index + 1) && !comments.contains(index)
+          ? "zero-width character in an identifier" : "";
     }
     if (cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0) {
       return rangeEndpoint(t, index, cp) ? "" : "Hangul filler";
@@ -146,6 +152,50 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     return after || before;
   }
 
+  /** How far, within its line, a right-to-left letter excuses a bidirectional control. */
+  private static final int RTL_REACH = 24;
+
+  /**
+   * Whether a right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation
+   * forms) lies within {@link #RTL_REACH} characters of {@code index} on the same line.
+   */
+  static boolean besideRightToLeft(String t, int index) {
+    for (int d = -1; d <= 1; d += 2) {
+      for (int i = index + d, k = 0; i >= 0 && i < t.length() && k < RTL_REACH; i += d, k++) {
+        char c = t.charAt(i);
+        if (c == '\n') {
+          break;
+        }
+        if (c >= 0x0590 && c <= 0x08FF || c >= 0xFB1D && c <= 0xFDFF || c >= 0xFE70 && c <= 0xFEFC) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the line around {@code index} reads as prose rather than code: none of the brackets,
+   * semicolons or equals signs that declare, call or import a name. A look-alike identifier must be
+   * declared or called somewhere, and that line still counts; a Cyrillic letter typed into a word
+   * of documentation the sniffer took for code is a typo.
+   */
+  private static boolean proseLine(String t, int index) {
+    int from = t.lastIndexOf('\n', index) + 1;
+    int to = t.indexOf('\n', index);
+    to = to < 0 ? t.length() : to;
+    String line = t.substring(from, to).strip();
+    if (line.startsWith("import ") || line.startsWith("from ") || line.startsWith("export ")) {
+      return false;
+    }
+    for (int i = 0; i < line.length(); i++) {
+      if ("(){}[];=".indexOf(line.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether a backslash-u escape of four hex digits ends just before {@code end}. */
   private static boolean hexEscapeEnds(String t, int end) {
     return end >= 6 && t.charAt(end - 6) == '\\' && t.charAt(end - 5) == 'u';
@@ -202,8 +252,11 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       + "\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7"
       + "\u03B1\u03B9\u03BA\u03BD\u03BF\u03C1\u03C5";
 
-  /** Offset of the first word mixing Latin letters with Latin look-alike Cyrillic or Greek ones, or -1. */
-  private static int homoglyph(String t) {
+  /**
+   * Offset of the first word of code mixing Latin letters with Latin look-alike Cyrillic or Greek
+   * ones, or -1. Quoted text, regex literals, comments and prose lines are not code names.
+   */
+  private static int homoglyph(String t, Comments comments) {
     int start = -1;
     boolean latin = false;
     boolean other = false;
@@ -227,6 +280,12 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
         start = -1;
         continue;
       }
+      int comment = comments.end(i);
+      if (comment > i) {
+        i = comment - 1;
+        start = -1;
+        continue;
+      }
       if (c == '/' && regexStart(t, i)) {
         // A regex literal is data too (locale patterns mix alphabets), skip to its end.
         i = regexEnd(t, i);
@@ -245,7 +304,7 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
           other |= LATIN_LOOKALIKES.indexOf(c) >= 0;
         }
       } else {
-        if (start >= 0 && latin && other) {
+        if (start >= 0 && latin && other && !proseLine(t, start)) {
           return start;
         }
         start = -1;

@@ -1,0 +1,4 @@
+@miniclass MouseEvent (Event objects)
+@property containerPoint: Point
+Pixel coordinates of the point relative to the map сontainer.
+const x = require('y');

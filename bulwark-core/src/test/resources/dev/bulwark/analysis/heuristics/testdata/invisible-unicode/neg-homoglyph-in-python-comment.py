@@ -1,0 +1,3 @@
+import os
+# сontainer of the values
+x = 1  # сallback

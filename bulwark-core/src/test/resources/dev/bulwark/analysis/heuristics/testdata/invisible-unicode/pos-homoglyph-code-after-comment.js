@@ -1,0 +1,2 @@
+// the сontainer comment is fine
+const сontainer = require('os');

