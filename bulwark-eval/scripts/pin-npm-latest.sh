@@ -17,4 +17,4 @@ except Exception:
 d = d[-1] if isinstance(d, list) else d
 if isinstance(d, dict) and str(d.get(\"dist.integrity\", \"\")).startswith(\"sha512-\"):
     print(d[\"name\"] + \"\t\" + d[\"version\"] + \"\t\" + d[\"dist.integrity\"])"
-' | sort
+' | sed '/^[[:space:]]*$/d' | sort
