@@ -1,6 +1,7 @@
 package dev.bulwark.analysis.heuristics;
 
 import dev.bulwark.model.NpmLifecycle;
+import dev.bulwark.analysis.content.ContentType;
 import dev.bulwark.analysis.content.ScanFile;
 import dev.bulwark.analysis.heuristics.NpmHooks.Hooks;
 import dev.bulwark.analysis.heuristics.NpmHooks.Run;
@@ -67,8 +68,9 @@ final class RunSurface {
       }
       if (run.get().runner() == Runner.NODE) {
         code(f.text(), true, Optional.empty(), where, false, out);
-        recon(f.text(), Optional.empty(), where, out);
-        fetchRun(f.text(), Optional.empty(), where, out);
+        Comments comments = new Comments(f.text(), ContentType.JAVASCRIPT);
+        recon(f.text(), comments, Optional.empty(), where, out);
+        fetchRun(f.text(), comments, Optional.empty(), where, out);
         return out;
       }
     }
@@ -81,9 +83,10 @@ final class RunSurface {
       if (main && any(f.text(), SEND) && (any(f.text(), IDENTITY) || any(f.text(), RUN_CODE))) {
         top = JsTopLevel.of(f.text(), f.language());
         String where = "runs as soon as the package is loaded: module-level code of its main file";
+        Comments comments = new Comments(f.text(), f.type());
         top.ifPresent(r -> {
-          recon(f.text(), Optional.of(r), where, out);
-          fetchRun(f.text(), Optional.of(r), where, out);
+          recon(f.text(), comments, Optional.of(r), where, out);
+          fetchRun(f.text(), comments, Optional.of(r), where, out);
         });
       }
       code(f.text(), install, top, install ? "runs at install time" : "", false, out);
@@ -133,7 +136,7 @@ final class RunSurface {
           List<Behaviour> inner = new ArrayList<>();
           String code = c.args().get(i + 1);
           code(code, true, Optional.empty(), "inline code of the " + where, false, inner);
-          recon(code, Optional.empty(), "inline code of the " + where, inner);
+          recon(code, new Comments(code, ContentType.JAVASCRIPT), Optional.empty(), "inline code of the " + where, inner);
           inner.forEach(b -> out.add(new Behaviour(b.kind(), b.recon(), c.start(), c.end(), b.detail())));
         }
       }
@@ -141,11 +144,12 @@ final class RunSurface {
   }
 
   /** Code that runs by itself reads the machine's identity and sends something out. */
-  private static void recon(String text, Optional<JsTopLevel.Ranges> only, String where, List<Behaviour> out) {
+  private static void recon(String text, Comments comments, Optional<JsTopLevel.Ranges> only, String where,
+      List<Behaviour> out) {
     int idAt = -1;
     String idTok = "";
     for (String tok : IDENTITY) {
-      int at = first(text, tok, only);
+      int at = first(text, tok, comments, only);
       if (at >= 0 && (idAt < 0 || at < idAt)) {
         idAt = at;
         idTok = tok;
@@ -155,7 +159,7 @@ final class RunSurface {
       return;
     }
     for (String tok : SEND) {
-      int at = first(text, tok, only);
+      int at = first(text, tok, comments, only);
       if (at >= 0) {
         out.add(new Behaviour(Kind.HOST_BEACON, true, idAt, idAt + idTok.length(),
             "reads `" + idTok.replace("(", "") + "` and sends data with `" + tok.replace("(", "").trim() + "` (" + where + ")"));
@@ -165,9 +169,10 @@ final class RunSurface {
   }
 
   /** Code that runs by itself fetches something and runs code built at run time. */
-  private static void fetchRun(String text, Optional<JsTopLevel.Ranges> only, String where, List<Behaviour> out) {
+  private static void fetchRun(String text, Comments comments, Optional<JsTopLevel.Ranges> only, String where,
+      List<Behaviour> out) {
     for (String run : RUN_CODE) {
-      int at = first(text, run, only);
+      int at = first(text, run, comments, only);
       if (at < 0 || run.equals("eval(") && at > 0 && (Character.isJavaIdentifierPart(text.charAt(at - 1)) || text.charAt(at - 1) == '.')) {
         continue;
       }
@@ -175,7 +180,7 @@ final class RunSurface {
         if (tok.startsWith("dns") || tok.startsWith(".resolve") || tok.equals("nslookup ")) {
           continue;
         }
-        int sendAt = first(text, tok, only);
+        int sendAt = first(text, tok, comments, only);
         if (sendAt >= 0 && Math.abs(sendAt - at) < 4_000) {
           out.add(new Behaviour(Kind.DOWNLOAD_RUN, false, at, at + run.length(),
               "receives data with `" + tok.replace("(", "").trim() + "` and runs code with `" + run.replace("(", "").trim()
@@ -195,18 +200,38 @@ final class RunSurface {
     return false;
   }
 
-  private static int first(String text, String tok, Optional<JsTopLevel.Ranges> only) {
+  /**
+   * The first use of {@code tok} in code (within {@code only} when given): not in a comment, and
+   * for a bare name, not an object key ({@code XMLHttpRequest: false} in a linter's globals list
+   * names the API, it does not use it).
+   */
+  private static int first(String text, String tok, Comments comments, Optional<JsTopLevel.Ranges> only) {
     int from = 0;
     for (int n = 0; n < 256; n++) {
       int at = text.indexOf(tok, from);
       if (at < 0) {
         return -1;
       }
-      if (only.isEmpty() || only.get().contains(at)) {
+      from = at + tok.length();
+      if ((only.isEmpty() || only.get().contains(at)) && !comments.contains(at) && !objectKey(text, tok, from)) {
         return at;
       }
-      from = at + tok.length();
     }
     return -1;
   }
+
+  private static boolean objectKey(String text, String tok, int end) {
+    if (tok.endsWith("(") || tok.endsWith(" ")) {
+      return false;
+    }
+    int i = end;
+    if (i < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '"')) {
+      i++;
+    }
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i < text.length() && text.charAt(i) == ':';
+  }
+
 }
