@@ -53,17 +53,23 @@ final class Sinks {
   /**
    * Whether code bound to a process name ({@code var exec = …}, {@code function exec(…) {…}}) may
    * be or call a child process function: it loads a module ({@code require}, {@code import}), names
-   * {@code child_process} or {@code process}, reaches the global object or a constructor of code,
-   * or reads a member of a process-like object or of a loaded module ({@code cp.exec},
+   * {@code child_process} or {@code process}, reaches the global object, is computed by a constructor of code
+   * or {@code eval} (a function that calls them is a code runner instead), or reads a member of a process-like object or of a loaded module ({@code cp.exec},
    * {@code child.execSync}, {@code m[k]}). Anything else, such as {@code uncurryThis(re.exec)},
    * is local code.
    */
   static boolean mayStartProcess(String code, Set<String> modules) {
     for (String marker : new String[] {"require", "import", "child_process", "process", "global", "window",
-        "self", "eval", "Function", "Bun", "Deno"}) {
+        "self", "Bun", "Deno"}) {
       if (code.contains(marker)) {
         return true;
       }
+    }
+    // A value computed by eval or a code constructor may be anything; a function whose body calls
+    // them is a code runner (a module loader's `function exec(s) { eval(s); }`), not a process.
+    if (!code.startsWith("function") && !code.startsWith("async function")
+        && (code.contains("eval") || code.contains("Function"))) {
+      return true;
     }
     int n = code.length();
     for (int i = 0; i < n; i++) {

@@ -29,6 +29,7 @@ class FlowAnalysisTest {
     "regexp-exec-local.js, decoded, process, false",
     "decoded-to-exec-aliased.js, decoded, process, true",
     "decoded-to-exec-function.js, decoded, process, true",
+    "loader-exec-evals.js, decoded fetched, process, false",
     "constant-exec.js, decoded env fetched, process, false",
     "npmrc-to-dns.js, credential-file, network, true",
     "py-environ-requests.py, env, network, true",
