@@ -69,8 +69,17 @@ public final class JsonAuditRenderer {
     out.flush();
   }
 
-  /** The same bytes as {@link #render(AuditReport, ToolInfo, int, Writer)} in UTF-8; leaves {@code out} open. */
+  /**
+   * The same bytes as {@link #render(AuditReport, ToolInfo, int, Writer)} in UTF-8, written by
+   * {@link JsonAuditBytes}; leaves {@code out} open.
+   */
   public static void render(AuditReport report, ToolInfo tool, int exitCode, OutputStream out)
+      throws IOException {
+    JsonAuditBytes.render(report, tool, exitCode, out);
+  }
+
+  /** The bytes through Jackson's UTF-8 generator: the reference {@link JsonAuditBytes} is held to. */
+  static void renderWithJackson(AuditReport report, ToolInfo tool, int exitCode, OutputStream out)
       throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
