@@ -43,6 +43,9 @@ final class MatchCodec {
   private static final int FORMAT = 2;
   private static final Severity[] SEVERITIES = Severity.values();
   private static final AdvisoryKind[] KINDS = AdvisoryKind.values();
+  /** The stored names of {@link #KINDS} ({@code jsonName} builds a new string per call). */
+  private static final String[] KIND_NAMES = Arrays.stream(KINDS).map(AdvisoryKind::jsonName)
+      .toArray(String[]::new);
   /** Below and above every key: the envelope of a row that any version may match. */
   static final byte[] BOTTOM = new byte[0];
   static final byte[] TOP = {(byte) 0xFF};
@@ -405,9 +408,9 @@ final class MatchCodec {
     private AdvisoryKind kind() {
       int n = length();
       int at = skip(n);
-      for (AdvisoryKind k : KINDS) {
-        if (asciiIs(at, n, k.jsonName())) {
-          return k;
+      for (int i = 0; i < KINDS.length; i++) {
+        if (asciiIs(at, n, KIND_NAMES[i])) {
+          return KINDS[i];
         }
       }
       return AdvisoryKind.parse(new String(data, at, n, StandardCharsets.UTF_8)).orElse(AdvisoryKind.VULNERABILITY);
