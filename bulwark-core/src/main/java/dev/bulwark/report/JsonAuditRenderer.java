@@ -1,6 +1,5 @@
 package dev.bulwark.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -76,16 +75,6 @@ public final class JsonAuditRenderer {
   public static void render(AuditReport report, ToolInfo tool, int exitCode, OutputStream out)
       throws IOException {
     JsonAuditBytes.render(report, tool, exitCode, out);
-  }
-
-  /** The bytes through Jackson's UTF-8 generator: the reference {@link JsonAuditBytes} is held to. */
-  static void renderWithJackson(AuditReport report, ToolInfo tool, int exitCode, OutputStream out)
-      throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      document(g, report, tool, exitCode);
-    }
-    out.flush();
   }
 
   private static void document(JsonGenerator g, AuditReport report, ToolInfo tool, int exitCode)
