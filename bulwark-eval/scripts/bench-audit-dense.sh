@@ -4,7 +4,8 @@
 # (default /tmp/bulwark-bench-dense), never into the repository; it is reused by later runs.
 # Prints, all measured in this run: the record import rate, the audit step in process (cold and
 # warm median), the whole `bulwark audit` command cold and warm (median of 5) with peak RSS, and
-# the baseline: python3 json.load of the same lockfile (median of 5, whole process).
+# the baseline: python3 json.load of the same lockfile (median of 5, whole process), each with wall
+# time and user+sys CPU (on a shared machine the CPU figures are the steadier ones), and the load average.
 # Usage: bulwark-eval/scripts/bench-audit-dense.sh [WORK]   (NPM_PACKAGES, ADVISORIES override)
 set -eu
 root=$(CDPATH= cd -- "$(dirname -- "$0")/../.." && pwd)
@@ -42,16 +43,20 @@ for i in $(seq 1 120); do
   ls "$cds"/*.classes >/dev/null 2>&1 || break
   sleep 1
 done
-warm=""; base=""
+warm=""; base=""; cpu=""; bcpu=""; con=""
 for i in 1 2 3 4 5; do
-  set -- $(cli); warm="$warm $1"; rss=$2
-  /usr/bin/time -f "%e" -o "$work/t2.txt" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$lock"
-  base="$base $(cat "$work/t2.txt")"
+  set -- $(cli); warm="$warm $1"; rss=$2; cpu="$cpu $(echo "$3 $4" | awk '{printf "%.2f", $1 + $2}')"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t3.txt" sh -c './bulwark audit --db "$1/bench.db" "$1/project" > "$1/out.txt"' sh "$work" || true
+  set -- $(tail -n 1 "$work/t3.txt"); con="$con $(echo "$3 $4" | awk '{printf "%.2f", $1 + $2}')"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/t2.txt" python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$lock"
+  set -- $(cat "$work/t2.txt"); base="$base $1"; bcpu="$bcpu $(echo "$3 $4" | awk '{printf "%.2f", $1 + $2}')"
 done
-wmed=$(echo $warm | tr ' ' '\n' | sort -n | sed -n 3p)
-bmed=$(echo $base | tr ' ' '\n' | sort -n | sed -n 3p)
-echo "whole command, warm: median $wmed s of [$warm ], peak RSS $((rss / 1024)) MB"
+med() { echo $* | tr ' ' '\n' | sort -n | sed -n 3p; }
+wmed=$(med $warm)
+bmed=$(med $base)
+echo "whole command, warm: median $wmed s wall of [$warm ], user+sys median $(med $cpu) s of [$cpu ], peak RSS $((rss / 1024)) MB"
+echo "whole command, console report to a file, warm: user+sys median $(med $con) s of [$con ]"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("findings:", d["summary"]["findings"], "dependencies:", d["summary"]["dependencies"])' "$work/out.json"
-echo "baseline, python3 json.load of the lockfile (whole process): median $bmed s of [$base ]"
-python3 -c "import sys; print('ratio whole command (warm) / baseline: %.1fx' % (float(sys.argv[1]) / max(float(sys.argv[2]), 0.001)))" "$wmed" "$bmed"
+echo "baseline, python3 json.load of the lockfile (whole process): median $bmed s wall of [$base ], user+sys median $(med $bcpu) s"
+python3 -c "import sys; print('ratio whole command (warm) / baseline: %.1fx wall, %.1fx user+sys' % (float(sys.argv[1]) / max(float(sys.argv[2]), 0.001), float(sys.argv[3]) / max(float(sys.argv[4]), 0.001)))" "$wmed" "$bmed" "$(med $cpu)" "$(med $bcpu)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -147,9 +147,21 @@ final class AdvisoryMatcher {
     return false;
   }
 
-  static TreeSet<String> sortedVersions(List<String> versions, VersionScheme scheme) {
+  /**
+   * The versions in the scheme's order without the ones equal to an earlier one, as a
+   * {@link TreeSet} ordered by the scheme holds them; a list already in strictly ascending order
+   * (the usual stored order) is returned as it is, with one comparison per pair.
+   */
+  static List<String> sortedVersions(List<String> versions, VersionScheme scheme) {
+    boolean ascending = true;
+    for (int i = 1; i < versions.size() && ascending; i++) {
+      ascending = scheme.compare(versions.get(i - 1), versions.get(i)) < 0;
+    }
+    if (ascending) {
+      return List.copyOf(versions);
+    }
     TreeSet<String> out = new TreeSet<>(scheme::compare);
     out.addAll(versions);
-    return out;
+    return List.copyOf(out);
   }
 }

@@ -31,27 +31,53 @@ final class AliasGroups {
       }
       return out;
     }
-    int[] parent = new int[hits.size()];
-    Map<String, Integer> owner = new HashMap<>();
-    for (int i = 0; i < hits.size(); i++) {
+    int n = hits.size();
+    int[] parent = new int[n];
+    Map<String, Integer> owner = new HashMap<>(n * 4);
+    boolean shared = false;
+    for (int i = 0; i < n; i++) {
       parent[i] = i;
-      for (String id : idsOf(hits.get(i).advisory())) {
-        Integer j = owner.putIfAbsent(id, i);
-        if (j != null) {
-          parent[find(parent, i)] = find(parent, j);
-        }
+      StoredAdvisory a = hits.get(i).advisory();
+      shared |= own(owner, parent, a.id(), i);
+      for (String id : a.aliases()) {
+        shared |= own(owner, parent, id, i);
+      }
+      for (String id : a.related()) {
+        shared |= own(owner, parent, id, i);
       }
     }
-    Map<Integer, List<AdvisoryMatcher.Hit>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < hits.size(); i++) {
-      groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(hits.get(i));
+    List<AdvisoryMatch> out = new ArrayList<>(n);
+    if (!shared) { // every advisory is its own issue (the usual case): no grouping
+      for (AdvisoryMatcher.Hit h : hits) {
+        out.add(single(h, unpinned, scheme));
+      }
+    } else {
+      Map<Integer, List<AdvisoryMatcher.Hit>> groups = new LinkedHashMap<>();
+      for (int i = 0; i < n; i++) {
+        groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(hits.get(i));
+      }
+      for (List<AdvisoryMatcher.Hit> g : groups.values()) {
+        out.add(combine(g, unpinned, scheme));
+      }
     }
-    List<AdvisoryMatch> out = new ArrayList<>();
-    for (List<AdvisoryMatcher.Hit> g : groups.values()) {
-      out.add(combine(g, unpinned, scheme));
-    }
-    out.sort(Comparator.comparing(AdvisoryMatch::severity).thenComparing(AdvisoryMatch::id));
+    // Groups share no id, so no two have the same primary id: the order is total.
+    out.sort(AliasGroups::bySeverityThenId);
     return out;
+  }
+
+  /** Records that hit i owns the id; true when another hit owned it (the two are then joined). */
+  private static boolean own(Map<String, Integer> owner, int[] parent, String id, int i) {
+    Integer j = owner.putIfAbsent(id, i);
+    if (j == null) {
+      return false;
+    }
+    parent[find(parent, i)] = find(parent, j);
+    return j != i;
+  }
+
+  private static int bySeverityThenId(AdvisoryMatch x, AdvisoryMatch y) {
+    int c = x.severity().compareTo(y.severity());
+    return c != 0 ? c : x.id().compareTo(y.id());
   }
 
   private static AdvisoryMatch combine(

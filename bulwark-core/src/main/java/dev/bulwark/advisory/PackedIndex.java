@@ -1,7 +1,6 @@
 package dev.bulwark.advisory;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,28 +44,38 @@ final class PackedIndex {
    */
   static List<MatchCodec.Reader> candidates(byte[] packed, MatchCodec.Probe probe, String what)
       throws AdvisoryException {
-    ByteBuffer in = ByteBuffer.wrap(packed);
+    // Read through an index, not a ByteBuffer: under the quick JIT a buffer's bounds and
+    // byte-order calls cost more than the comparisons (docs/eval.md, issue 13, fifth pass).
     try {
-      if (in.get() != FORMAT) {
+      if (packed.length < 5) {
+        throw new IllegalArgumentException("truncated");
+      }
+      if (packed[0] != FORMAT) {
         throw new AdvisoryException(what + ": packed index row of an unknown format");
       }
-      int n = in.getInt();
-      if (n < 0 || n > in.remaining() / MIN_ENTRY) {
+      int n = i32(packed, 1);
+      int pos = 5;
+      if (n < 0 || n > (packed.length - pos) / MIN_ENTRY) {
         throw new IllegalArgumentException("bad count");
       }
       List<MatchCodec.Reader> out = new ArrayList<>(n);
       byte[] key = probe.exact();
+      boolean pinned = !probe.unpinned();
       for (int i = 0; i < n; i++) {
-        int idLen = length(in);
-        int idOff = skip(in, idLen);
-        int loLen = length(in);
-        int loOff = skip(in, loLen);
-        int hiLen = length(in);
-        int hiOff = skip(in, hiLen);
-        int rowLen = length(in);
-        int rowOff = skip(in, rowLen);
+        int idLen = length(packed, pos);
+        int idOff = pos + 4;
+        pos = idOff + idLen;
+        int loLen = length(packed, pos);
+        int loOff = pos + 4;
+        pos = loOff + loLen;
+        int hiLen = length(packed, pos);
+        int hiOff = pos + 4;
+        pos = hiOff + hiLen;
+        int rowLen = length(packed, pos);
+        int rowOff = pos + 4;
+        pos = rowOff + rowLen;
         // As the SQL of schema 3 asked: lo <= key AND hi >= key, BLOBs compared as bytes.
-        if (!probe.unpinned()
+        if (pinned
             && (Arrays.compareUnsigned(packed, loOff, loOff + loLen, key, 0, key.length) > 0
                 || Arrays.compareUnsigned(packed, hiOff, hiOff + hiLen, key, 0, key.length) < 0)) {
           continue;
@@ -74,24 +83,25 @@ final class PackedIndex {
         out.add(MatchCodec.Reader.inPacked(packed, idOff, idLen, rowOff, rowLen));
       }
       return out;
-    } catch (BufferUnderflowException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
       throw new AdvisoryException(what + ": packed index row unreadable", e);
     }
   }
 
-  private static int length(ByteBuffer in) {
-    int n = in.getInt();
-    if (n < 0 || n > in.remaining()) {
+  /** The length at {@code at} (4 bytes, big-endian), checked against the bytes after it. */
+  private static int length(byte[] b, int at) {
+    if (b.length - at < 4) {
+      throw new IllegalArgumentException("truncated");
+    }
+    int n = i32(b, at);
+    if (n < 0 || n > b.length - at - 4) {
       throw new IllegalArgumentException("bad length");
     }
     return n;
   }
 
-  /** Skips n bytes (checked by {@link #length}) and returns where they start. */
-  private static int skip(ByteBuffer in, int n) {
-    int at = in.position();
-    in.position(at + n);
-    return at;
+  private static int i32(byte[] b, int at) {
+    return (b[at] << 24) | ((b[at + 1] & 0xFF) << 16) | ((b[at + 2] & 0xFF) << 8) | (b[at + 3] & 0xFF);
   }
 
   /** Builds the packed value of one name, one advisory row at a time, in the order given. */

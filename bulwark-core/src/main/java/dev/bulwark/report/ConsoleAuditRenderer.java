@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,10 +80,12 @@ public final class ConsoleAuditRenderer {
     // order groups by their worst finding (malicious first, then severity); the natural order
     // breaks ties by location, name and version, so groups of equal rank come in that order
     sorted.sort(Comparator.naturalOrder());
+    // The key of each dependency occurrence is built once, not once per finding.
+    Map<Dependency, String> keys = new IdentityHashMap<>();
     for (AuditFinding f : sorted) {
-      Dependency d = f.dependency();
-      groups.computeIfAbsent(d.location() + "\u0000" + d.name() + "\u0000" + d.version(),
-          k -> new ArrayList<>()).add(f);
+      String key = keys.computeIfAbsent(f.dependency(),
+          d -> d.location() + "\u0000" + d.name() + "\u0000" + d.version());
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
     }
     return new ArrayList<>(groups.values());
   }

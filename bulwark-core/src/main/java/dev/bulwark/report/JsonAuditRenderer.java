@@ -1,6 +1,5 @@
 package dev.bulwark.report;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -69,14 +68,13 @@ public final class JsonAuditRenderer {
     out.flush();
   }
 
-  /** The same bytes as {@link #render(AuditReport, ToolInfo, int, Writer)} in UTF-8; leaves {@code out} open. */
+  /**
+   * The same bytes as {@link #render(AuditReport, ToolInfo, int, Writer)} in UTF-8, written by
+   * {@link JsonAuditBytes}; leaves {@code out} open.
+   */
   public static void render(AuditReport report, ToolInfo tool, int exitCode, OutputStream out)
       throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      document(g, report, tool, exitCode);
-    }
-    out.flush();
+    JsonAuditBytes.render(report, tool, exitCode, out);
   }
 
   private static void document(JsonGenerator g, AuditReport report, ToolInfo tool, int exitCode)
