@@ -47,6 +47,11 @@ final class FakeRegistry implements AutoCloseable {
   private Instant clock = Instant.parse("2026-12-01T00:00:00Z");
   /** Stamp publications with the wall clock (latency benchmarks) instead of a fake clock. */
   volatile boolean wallClock;
+  /** When above 0, every this-many-th feed or packument request is answered with a 500. */
+  volatile int errorEvery;
+  private final AtomicInteger metaRequests = new AtomicInteger();
+  /** How many 500s {@link #errorEvery} injected. */
+  final AtomicInteger injectedErrors = new AtomicInteger();
 
   FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -89,6 +94,11 @@ final class FakeRegistry implements AutoCloseable {
     return seq;
   }
 
+  /** Every publication, in order. */
+  synchronized List<Version> published() {
+    return List.copyOf(all);
+  }
+
   /** Versions that should end with a verdict (published and never unpublished). */
   synchronized List<Version> live() {
     return all.stream().filter(v -> !unpublished.containsKey(v.name())).toList();
@@ -97,6 +107,13 @@ final class FakeRegistry implements AutoCloseable {
   private void handle(HttpExchange x) throws IOException {
     try (x) {
       String path = x.getRequestURI().getRawPath();
+      int every = errorEvery;
+      if (every > 0 && !path.startsWith("/tarballs/")
+          && metaRequests.incrementAndGet() % every == 0) {
+        injectedErrors.incrementAndGet();
+        send(x, 500, "{\"error\":\"injected\"}".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       if (path.equals("/_changes")) {
         changesRequests.incrementAndGet();
         if (changesFailures.get() > 0) {
