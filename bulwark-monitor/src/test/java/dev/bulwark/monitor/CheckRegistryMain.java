@@ -46,47 +46,25 @@ final class CheckRegistryMain {
       int eq = s.indexOf('=');
       a.put(s.substring(0, eq), s.substring(eq + 1));
     }
-    List<Item> items = holdout(Integer.parseInt(a.getOrDefault("max-kb", "1024")) * 1024L);
-    if (items.isEmpty()) {
-      throw new IOException("no hold-out tarballs: fetch the corpora (see ../shared/README.md)");
-    }
-    try (FakeRegistry reg = new FakeRegistry()) {
-      reg.errorEvery = Integer.parseInt(a.getOrDefault("errors", "5"));
-      int[] next = {0};
-      publish(reg, items, next, Integer.parseInt(a.getOrDefault("first", "30")));
+    try (RegistryFixture reg = RegistryFixture.start(
+        Integer.parseInt(a.getOrDefault("max-kb", "1024")) * 1024L,
+        Integer.parseInt(a.getOrDefault("errors", "5")))) {
+      reg.publish(Integer.parseInt(a.getOrDefault("first", "30")));
       HttpServer control = HttpServer.create(
           new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       control.createContext("/publish", x -> {
         String q = Optional.ofNullable(x.getRequestURI().getRawQuery()).orElse("n=1");
         int n = Integer.parseInt(q.replaceAll(".*n=([0-9]+).*", "$1"));
-        synchronized (next) {
-          publish(reg, items, next, n);
-        }
+        reg.publish(n);
         reply(x, "published " + n + "\n");
       });
-      control.createContext("/versions", x -> {
-        StringBuilder out = new StringBuilder();
-        for (FakeRegistry.Version v : reg.published()) {
-          out.append(v.name()).append('\t').append(v.version()).append('\t').append(reg.url())
-              .append("/tarballs/").append(v.id()).append(".tgz\n");
-        }
-        reply(x, out.toString());
-      });
-      control.createContext("/stats", x -> reply(x, "injected-500s " + reg.injectedErrors.get()
+      control.createContext("/versions", x -> reply(x, reg.versionsTsv()));
+      control.createContext("/stats", x -> reply(x, "injected-500s " + reg.injectedErrors()
           + "\n"));
       control.start();
       Files.writeString(Path.of(a.get("url-file")), reg.url() + "\n"
           + "http://127.0.0.1:" + control.getAddress().getPort() + "\n");
       Thread.sleep(Long.MAX_VALUE);
-    }
-  }
-
-  private static void publish(FakeRegistry reg, List<Item> items, int[] next, int n) {
-    for (int k = 0; k < n; k++, next[0]++) {
-      Item it = items.get(next[0] % items.size());
-      int round = next[0] / items.size();
-      reg.publish(it.name(), round == 0 ? it.version() : it.version() + "-again." + round,
-          it.tgz(), FakeRegistry.Serve.OK);
     }
   }
 
