@@ -170,11 +170,11 @@ embedded() {
   wait "$pid" 2>/dev/null || true
   log "killed with -9 after $(sqlite3 "$state/monitor.db" 'SELECT count(*) FROM verdicts') verdicts of $(live_versions)"
   log "embedded: restarted with --until-idle"
-  BULWARK_HEAP=768m "$B" monitor --state "$state" --npm-changes "$REG" --workers 2 --poll 1 \
+  BULWARK_HEAP=768m "$B" monitor --state "$state" --npm-changes "$REG" --since 0 --workers 2 --poll 1 \
     --until-idle > "$WORK/embedded-2.log" 2>&1
   check "embedded, after kill -9 and --until-idle" sqlite_dups --state "$state"
   publish "$MORE"
-  BULWARK_HEAP=768m "$B" monitor --state "$state" --npm-changes "$REG" --workers 2 --poll 1 \
+  BULWARK_HEAP=768m "$B" monitor --state "$state" --npm-changes "$REG" --since 0 --workers 2 --poll 1 \
     --until-idle > "$WORK/embedded-3.log" 2>&1
   check "embedded, after $MORE more versions and --until-idle" sqlite_dups --state "$state"
 }
@@ -220,7 +220,7 @@ distributed() {
   wait "$fo" "$wa" 2>/dev/null || true
   publish "$MORE"
   total="$(live_versions)"
-  "$B" monitor "${d[@]}" --role follower --until-idle > "$WORK/follower-2.log" 2>&1
+  "$B" monitor "${d[@]}" --role follower --since 0 --until-idle > "$WORK/follower-2.log" 2>&1
   "$B" monitor "${d[@]}" --role worker --until-idle > "$WORK/worker-c.log" 2>&1 &
   local wc=$!
   "$B" monitor "${d[@]}" --role worker --until-idle > "$WORK/worker-d.log" 2>&1 &

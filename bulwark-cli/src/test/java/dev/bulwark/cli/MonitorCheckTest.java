@@ -55,13 +55,13 @@ class MonitorCheckTest {
       assertThat(sqliteCount(state, "SELECT count(*) FROM verdicts")).as("killed mid-run")
           .isBetween(3L, 11L);
 
-      run(tmp, "monitor", "--state", state.toString(), "--npm-changes", reg.url(), "--poll", "1",
-          "--until-idle");
+      run(tmp, "monitor", "--state", state.toString(), "--npm-changes", reg.url(), "--since",
+          "0", "--poll", "1", "--until-idle"); // the stored cursor wins over --since
       check(tmp, reg, sqliteCount(state, DUPLICATES), "--state", state.toString());
 
       reg.publish(6);
-      run(tmp, "monitor", "--state", state.toString(), "--npm-changes", reg.url(), "--poll", "1",
-          "--until-idle");
+      run(tmp, "monitor", "--state", state.toString(), "--npm-changes", reg.url(), "--since",
+          "0", "--poll", "1", "--until-idle"); // the stored cursor wins over --since
       check(tmp, reg, sqliteCount(state, DUPLICATES), "--state", state.toString());
       assertThat(reg.injectedErrors()).as("the feed failed now and then").isPositive();
     }
@@ -100,7 +100,7 @@ class MonitorCheckTest {
         a.waitFor(30, TimeUnit.SECONDS);
 
         reg.publish(6);
-        run(tmp, concat(d, "--role", "follower", "--until-idle"));
+        run(tmp, concat(d, "--role", "follower", "--since", "0", "--until-idle"));
         Process c = child(tmp, concat(d, "--role", "worker", "--until-idle"));
         Process e = child(tmp, concat(d, "--role", "worker", "--until-idle"));
         ps.addAll(List.of(c, e));
