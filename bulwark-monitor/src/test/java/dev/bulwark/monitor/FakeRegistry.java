@@ -42,6 +42,8 @@ final class FakeRegistry implements AutoCloseable {
   final AtomicInteger changesFailures = new AtomicInteger();
   final AtomicInteger changesRequests = new AtomicInteger();
   final AtomicInteger tarballRequests = new AtomicInteger();
+  /** The next this-many tarball requests are answered with a 503 (a short outage). */
+  final AtomicInteger tarballFailures = new AtomicInteger();
   /** Milliseconds each tarball download takes (to widen the window of a kill). */
   volatile int tarballDelayMs;
   private Instant clock = Instant.parse("2026-12-01T00:00:00Z");
@@ -126,6 +128,10 @@ final class FakeRegistry implements AutoCloseable {
       }
       if (path.startsWith("/tarballs/")) {
         tarballRequests.incrementAndGet();
+        if (tarballFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          send(x, 503, new byte[0]);
+          return;
+        }
         if (tarballDelayMs > 0) {
           try {
             Thread.sleep(tarballDelayMs);
