@@ -4,7 +4,7 @@
 # A loopback npm registry (CheckRegistryMain, bulwark-monitor's test classes) publishes real
 # hold-out packages (benign from ~/.cache/bulwark-corpus, malicious npm samples from
 # ../shared/corpus decrypted in memory) behind a replication changes feed that answers every
-# ERRORS-th feed or packument request with a 500. Then:
+# ERRORS-th request (feed, packument or tarball) with a 500. Then:
 #   embedded:    `bulwark monitor --state DIR --npm-changes URL --since 0` killed with -9 mid-run,
 #                restarted with --until-idle; MORE versions published; --until-idle again.
 #   distributed: `scripts/monitor-cluster.sh start`; a `--role follower` and two `--role worker`
@@ -63,7 +63,7 @@ for _ in $(seq 1 240); do [ -s "$WORK/urls" ] && break; sleep 0.5; done
 [ -s "$WORK/urls" ] || { log "the registry did not start:"; cat "$WORK/registry.log" >&2; exit 1; }
 REG="$(sed -n 1p "$WORK/urls")"
 CTL="$(sed -n 2p "$WORK/urls")"
-log "registry $REG (control $CTL), $FIRST versions, a 500 every $ERRORS feed requests"
+log "registry $REG (control $CTL), $FIRST versions, a 500 every $ERRORS requests"
 
 publish() { curl -sf -X POST "$CTL/publish?n=$1" >/dev/null; log "published $1 more"; }
 

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * real hold-out packages (the validation side of the split: benign tarballs from the corpus cache
  * {@code ~/.cache/bulwark-corpus/npm-longtail} and {@code …/npm}, and malicious npm samples from
  * ../shared/corpus decrypted in memory, never written anywhere), two benign to one malicious,
- * behind a replication changes feed that answers every {@code errors}-th feed or packument request
- * with a 500.
+ * behind a replication changes feed; every {@code errors}-th request (feed, packument or
+ * tarball) is answered with a 500.
  *
  * <p>{@code CheckRegistryMain url-file=F [first=N] [errors=K] [max-kb=KB]} publishes the first N
  * (default 30), writes the registry's URL and then the control URL to F, and serves until killed.

@@ -49,7 +49,7 @@ final class FakeRegistry implements AutoCloseable {
   private Instant clock = Instant.parse("2026-12-01T00:00:00Z");
   /** Stamp publications with the wall clock (latency benchmarks) instead of a fake clock. */
   volatile boolean wallClock;
-  /** When above 0, every this-many-th feed or packument request is answered with a 500. */
+  /** When above 0, every this-many-th request (feed, packument, tarball) gets a 500. */
   volatile int errorEvery;
   private final AtomicInteger metaRequests = new AtomicInteger();
   /** How many 500s {@link #errorEvery} injected. */
@@ -110,8 +110,7 @@ final class FakeRegistry implements AutoCloseable {
     try (x) {
       String path = x.getRequestURI().getRawPath();
       int every = errorEvery;
-      if (every > 0 && !path.startsWith("/tarballs/")
-          && metaRequests.incrementAndGet() % every == 0) {
+      if (every > 0 && metaRequests.incrementAndGet() % every == 0) {
         injectedErrors.incrementAndGet();
         send(x, 500, "{\"error\":\"injected\"}".getBytes(StandardCharsets.UTF_8));
         return;

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The loopback npm registry of issue 11's check for other modules' tests (bulwark-cli's
  * {@code MonitorCheckTest}): real hold-out packages ({@link CheckRegistryMain#holdout}) behind a
- * changes feed that answers every {@code errorEvery}-th feed or packument request with a 500.
+ * changes feed; every {@code errorEvery}-th request (feed, packument or tarball) gets a 500.
  */
 public final class RegistryFixture implements AutoCloseable {
   private final FakeRegistry registry;
