@@ -44,6 +44,7 @@ cleanup() {
   if [ "${KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
+trap 'log "stopped: a command failed at line $LINENO (KEEP=1 keeps the logs)"' ERR
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
@@ -83,7 +84,7 @@ check() {
   : > "$WORK/shas.tsv"
   while IFS=$'\t' read -r name version url; do
     id="${url##*/}"
-    [ -f "$WORK/tgz/$id" ] || curl -sf -o "$WORK/tgz/$id" "$url"
+    [ -f "$WORK/tgz/$id" ] || curl -sf --retry 5 --retry-delay 1 -o "$WORK/tgz/$id" "$url"
     sha="$(sha256sum "$WORK/tgz/$id" | cut -d' ' -f1)"
     printf '%s\t%s\t%s\n' "$name" "$version" "$sha" >> "$WORK/shas.tsv"
     grep -q "^$sha" "$WORK/scanned.tsv" || todo[$sha]="$WORK/tgz/$id"
