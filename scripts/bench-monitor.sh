@@ -8,7 +8,11 @@
 #   distributed:  the same N versions through the distributed mode (DistBench, real Kafka and
 #                 PostgreSQL started for the run): embedded 1 worker thread as the baseline, then
 #                 1 and 2 worker processes; each worker process's peak RSS.
-#   dist-latency: 1 version/s for STEADY s then 10/s for BURST s, follower + 2 worker processes.
+#               EMBEDDED="1 2" the embedded runs' worker threads (default 1; the first is the
+#               baseline), BASELINE_VERSIONS=K their size (default N), DIST_WORKERS="1 2" the
+#               worker-process counts.
+#   dist-latency: RATE versions/s (default 1) for STEADY s then 10x RATE for BURST s, follower +
+#                 2 worker processes; RATE=6 BURST=0 is the sustained-rate run.
 # WORKERS="1 2" the worker counts of `throughput`; MONITOR_BENCH=nobaseline skips its baseline.
 # MONITOR_BENCH_BASELINE=K caps the direct-scan baseline of `throughput` at K tarballs.
 # Tarballs: the long-tail npm corpus (fetch it first, see ../shared/README.md) and the train side
@@ -36,7 +40,7 @@ dist() {
 case "${1:-all}" in
   throughput) run throughput "$n" ${WORKERS:-1 2} ;;
   distributed) dist throughput "$n" ;;
-  dist-latency) dist latency "$steady" "$burst" ;;
+  dist-latency) dist latency "$steady" "$burst" "${RATE:-1}" ;;
   latency) run latency "$steady" "$burst" ;;
   all) run throughput "$n" 1 2; run latency "$steady" "$burst" ;;
 esac

@@ -111,7 +111,16 @@ start_postgres() {
     bin="$(pg_bin)"
   fi
   mkdir -p "$p"
-  if [ "$(id -u)" = 0 ]; then chown postgres "$p"; chmod 755 "$DIR"; fi
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres "$p"
+    chmod 755 "$DIR"
+    # PostgreSQL runs as the postgres user, who must be able to reach the folder: a parent that
+    # only root may enter (a `mktemp -d` folder, a home folder) would fail initdb half-way.
+    if ! as_postgres test -w "$p"; then
+      log "the postgres user cannot reach $p: put BULWARK_CLUSTER_DIR under a folder others may enter (e.g. /tmp), or chmod o+x its parents"
+      exit 1
+    fi
+  fi
   if [ ! -f "$p/data/PG_VERSION" ]; then
     as_postgres "$bin/initdb" -D "$p/data" -A trust -U bulwark >&2
   fi

@@ -48,14 +48,23 @@ public final class ArtifactJudge implements Judge {
   private final long maxArtifactBytes;
   private final Duration timeout;
   private final Heuristics heuristics;
+  private final FeedHttp.Retry retry;
+  private final Sleeper sleeper;
 
   /**
    * @param tmp where artifacts are written while scanned (each deleted right after)
    * @param registryHosts hosts the registry serves artifacts from; an artifact elsewhere is a
    *     finding (empty: no such check)
+   * @param retry how often, and with what backoff, a download that failed with a 5xx, 429, 408
+   *     or a broken connection is tried again within one judgement, before the queue's retry
+   *     (which counts towards the dead letter) is asked for: a registry that fails for a few
+   *     seconds must not turn versions into {@code error} verdicts
    */
   public ArtifactJudge(HttpClient http, EngineScan engine, Path tmp, Clock clock,
-      long maxArtifactBytes, Duration timeout, Set<String> registryHosts) {
+      long maxArtifactBytes, Duration timeout, Set<String> registryHosts, FeedHttp.Retry retry,
+      Sleeper sleeper) {
+    this.retry = retry;
+    this.sleeper = sleeper;
     this.http = http;
     this.engine = engine;
     this.tmp = tmp;
@@ -156,6 +165,31 @@ public final class ArtifactJudge implements Judge {
   }
 
   private byte[] download(String url) throws Unjudgeable, TransientFailure, InterruptedException {
+    Duration wait = retry.first();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return downloadOnce(url);
+      } catch (Retryable r) {
+        if (attempt >= retry.attempts()) {
+          throw new TransientFailure(r.getMessage());
+        }
+      }
+      sleeper.sleep(wait);
+      wait = wait.multipliedBy(2).compareTo(retry.max()) > 0 ? retry.max() : wait.multipliedBy(2);
+    }
+  }
+
+  /** A download failure worth trying again at once (not a timeout: that already waited). */
+  private static final class Retryable extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Retryable(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private byte[] downloadOnce(String url)
+      throws Unjudgeable, TransientFailure, Retryable, InterruptedException {
     HttpRequest req;
     try {
       req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
@@ -167,7 +201,7 @@ public final class ArtifactJudge implements Judge {
       try (InputStream in = resp.body()) {
         int code = resp.statusCode();
         if (code >= 500 || code == 429 || code == 408) {
-          throw new TransientFailure("download: HTTP " + code);
+          throw new Retryable("download: HTTP " + code);
         }
         if (code == 404 || code == 410) {
           throw new Unjudgeable("artifact not found (HTTP " + code + ")");
@@ -184,7 +218,7 @@ public final class ArtifactJudge implements Judge {
     } catch (java.net.http.HttpTimeoutException ex) {
       throw new TransientFailure("download timed out after " + timeout.toSeconds() + " s");
     } catch (IOException ex) {
-      throw new TransientFailure("download: " + ex.getClass().getSimpleName()
+      throw new Retryable("download: " + ex.getClass().getSimpleName()
           + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
     }
   }

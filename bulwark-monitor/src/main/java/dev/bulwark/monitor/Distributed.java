@@ -160,7 +160,7 @@ public final class Distributed {
       Path tmp = c.state().resolve("tmp");
       for (int i = 0; i < workers; i++) {
         Judge judge = hooks.judges().apply(new ArtifactJudge(http, engine, tmp, clock,
-            c.maxArtifactBytes(), c.downloadTimeout(), hosts));
+            c.maxArtifactBytes(), c.downloadTimeout(), hosts, c.retry(), sleeper));
         // Retry backoff in the queue is wall-clock time whatever clock stamps the verdicts.
         KafkaQueue q = new KafkaQueue(o.kafka(), producer, topics, Clock.systemUTC(),
             "bulwark-monitor-" + ProcessHandle.current().pid() + "-" + i, pg.attempts());

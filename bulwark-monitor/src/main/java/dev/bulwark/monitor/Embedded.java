@@ -63,7 +63,7 @@ public final class Embedded {
     }
     hosts.remove("");
     ArtifactJudge judge = new ArtifactJudge(http, engine, tmp, clock, c.maxArtifactBytes(),
-        c.downloadTimeout(), hosts);
+        c.downloadTimeout(), hosts, c.retry(), sleeper);
     Worker worker = new Worker(state.queue(), state.verdicts(), wrap.apply(judge), clock,
         c.maxAttempts());
     int workers = workersThatFit(c.workers(), engine.inFlightBytes(), Runtime.getRuntime().maxMemory());

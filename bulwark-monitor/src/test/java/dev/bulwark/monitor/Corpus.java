@@ -35,8 +35,16 @@ final class Corpus {
     return Optional.empty();
   }
 
-  /** Up to {@code max} npm samples whose inner archive is a .tgz, sorted by name. */
+  /** Up to {@code max} train-side npm samples whose inner archive is a .tgz, sorted by name. */
   static List<Sample> npm(int max) throws IOException {
+    return npm(max, false);
+  }
+
+  /**
+   * Up to {@code max} npm samples of one side of the split ({@code holdout}: the validation side,
+   * which detection work does not tune on) whose inner archive is a .tgz, sorted by name.
+   */
+  static List<Sample> npm(int max, boolean holdout) throws IOException {
     Optional<Path> root = npmRoot();
     List<Sample> out = new ArrayList<>();
     if (root.isEmpty()) {
@@ -49,7 +57,7 @@ final class Corpus {
     names.sort(String::compareTo);
     Split train = Split.parse("train", 5, Split.DEFAULT_SEED);
     for (String name : names) {
-      if (out.size() >= max || train.isValidation(name)) {
+      if (out.size() >= max || train.isValidation(name) != holdout) {
         continue;
       }
       Iterator<JsonNode> vs = manifest.path(name).elements();

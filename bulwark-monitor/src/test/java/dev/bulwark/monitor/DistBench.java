@@ -25,12 +25,18 @@ import java.util.stream.Stream;
  *       baseline of the ratios, same run), then the distributed mode with 1 and with 2 worker
  *       processes (started and idle in the group before the clock starts; the clock runs from
  *       the follower's start to the last verdict row); the peak RSS (VmHWM) of each worker
- *       process.
- *   <li>{@code DistBench latency STEADY_S BURST_S}: a follower in this JVM and 2 worker
- *       processes; one version a second for STEADY_S seconds, then ten a second for BURST_S
- *       seconds; publication (the registry's wall-clock publish time) to verdict (the row's
- *       judged time) p50/p95/p99 per phase.
+ *       process. Environment: {@code EMBEDDED} (worker-thread counts of the embedded runs,
+ *       default {@code 1}; the first is the baseline), {@code BASELINE_VERSIONS} (versions of the
+ *       embedded runs, default N), {@code DIST_WORKERS} (worker-process counts, default
+ *       {@code 1 2}).
+ *   <li>{@code DistBench latency STEADY_S BURST_S [RATE]}: a follower in this JVM and 2 worker
+ *       processes; RATE versions a second (default 1) for STEADY_S seconds, then ten times RATE
+ *       for BURST_S seconds; publication (the registry's wall-clock publish time) to verdict (the
+ *       row's judged time) p50/p95/p99 per phase.
  * </ul>
+ *
+ * <p>Worker processes run with the JVM's full tiered JIT (the tests' children stop at C1 to
+ * start fast; a benchmark measures long scans). Every phase prints the load average.
  */
 final class DistBench {
   private DistBench() {}
@@ -45,16 +51,27 @@ final class DistBench {
     try (Services s = Services.start()) {
       if (mode.equals("throughput")) {
         int n = Integer.parseInt(args[1]);
-        double embedded = embedded(n, tarballs, engine);
-        System.out.printf(Locale.ROOT, "embedded, 1 worker thread: %.2f versions/s (baseline)%n",
-            embedded);
-        for (int w = 1; w <= 2; w++) {
-          double rate = distributed(s, n, tarballs, engine, w);
-          System.out.printf(Locale.ROOT, "distributed, %d worker process(es): %.2f versions/s"
-              + " (%.2fx the baseline)%n", w, rate, rate / embedded);
+        int nb = Integer.parseInt(System.getenv().getOrDefault("BASELINE_VERSIONS", args[1]));
+        double baseline = 0;
+        for (String w : System.getenv().getOrDefault("EMBEDDED", "1").trim().split("\\s+")) {
+          System.out.println(load("embedded, " + w + " worker thread(s), start"));
+          double rate = embedded(nb, tarballs, engine, Integer.parseInt(w));
+          baseline = baseline == 0 ? rate : baseline;
+          System.out.printf(Locale.ROOT, "embedded, %s worker thread(s), %d versions: %.2f"
+              + " versions/s (%.2fx the baseline) %s%n", w, nb, rate, rate / baseline,
+              load("end"));
+        }
+        for (String w : System.getenv().getOrDefault("DIST_WORKERS", "1 2").trim()
+            .split("\\s+")) {
+          System.out.println(load("distributed, " + w + " worker process(es), start"));
+          double rate = distributed(s, n, tarballs, engine, Integer.parseInt(w));
+          System.out.printf(Locale.ROOT, "distributed, %s worker process(es), %d versions: %.2f"
+              + " versions/s (%.2fx the baseline) %s%n", w, n, rate,
+              baseline == 0 ? 0 : rate / baseline, load("end"));
         }
       } else {
-        latency(s, tarballs, engine, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        latency(s, tarballs, engine, Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+            args.length > 3 ? Double.parseDouble(args[3]) : 1);
       }
     }
     System.exit(0);
@@ -113,10 +130,22 @@ final class DistBench {
     return reg;
   }
 
-  static double embedded(int n, List<byte[]> tarballs, EngineScan engine) throws Exception {
+  /** The load average (/proc/loadavg's first three), labelled. */
+  static String load(String label) {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return "[" + label + ": load " + f[0] + " " + f[1] + " " + f[2] + "]";
+    } catch (IOException e) {
+      return "[" + label + "]";
+    }
+  }
+
+  static double embedded(int n, List<byte[]> tarballs, EngineScan engine, int workers)
+      throws Exception {
     Path state = Files.createTempDirectory("bulwark-bench-embedded");
-    try (FakeRegistry reg = registry(n, tarballs, "emb"); Cleanup x = new Cleanup(state)) {
-      MonitorConfig c = DistProcess.config(state, reg.url(), true, 1).withBatch(100);
+    try (FakeRegistry reg = registry(n, tarballs, "emb" + workers);
+        Cleanup x = new Cleanup(state)) {
+      MonitorConfig c = DistProcess.config(state, reg.url(), true, workers).withBatch(100);
       long t0 = System.nanoTime();
       try (Embedded.Running r = Embedded.build(c, engine, Clock.systemUTC(), Sleeper.real(),
           new EmbeddedMonitor.Listener() {})) {
@@ -131,9 +160,11 @@ final class DistBench {
     List<Process> ps = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Path log = dir.resolve("worker" + i + ".log");
-      ps.add(new ProcessBuilder(Services.java(DistProcess.class.getName(),
+      List<String> cmd = new ArrayList<>(Services.java(DistProcess.class.getName(),
           "kafka=" + s.kafka(), "postgres=" + db, "npm=" + npm, "prefix=" + tag,
-          "state=" + dir.resolve("w" + i), "role=worker")).redirectErrorStream(true)
+          "state=" + dir.resolve("w" + i), "role=worker"));
+      cmd.remove("-XX:TieredStopAtLevel=1");
+      ps.add(new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start());
     }
     for (int i = 0; i < n; i++) {
@@ -196,7 +227,7 @@ final class DistBench {
   }
 
   static void latency(Services s, List<byte[]> tarballs, EngineScan engine, int steady,
-      int burst) throws Exception {
+      int burst, double rate) throws Exception {
     String tag = "lat";
     String db = s.database("bench_lat");
     Path dir = Files.createTempDirectory("bulwark-bench-lat");
@@ -218,17 +249,12 @@ final class DistBench {
           }
         });
         t.start();
+        System.out.println(load("steady " + rate + "/s for " + steady + " s, start"));
         int i = 0;
-        for (int sec = 0; sec < steady; sec++) {
-          reg.publish("steady-" + i, "1.0.0", tarballs.get(i++ % tarballs.size()),
-              FakeRegistry.Serve.OK);
-          Thread.sleep(1000);
-        }
-        for (int k = 0; k < burst * 10; k++) {
-          reg.publish("burst-" + i, "1.0.0", tarballs.get(i++ % tarballs.size()),
-              FakeRegistry.Serve.OK);
-          Thread.sleep(100);
-        }
+        i = publishAt(reg, tarballs, "steady-", i, rate, steady);
+        System.out.println(load("burst " + rate * 10 + "/s for " + burst + " s, start"));
+        i = publishAt(reg, tarballs, "burst-", i, rate * 10, burst);
+        System.out.println(load("burst end"));
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         List<VerdictRecord> vs;
         do {
@@ -237,12 +263,31 @@ final class DistBench {
         } while (vs.size() < i && System.nanoTime() < deadline);
         r.monitor().stop();
         t.join();
-        report("steady 1/s", vs, "steady-");
-        report("burst 10/s", vs, "burst-");
+        System.out.println(load("all judged (" + vs.size() + " of " + i + ")"));
+        report("steady " + rate + "/s", vs, "steady-");
+        report("burst " + rate * 10 + "/s", vs, "burst-");
       }
     } finally {
       stop(ps);
     }
+  }
+
+  /** Publishes {@code rate} versions a second for {@code seconds}, on a fixed schedule. */
+  static int publishAt(FakeRegistry reg, List<byte[]> tarballs, String prefix, int from,
+      double rate, int seconds) throws Exception {
+    int i = from;
+    long t0 = System.nanoTime();
+    long count = Math.round(rate * seconds);
+    for (long k = 0; k < count; k++) {
+      long due = t0 + (long) (k * 1e9 / rate);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      reg.publish(prefix + i, "1.0.0", tarballs.get(i++ % tarballs.size()),
+          FakeRegistry.Serve.OK);
+    }
+    return i;
   }
 
   static void report(String phase, List<VerdictRecord> vs, String prefix) {

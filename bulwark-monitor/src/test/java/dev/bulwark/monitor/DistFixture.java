@@ -63,6 +63,24 @@ public final class DistFixture implements AutoCloseable {
     return samples.stream().map(s -> s.name() + "@" + s.version()).toList();
   }
 
+  /**
+   * Publishes the first real malicious npm tarball from ../shared/corpus (decrypted in memory) as
+   * {@code name@version}; false when the corpus is missing.
+   */
+  public boolean publishMaliciousAs(String name, String version) throws IOException {
+    List<Corpus.Sample> samples = Corpus.npm(1);
+    if (samples.isEmpty()) {
+      return false;
+    }
+    registry.publish(name, version, samples.get(0).tgz(), FakeRegistry.Serve.OK);
+    return true;
+  }
+
+  /** Publishes a plain, clean {@code name@version}. */
+  public void publishClean(String name, String version) {
+    registry.publish(name, version, Tarballs.plain(name, version), FakeRegistry.Serve.OK);
+  }
+
   /** {@code name@version} of every version still published. */
   public List<String> live() {
     return registry.live().stream().map(v -> v.name() + "@" + v.version()).sorted().toList();

@@ -60,6 +60,26 @@ class EmbeddedReplayTest {
     }
   }
 
+  /**
+   * A registry whose tarballs fail for a moment (five 503s in a row, about 3 s of backoff) costs
+   * retries, not verdicts: the download is tried again within the judgement, so the version is
+   * judged, not given up on after the queue's three attempts.
+   */
+  @Test
+  void aShortTarballOutageIsRetriedNotTurnedIntoAnError(@TempDir Path state) throws Exception {
+    List<Duration> slept = Collections.synchronizedList(new ArrayList<>());
+    try (FakeRegistry reg = new FakeRegistry()) {
+      reg.publish("flaky-cdn", "1.0.0", Tarballs.plain("flaky-cdn", "1.0.0"),
+          FakeRegistry.Serve.OK);
+      reg.tarballFailures.set(5);
+      run(config(state, reg).withWorkers(1), slept::add);
+      List<VerdictRecord> all = verdicts(state);
+      assertThat(all).hasSize(1);
+      assertThat(all.get(0).verdict()).as(all.get(0).reason()).isEqualTo(MonitorVerdict.CLEAN);
+      assertThat(reg.tarballRequests.get()).isEqualTo(6);
+    }
+  }
+
   @Test
   void replaysAFeedWithFaultsAndEveryLiveVersionGetsExactlyOneVerdict(@TempDir Path state,
       @TempDir Path tmp) throws Exception {

@@ -42,11 +42,18 @@ final class FakeRegistry implements AutoCloseable {
   final AtomicInteger changesFailures = new AtomicInteger();
   final AtomicInteger changesRequests = new AtomicInteger();
   final AtomicInteger tarballRequests = new AtomicInteger();
+  /** The next this-many tarball requests are answered with a 503 (a short outage). */
+  final AtomicInteger tarballFailures = new AtomicInteger();
   /** Milliseconds each tarball download takes (to widen the window of a kill). */
   volatile int tarballDelayMs;
   private Instant clock = Instant.parse("2026-12-01T00:00:00Z");
   /** Stamp publications with the wall clock (latency benchmarks) instead of a fake clock. */
   volatile boolean wallClock;
+  /** When above 0, every this-many-th request (feed, packument, tarball) gets a 500. */
+  volatile int errorEvery;
+  private final AtomicInteger metaRequests = new AtomicInteger();
+  /** How many 500s {@link #errorEvery} injected. */
+  final AtomicInteger injectedErrors = new AtomicInteger();
 
   FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -89,6 +96,11 @@ final class FakeRegistry implements AutoCloseable {
     return seq;
   }
 
+  /** Every publication, in order. */
+  synchronized List<Version> published() {
+    return List.copyOf(all);
+  }
+
   /** Versions that should end with a verdict (published and never unpublished). */
   synchronized List<Version> live() {
     return all.stream().filter(v -> !unpublished.containsKey(v.name())).toList();
@@ -97,6 +109,12 @@ final class FakeRegistry implements AutoCloseable {
   private void handle(HttpExchange x) throws IOException {
     try (x) {
       String path = x.getRequestURI().getRawPath();
+      int every = errorEvery;
+      if (every > 0 && metaRequests.incrementAndGet() % every == 0) {
+        injectedErrors.incrementAndGet();
+        send(x, 500, "{\"error\":\"injected\"}".getBytes(StandardCharsets.UTF_8));
+        return;
+      }
       if (path.equals("/_changes")) {
         changesRequests.incrementAndGet();
         if (changesFailures.get() > 0) {
@@ -109,6 +127,10 @@ final class FakeRegistry implements AutoCloseable {
       }
       if (path.startsWith("/tarballs/")) {
         tarballRequests.incrementAndGet();
+        if (tarballFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          send(x, 503, new byte[0]);
+          return;
+        }
         if (tarballDelayMs > 0) {
           try {
             Thread.sleep(tarballDelayMs);
