@@ -59,17 +59,14 @@ final class Sinks {
    * is local code.
    */
   static boolean mayStartProcess(String code, Set<String> modules) {
+    if (code.startsWith("function") || code.startsWith("async function")) {
+      return functionMayStartProcess(code);
+    }
     for (String marker : new String[] {"require", "import", "child_process", "process", "global", "window",
-        "self", "Bun", "Deno"}) {
+        "self", "eval", "Function", "Bun", "Deno"}) {
       if (code.contains(marker)) {
         return true;
       }
-    }
-    // A value computed by eval or a code constructor may be anything; a function whose body calls
-    // them is a code runner (a module loader's `function exec(s) { eval(s); }`), not a process.
-    if (!code.startsWith("function") && !code.startsWith("async function")
-        && (code.contains("eval") || code.contains("Function"))) {
-      return true;
     }
     int n = code.length();
     for (int i = 0; i < n; i++) {
@@ -90,6 +87,49 @@ final class Sinks {
     }
     return false;
   }
+  /**
+   * Whether a function bound to a process name ({@code function exec(s) {…}}) starts a process:
+   * its body names {@code child_process} or a runtime's spawner, calls a child process function
+   * as a member ({@code cp.execSync(…)}, {@code require(…).spawn(…)}), or loads a module whose
+   * name it computes. A body that evaluates its argument ({@code eval}, {@code vm.runInThisContext})
+   * is a code runner, as module loaders define their {@code exec}; that is a different sink.
+   */
+  private static boolean functionMayStartProcess(String code) {
+    if (code.contains("child_process") || code.contains("Bun.spawn") || code.contains("Deno.run")
+        || code.contains("Deno.Command")) {
+      return true;
+    }
+    for (int i = code.indexOf("require("); i >= 0; i = code.indexOf("require(", i + 8)) {
+      int j = i + 8;
+      while (j < code.length() && Character.isWhitespace(code.charAt(j))) {
+        j++;
+      }
+      if (j < code.length() && "'\"`".indexOf(code.charAt(j)) < 0) {
+        return true; // require(name): which module is not written down
+      }
+    }
+    for (String base : PROCESS_BASES) {
+      for (int i = code.indexOf(base); i >= 0; i = code.indexOf(base, i + 1)) {
+        int j = i + base.length();
+        boolean word = (i == 0 || !Character.isJavaIdentifierPart(code.charAt(i - 1))) && j < code.length();
+        if (word && (code.charAt(j) == '.' || code.charAt(j) == '[') && !base.equals("process")) {
+          return true; // cp.execSync(…), childProcess[name](…)
+        }
+      }
+    }
+    for (int i = code.indexOf('.'); i >= 0; i = code.indexOf('.', i + 1)) {
+      int j = i + 1;
+      while (j < code.length() && Character.isJavaIdentifierPart(code.charAt(j))) {
+        j++;
+      }
+      if (j < code.length() && code.charAt(j) == '(' && PROCESS.contains(code.substring(i + 1, j))
+          && !code.startsWith("call", i + 1) && !code.startsWith("run(", i + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
 
   /**
    * Sink kinds of a callee such as {@code https.request}, {@code subprocess.Popen}, {@code eval}.

@@ -14,3 +14,9 @@ require.load = function (context, moduleName, url) {
     }
   };
 };
+if (typeof process !== 'undefined') {
+  var vm = require('vm');
+  exec = function (string, name) {
+    return vm.runInThisContext(this.requirejsVars.require.makeNodeWrapper(string), name || '');
+  };
+}
