@@ -1,0 +1,64 @@
+package dev.bulwark.analysis;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a text contains some of a fixed set of literals, the pre-checks a pass makes before it
+ * does any work ({@code fromCharCode}, {@code child_process}, …): one Aho–Corasick pass
+ * ({@link LiteralScanner}) over the text answers them all, where each {@code String.contains} of
+ * an absent literal reads the whole text again. The answer for the last text asked is kept per
+ * thread and gate set (weakly: it never keeps a text alive), since the passes that ask run one
+ * after the other on the same text. A literal outside the set is looked up with {@code contains}.
+ * Thread-safe.
+ */
+public final class TextGates {
+  private final LiteralScanner scanner;
+  private final Map<String, Integer> index;
+  private final ThreadLocal<Object[]> last = new ThreadLocal<>();
+
+  /** At most 64 literals. */
+  public TextGates(List<String> literals) {
+    if (literals.size() > 64) {
+      throw new IllegalArgumentException("at most 64 literals");
+    }
+    this.scanner = new LiteralScanner(literals);
+    Map<String, Integer> m = new HashMap<>();
+    for (int i = 0; i < literals.size(); i++) {
+      m.putIfAbsent(literals.get(i), i);
+    }
+    this.index = Map.copyOf(m);
+  }
+
+  /** {@code text.contains(literal)}. */
+  public boolean contains(String text, String literal) {
+    Integer k = index.get(literal);
+    if (k == null) {
+      return text.contains(literal);
+    }
+    return (found(text) >>> k & 1L) != 0;
+  }
+
+  /** Whether the text contains any of {@code literals}. */
+  public boolean containsAny(String text, String[] literals) {
+    for (String l : literals) {
+      if (contains(text, l)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Bit i: literal i occurs in the text. */
+  private long found(String text) {
+    Object[] l = last.get();
+    if (l != null && ((java.lang.ref.WeakReference<?>) l[0]).get() == text) {
+      return (Long) l[1];
+    }
+    long[] bits = {0L};
+    scanner.scan(text, (lit, start) -> bits[0] |= 1L << lit);
+    last.set(new Object[] {new java.lang.ref.WeakReference<>(text), bits[0]});
+    return bits[0];
+  }
+}
