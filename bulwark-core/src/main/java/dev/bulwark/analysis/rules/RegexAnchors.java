@@ -11,6 +11,10 @@ import java.util.TreeSet;
  * contains one of a few literals at a bounded distance from its start ("eval" 0 or 1 characters
  * after the start of {@code (?:^|[^.\w$])(?:eval|exec)\s*\(}). {@link RegexMatcher} then tries the
  * pattern anchored at those few starts instead of stepping RE2/J's NFA over every character.
+ * When no literal lies at a bounded distance (unbounded repeats come first, as in
+ * {@code \b[\w$]*(?:spawn|exec)}), the anchors say which characters may precede their literal
+ * instead ({@link Anchor#back}): the start then lies in the stretch of those characters that ends
+ * at the literal, and every position of that stretch is a candidate.
  *
  * <p>Hand-written: RE2/J keeps its parse tree package-private, and {@link RegexLiterals} only
  * knows which literals occur, not where. It parses the subset of RE2 syntax the rules use and
