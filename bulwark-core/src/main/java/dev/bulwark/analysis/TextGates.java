@@ -11,7 +11,12 @@ import java.util.Map;
  * an absent literal reads the whole text again. The answer for the last text asked is kept per
  * thread and gate set (weakly: it never keeps a text alive), since the passes that ask run one
  * after the other on the same text. A literal outside the set is looked up with {@code contains}.
- * Thread-safe.
+ *
+ * <p>The pass pays without the optimising JIT (the launcher's choice below 200 MiB of input): on 40
+ * Debian Python files and the 21 deobfuscation literals, 21 {@code contains} calls cost 3 to 5 times
+ * one pass with {@code -XX:TieredStopAtLevel=1}. With C2, which compiles {@code String.indexOf} to
+ * a vector search, the 21 calls cost about a tenth of the pass: the pass then adds a few
+ * nanoseconds per character of code, a fraction of a percent of a scan. Thread-safe.
  */
 public final class TextGates {
   private final LiteralScanner scanner;
