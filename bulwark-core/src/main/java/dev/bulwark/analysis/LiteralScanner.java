@@ -181,6 +181,34 @@ public final class LiteralScanner {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
+  /**
+   * Which of the first 64 literals occur in the text (bit i: literal i), in one pass without a
+   * callback per occurrence.
+   */
+  public long occurring(String text) {
+    long[] m = masks;
+    if (m == null) {
+      m = new long[out.length];
+      for (int s = 0; s < out.length; s++) {
+        for (int k : out[s]) {
+          m[s] |= k < 64 ? 1L << k : 0L;
+        }
+      }
+      masks = m;
+    }
+    long bits = 0L;
+    int s = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = foldAscii ? fold(text.charAt(i)) : text.charAt(i);
+      s = c < ASCII ? delta[s * ASCII + c] : wideChars.get(c) ? wideStep(s, c) : 0;
+      bits |= m[s];
+    }
+    return bits;
+  }
+
+  /** Per state, {@link #occurring}'s bits of the literals ending there; built on first use. */
+  private volatile long[] masks;
+
   /** Reports every occurrence, in order of end offset; stops early when the sink throws. */
   public void scan(String text, Sink sink) {
     int s = 0;

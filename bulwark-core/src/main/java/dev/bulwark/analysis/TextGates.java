@@ -19,7 +19,17 @@ import java.util.Map;
  * nanoseconds per character of code, a fraction of a percent of a scan. Thread-safe.
  */
 public final class TextGates {
+  /**
+   * The pre-checks of deobfuscation ({@code analysis.deobf}) and of the exec-string heuristics,
+   * in one set so that they share one pass over a file's text.
+   */
+  public static final TextGates CODE = new TextGates(List.of("fromCharCode", "chr(", "bytes", "Buffer.from",
+      "Uint8Array", "\\u00", "function(p,a,c,k,e,", "::-1", ".reverse(", "rot13", "rot_13", "function", "var ",
+      "const ", "=>", "_0x", "base64", "^", "shift", "]+", "map(", "child_process", "shelljs", "execa", "os.",
+      "subprocess", "commands."));
+
   private final LiteralScanner scanner;
+  private final List<String> literals;
   private final Map<String, Integer> index;
   private final ThreadLocal<Object[]> last = new ThreadLocal<>();
 
@@ -29,11 +39,17 @@ public final class TextGates {
       throw new IllegalArgumentException("at most 64 literals");
     }
     this.scanner = new LiteralScanner(literals);
+    this.literals = List.copyOf(literals);
     Map<String, Integer> m = new HashMap<>();
     for (int i = 0; i < literals.size(); i++) {
       m.putIfAbsent(literals.get(i), i);
     }
     this.index = Map.copyOf(m);
+  }
+
+  /** The literals answered from the pass. */
+  public List<String> literals() {
+    return literals;
   }
 
   /** {@code text.contains(literal)}. */
@@ -61,9 +77,8 @@ public final class TextGates {
     if (l != null && ((java.lang.ref.WeakReference<?>) l[0]).get() == text) {
       return (Long) l[1];
     }
-    long[] bits = {0L};
-    scanner.scan(text, (lit, start) -> bits[0] |= 1L << lit);
-    last.set(new Object[] {new java.lang.ref.WeakReference<>(text), bits[0]});
-    return bits[0];
+    long bits = scanner.occurring(text);
+    last.set(new Object[] {new java.lang.ref.WeakReference<>(text), bits});
+    return bits;
   }
 }

@@ -9,10 +9,8 @@ import java.util.List;
  * again (about fifteen passes per file).
  */
 final class Gates {
-  static final List<String> LITERALS = List.of("fromCharCode", "chr(", "bytes", "Buffer.from", "Uint8Array",
-      "\\u00", "function(p,a,c,k,e,", "::-1", ".reverse(", "rot13", "rot_13", "function", "var ", "const ",
-      "=>", "_0x", "base64", "^", "shift", "]+", "map(");
-  private static final TextGates GATES = new TextGates(LITERALS);
+  static final List<String> LITERALS = TextGates.CODE.literals();
+  private static final TextGates GATES = TextGates.CODE;
 
   private Gates() {}
 

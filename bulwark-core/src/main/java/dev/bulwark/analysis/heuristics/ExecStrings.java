@@ -31,9 +31,8 @@ final class ExecStrings {
       "networkinterfaces", "getservers", "env.user", "env.home", "env.pwd", "env.computername", "getuser",
       "gethostname", "getlogin", "gethostbyname", "uname", "node()", "getcwd", "expanduser"};
 
-  /** The pre-checks of both languages, one pass per text. */
-  private static final dev.bulwark.analysis.TextGates GATES = new dev.bulwark.analysis.TextGates(
-      java.util.List.of("child_process", "shelljs", "execa", "os.", "subprocess", "commands."));
+  /** The pre-checks of both languages, from the pass deobfuscation makes over the same text. */
+  private static final dev.bulwark.analysis.TextGates GATES = dev.bulwark.analysis.TextGates.CODE;
 
   private ExecStrings() {}
 

@@ -34,16 +34,6 @@ final class RunSurface {
   private static final String[] RUN_CODE = {"eval(", "new Function(", "runInThisContext(", "runInNewContext(",
       "._compile(", "vm.Script("};
 
-  /** {@link #SEND}, {@link #IDENTITY} and {@link #RUN_CODE}, looked up in one pass per text. */
-  private static final dev.bulwark.analysis.TextGates GATES = gates();
-
-  private static dev.bulwark.analysis.TextGates gates() {
-    java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(SEND));
-    all.addAll(java.util.List.of(IDENTITY));
-    all.addAll(java.util.List.of(RUN_CODE));
-    return new dev.bulwark.analysis.TextGates(all);
-  }
-
   private RunSurface() {}
 
   static List<Behaviour> of(ScanFile f, PackageView pkg) {
@@ -88,8 +78,7 @@ final class RunSurface {
       Optional<JsTopLevel.Ranges> top = Optional.empty();
       // parse only when both halves of a judgement occur in the text: the parse shares the file's
       // time budget with deobfuscation, and obfuscated files hide these names anyway
-      if (main && GATES.containsAny(f.text(), SEND)
-          && (GATES.containsAny(f.text(), IDENTITY) || GATES.containsAny(f.text(), RUN_CODE))) {
+      if (main && any(f.text(), SEND) && (any(f.text(), IDENTITY) || any(f.text(), RUN_CODE))) {
         top = JsTopLevel.of(f.text(), f.language());
         String where = "runs as soon as the package is loaded: module-level code of its main file";
         top.ifPresent(r -> {
@@ -197,10 +186,16 @@ final class RunSurface {
     }
   }
 
-  private static int first(String text, String tok, Optional<JsTopLevel.Ranges> only) {
-    if (!GATES.contains(text, tok)) {
-      return -1; // what the first indexOf would say, from the one pass over the text
+  private static boolean any(String text, String[] toks) {
+    for (String t : toks) {
+      if (text.contains(t)) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  private static int first(String text, String tok, Optional<JsTopLevel.Ranges> only) {
     int from = 0;
     for (int n = 0; n < 256; n++) {
       int at = text.indexOf(tok, from);
