@@ -28,6 +28,11 @@ public final class LiteralScanner {
   private final int[] delta;
   /** Trie edges for characters >= 128: (state << 16 | char) to state. */
   private final Map<Long, Integer> wide = new HashMap<>();
+  /**
+   * The characters >= 128 that label some trie edge: from any state, any other such character
+   * leads to the root (the failure chain finds no edge), without a map lookup.
+   */
+  private final java.util.BitSet wideChars = new java.util.BitSet();
   private final int[] fail;
   /** Per state, the literals ending there (its own and those of its failure chain). */
   private final int[][] out;
@@ -62,6 +67,7 @@ public final class LiteralScanner {
             gotoAscii.get(s)[c] = t;
           } else {
             wide.put(key(s, c), t);
+            wideChars.set(c);
           }
         }
         s = t;
@@ -175,12 +181,40 @@ public final class LiteralScanner {
     return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
   }
 
+  /**
+   * Which of the first 64 literals occur in the text (bit i: literal i), in one pass without a
+   * callback per occurrence.
+   */
+  public long occurring(String text) {
+    long[] m = masks;
+    if (m == null) {
+      m = new long[out.length];
+      for (int s = 0; s < out.length; s++) {
+        for (int k : out[s]) {
+          m[s] |= k < 64 ? 1L << k : 0L;
+        }
+      }
+      masks = m;
+    }
+    long bits = 0L;
+    int s = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = foldAscii ? fold(text.charAt(i)) : text.charAt(i);
+      s = c < ASCII ? delta[s * ASCII + c] : wideChars.get(c) ? wideStep(s, c) : 0;
+      bits |= m[s];
+    }
+    return bits;
+  }
+
+  /** Per state, {@link #occurring}'s bits of the literals ending there; built on first use. */
+  private volatile long[] masks;
+
   /** Reports every occurrence, in order of end offset; stops early when the sink throws. */
   public void scan(String text, Sink sink) {
     int s = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = foldAscii ? fold(text.charAt(i)) : text.charAt(i);
-      s = c < ASCII ? delta[s * ASCII + c] : wideStep(s, c);
+      s = c < ASCII ? delta[s * ASCII + c] : wideChars.get(c) ? wideStep(s, c) : 0;
       int[] o = out[s];
       for (int k = 0; k < o.length; k++) {
         sink.hit(o[k], i + 1 - literals.get(o[k]).length());

@@ -78,6 +78,11 @@ class LiteralScannerTest {
         lib.parseText(text).forEach(e -> want.add(e.getKeyword() + "@" + e.getStart()));
         assertThat(new TreeSet<>(hits(mine, text))).as(lits + " in " + text)
             .isEqualTo(new TreeSet<>(want));
+        long bits = 0;
+        for (int k = 0; k < lits.size(); k++) {
+          bits |= text.contains(lits.get(k)) ? 1L << k : 0L;
+        }
+        assertThat(mine.occurring(text)).as("occurring: " + lits + " in " + text).isEqualTo(bits);
       }
     }
   }

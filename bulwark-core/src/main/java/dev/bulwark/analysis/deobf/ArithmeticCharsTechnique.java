@@ -17,6 +17,9 @@ final class ArithmeticCharsTechnique implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
+    if (!Gates.contains(text, "map(")) {
+      return out;
+    }
     int from = 0;
     while (out.size() < MAX_CANDIDATES) {
       int map = text.indexOf("map(", from);

@@ -24,7 +24,8 @@ final class CharCodeTechnique implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     List<Reveal> out = new ArrayList<>();
-    if (!text.contains("fromCharCode") && !text.contains("chr(") && !text.contains("bytes") && !text.contains("Buffer.from") && !text.contains("Uint8Array")) {
+    if (!Gates.contains(text, "fromCharCode") && !Gates.contains(text, "chr(") && !Gates.contains(text, "bytes")
+        && !Gates.contains(text, "Buffer.from") && !Gates.contains(text, "Uint8Array")) {
       return out;
     }
     for (Pattern p : new Pattern[] {FROM_CHAR_CODE, BYTES_LIST, CHR_CHAIN}) {

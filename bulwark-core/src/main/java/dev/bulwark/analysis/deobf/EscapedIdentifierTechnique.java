@@ -13,7 +13,7 @@ final class EscapedIdentifierTechnique implements Technique {
 
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (text.indexOf("\\u00") < 0 || text.length() > maxBytes || escapedNames(text) < MIN_NAMES) {
+    if (!Gates.contains(text, "\\u00") || text.length() > maxBytes || escapedNames(text) < MIN_NAMES) {
       return List.of();
     }
     StringBuilder b = new StringBuilder(text.length());

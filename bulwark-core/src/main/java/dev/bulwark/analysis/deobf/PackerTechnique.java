@@ -15,7 +15,7 @@ final class PackerTechnique implements Technique {
 
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (!text.contains("function(p,a,c,k,e,")) {
+    if (!Gates.contains(text, "function(p,a,c,k,e,")) {
       return List.of();
     }
     List<Reveal> out = new ArrayList<>();

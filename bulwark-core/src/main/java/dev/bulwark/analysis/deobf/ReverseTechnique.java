@@ -7,7 +7,7 @@ import java.util.List;
 final class ReverseTechnique implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (!text.contains("::-1") && !text.contains(".reverse(")) {
+    if (!Gates.contains(text, "::-1") && !Gates.contains(text, ".reverse(")) {
       return List.of();
     }
     List<Reveal> out = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.List;
 final class Rot13Technique implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (!text.contains("rot13") && !text.contains("rot_13")) {
+    if (!Gates.contains(text, "rot13") && !Gates.contains(text, "rot_13")) {
       return List.of();
     }
     List<Reveal> out = new ArrayList<>();

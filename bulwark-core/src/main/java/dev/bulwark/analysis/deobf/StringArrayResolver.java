@@ -31,9 +31,10 @@ final class StringArrayResolver implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
     // JavaScript only: the lexer does not know Python's comments and strings.
-    boolean js = text.contains("function") || text.contains("var ") || text.contains("const ") || text.contains("=>");
+    boolean js = Gates.contains(text, "function") || Gates.contains(text, "var ") || Gates.contains(text, "const ")
+        || Gates.contains(text, "=>");
     if (text.length() > MAX_TEXT || lits.isEmpty() || !js
-        || !((text.contains("_0x") || pushShift(text)) && hasTable(text, lits) || spelled(text))) {
+        || !((Gates.contains(text, "_0x") || pushShift(text)) && hasTable(text, lits) || spelled(text))) {
       return List.of();
     }
     return resolve(text).filter(s -> s.length() <= maxBytes)
@@ -42,6 +43,9 @@ final class StringArrayResolver implements Technique {
 
   /** Cheap pre-check: an array rotation, {@code push(…shift())} within a few characters. */
   static boolean pushShift(String text) {
+    if (!Gates.contains(text, "shift")) {
+      return false;
+    }
     for (int i = text.indexOf("shift"); i >= 0; i = text.indexOf("shift", i + 5)) {
       int from = Math.max(0, i - 40);
       if (text.lastIndexOf("push", i) >= from) {
@@ -53,6 +57,9 @@ final class StringArrayResolver implements Technique {
 
   /** Cheap pre-check: three {@code ]+name[digit} joins, as char tables spell strings. */
   static boolean spelled(String text) {
+    if (!Gates.contains(text, "]+")) {
+      return false;
+    }
     int n = 0;
     for (int i = text.indexOf("]+"); i >= 0 && n < 3; i = text.indexOf("]+", i + 2)) {
       int j = i + 2;

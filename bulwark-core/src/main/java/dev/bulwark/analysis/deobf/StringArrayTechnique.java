@@ -14,7 +14,7 @@ import java.util.Set;
 final class StringArrayTechnique implements Technique {
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (!text.contains("_0x")) {
+    if (!Gates.contains(text, "_0x")) {
       return List.of();
     }
     List<Reveal> out = new ArrayList<>();

@@ -21,7 +21,7 @@ final class XorStringTechnique implements Technique {
 
   @Override
   public List<Reveal> find(String text, List<Literals.Lit> lits, int maxBytes) {
-    if (text.indexOf('^') < 0 || !text.contains("base64") || lits.size() < MIN_DECODED) {
+    if (!Gates.contains(text, "^") || !Gates.contains(text, "base64") || lits.size() < MIN_DECODED) {
       return List.of();
     }
     Set<String> keys = new LinkedHashSet<>();

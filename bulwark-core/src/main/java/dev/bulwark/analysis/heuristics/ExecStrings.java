@@ -31,11 +31,14 @@ final class ExecStrings {
       "networkinterfaces", "getservers", "env.user", "env.home", "env.pwd", "env.computername", "getuser",
       "gethostname", "getlogin", "gethostbyname", "uname", "node()", "getcwd", "expanduser"};
 
+  /** The pre-checks of both languages, from the pass deobfuscation makes over the same text. */
+  private static final dev.bulwark.analysis.TextGates GATES = dev.bulwark.analysis.TextGates.CODE;
+
   private ExecStrings() {}
 
   /** The shell commands of a JavaScript/TypeScript file (cheap when it never starts processes). */
   static List<Command> javascript(String text) {
-    if (!text.contains("child_process") && !text.contains("shelljs") && !text.contains("execa")) {
+    if (!GATES.contains(text, "child_process") && !GATES.contains(text, "shelljs") && !GATES.contains(text, "execa")) {
       return List.of();
     }
     return find(text, JS_CALLS, false);
@@ -43,7 +46,7 @@ final class ExecStrings {
 
   /** The shell commands of a Python file. */
   static List<Command> python(String text) {
-    if (!text.contains("os.") && !text.contains("subprocess") && !text.contains("commands.")) {
+    if (!GATES.contains(text, "os.") && !GATES.contains(text, "subprocess") && !GATES.contains(text, "commands.")) {
       return List.of();
     }
     return find(text, PY_CALLS, true);

@@ -11,6 +11,10 @@ import java.util.TreeSet;
  * contains one of a few literals at a bounded distance from its start ("eval" 0 or 1 characters
  * after the start of {@code (?:^|[^.\w$])(?:eval|exec)\s*\(}). {@link RegexMatcher} then tries the
  * pattern anchored at those few starts instead of stepping RE2/J's NFA over every character.
+ * When no literal lies at a bounded distance (unbounded repeats come first, as in
+ * {@code \b[\w$]*(?:spawn|exec)}), the anchors say which characters may precede their literal
+ * instead ({@link Anchor#back}): the start then lies in the stretch of those characters that ends
+ * at the literal, and every position of that stretch is a candidate.
  *
  * <p>Hand-written: RE2/J keeps its parse tree package-private, and {@link RegexLiterals} only
  * knows which literals occur, not where. It parses the subset of RE2 syntax the rules use and
@@ -35,9 +39,45 @@ final class RegexAnchors {
 
   /**
    * One anchor literal: it starts between {@code lo} and {@code hi} chars after the match start,
-   * in a match of the pattern's top-level alternative {@code alt}.
+   * in a match of the pattern's top-level alternative {@code alt}. When {@code hi} is {@link #INF}
+   * (an unbounded repeat comes before the literal, as in {@code \b[\w$]*(?:spawn|exec)}), every
+   * character between the match start and the literal is one of {@code back}, so the start lies in
+   * the stretch of such characters that ends at the literal: the matcher walks back over it.
+   * {@code back} is {@link Chars#ANY} for a bounded anchor.
    */
-  record Anchor(String literal, int lo, int hi, int alt) {}
+  record Anchor(String literal, int lo, int hi, int alt, Chars back) {
+    Anchor(String literal, int lo, int hi, int alt) {
+      this(literal, lo, hi, alt, Chars.ANY);
+    }
+
+    /** Whether the match start is found by walking back over {@link #back}. */
+    boolean walksBack() {
+      return hi >= INF;
+    }
+  }
+
+  /** A set of characters: {@code ascii}, and any non-ASCII one when {@code nonAscii}. */
+  record Chars(boolean[] ascii, boolean nonAscii) {
+    static final Chars ANY = all();
+
+    private static Chars all() {
+      boolean[] a = new boolean[128];
+      java.util.Arrays.fill(a, true);
+      return new Chars(a, true);
+    }
+
+    boolean has(char c) {
+      return c < 128 ? ascii[c] : nonAscii;
+    }
+
+    Chars union(Chars o) {
+      boolean[] a = ascii.clone();
+      for (int k = 0; k < 128; k++) {
+        a[k] |= o.ascii[k];
+      }
+      return new Chars(a, nonAscii || o.nonAscii);
+    }
+  }
 
   /** A top-level alternative: its longest match with repeats bounded, and its unbounded repeats. */
   record Alt(int fixedMax, List<Run> runs) {}
@@ -92,7 +132,8 @@ final class RegexAnchors {
     int anchorEnd() {
       int end = 0;
       for (Anchor a : anchors) {
-        end = Math.max(end, a.hi() + a.literal().length());
+        // a walk-back anchor's distance from the start is read by the unbounded repeats before it
+        end = Math.max(end, (a.walksBack() ? a.lo() : a.hi()) + a.literal().length());
       }
       return end;
     }
@@ -154,7 +195,7 @@ final class RegexAnchors {
       List<Anchor> anchors = new ArrayList<>();
       boolean longS = false;
       for (Anchor a : raw) {
-        if (a.literal.isEmpty() || a.hi >= INF) {
+        if (a.literal.isEmpty() || a.hi > INF) {
           return Optional.empty();
         }
         if (p.folded) {
@@ -168,7 +209,7 @@ final class RegexAnchors {
             }
           }
           longS |= low.indexOf('s') >= 0;
-          anchors.add(new Anchor(low, a.lo, a.hi, a.alt));
+          anchors.add(new Anchor(low, a.lo, a.hi, a.alt, a.back));
         } else {
           anchors.add(a);
         }
@@ -204,6 +245,12 @@ final class RegexAnchors {
     final boolean[] ascii = new boolean[128];
     boolean nonAscii;
     List<Anchor> anchor;
+    /**
+     * When {@code anchor} is null: anchors of which some lie an unbounded distance from the
+     * piece's start, each with the characters that may come before it ({@link Anchor#back}), or
+     * null when none is known.
+     */
+    List<Anchor> back;
     String literal;
 
     static Node empty() {
@@ -216,6 +263,10 @@ final class RegexAnchors {
       n.max = max;
       n.fixed = max;
       return n;
+    }
+
+    Chars chars() {
+      return new Chars(ascii.clone(), nonAscii);
     }
 
     void addChars(Node o) {
@@ -253,14 +304,15 @@ final class RegexAnchors {
       while (true) {
         int runsFrom = runChars.size();
         Node c = concat();
-        if (c.anchor == null || c.anchor.isEmpty()) {
+        List<Anchor> found = c.anchor != null && !c.anchor.isEmpty() ? c.anchor : c.back;
+        if (found == null || found.isEmpty()) {
           throw new Unsupported();
         }
-        for (Anchor a : c.anchor) {
-          if (a.literal.isEmpty() || a.hi >= INF) {
+        for (Anchor a : found) {
+          if (a.literal.isEmpty() || a.hi >= INF && a.back == Chars.ANY) {
             throw new Unsupported();
           }
-          anchors.add(new Anchor(a.literal, a.lo, a.hi, alts.size()));
+          anchors.add(new Anchor(a.literal, a.lo, a.hi, alts.size(), a.back));
         }
         alts.add(new Alt(c.fixed, runs(runsFrom, runChars.size())));
         nodes.add(c);
@@ -335,6 +387,7 @@ final class RegexAnchors {
       Node out = Node.empty();
       out.min = INF;
       List<Anchor> anchors = new ArrayList<>();
+      List<Anchor> back = new ArrayList<>();
       for (Node a : alts) {
         out.min = Math.min(out.min, a.min);
         out.max = Math.max(out.max, a.max);
@@ -345,17 +398,26 @@ final class RegexAnchors {
         } else {
           anchors = null;
         }
+        List<Anchor> b = a.anchor != null ? toBack(a.anchor, a) : a.back;
+        if (back != null && b != null) {
+          back.addAll(b);
+        } else {
+          back = null;
+        }
       }
       out.anchor = anchors;
+      out.back = anchors == null ? back : null;
       return out;
     }
 
     Node concat() throws Unsupported {
       Node out = Node.empty();
       List<Anchor> best = null;
+      List<Anchor> back = null; // anchors after an unbounded stretch, kept in case there is no other
       StringBuilder lit = new StringBuilder(); // the current run of plain literal characters
       int litLo = 0;
       int litHi = 0;
+      Chars litBack = null;
       boolean firstItem = true;
       while (i < re.length() && re.charAt(i) != '|' && re.charAt(i) != ')') {
         Node a = repeat();
@@ -367,13 +429,19 @@ final class RegexAnchors {
           if (lit.length() == 0) {
             litLo = out.min;
             litHi = out.max;
+            litBack = out.chars();
           }
           lit.append(a.literal);
         } else {
           best = better(best, run(lit, litLo, litHi));
+          back = betterBack(back, runBack(lit, litLo, litHi, litBack));
           lit.setLength(0);
           if (a.anchor != null && out.max < INF) {
             best = better(best, shift(a.anchor, out.min, out.max));
+          }
+          List<Anchor> inner = a.anchor != null ? toBack(a.anchor, a) : a.back;
+          if (inner != null && (out.max >= INF || a.anchor == null)) {
+            back = betterBack(back, shiftBack(inner, out.min, out.chars()));
           }
         }
         out.min = add(out.min, a.min);
@@ -382,12 +450,56 @@ final class RegexAnchors {
         out.addChars(a);
       }
       best = better(best, run(lit, litLo, litHi));
+      back = betterBack(back, runBack(lit, litLo, litHi, litBack));
       out.anchor = best;
+      out.back = best == null ? back : null;
       return out;
     }
 
     private static List<Anchor> run(StringBuilder lit, int lo, int hi) {
       return lit.length() == 0 || hi >= INF ? null : List.of(new Anchor(lit.toString(), lo, hi, 0));
+    }
+
+    /** A literal run after an unbounded stretch of the characters {@code before}. */
+    private static List<Anchor> runBack(StringBuilder lit, int lo, int hi, Chars before) {
+      return lit.length() == 0 || hi < INF ? null : List.of(new Anchor(lit.toString(), lo, INF, 0, before));
+    }
+
+    /**
+     * A piece's anchors as walk-back anchors: whatever comes between the piece's start and an
+     * anchor is made of the piece's characters.
+     */
+    private static List<Anchor> toBack(List<Anchor> anchors, Node piece) {
+      List<Anchor> out = new ArrayList<>();
+      for (Anchor a : anchors) {
+        out.add(new Anchor(a.literal, a.lo, INF, 0, a.walksBack() ? a.back : piece.chars()));
+      }
+      return out;
+    }
+
+    /** Walk-back anchors of a piece that follows a stretch of {@code before}, at least {@code lo} long. */
+    private static List<Anchor> shiftBack(List<Anchor> anchors, int lo, Chars before) {
+      List<Anchor> out = new ArrayList<>();
+      for (Anchor a : anchors) {
+        out.add(new Anchor(a.literal, add(a.lo, lo), INF, 0, a.back.union(before)));
+      }
+      return out;
+    }
+
+    /** Longer shortest literal first, then fewer literals. */
+    private static List<Anchor> betterBack(List<Anchor> a, List<Anchor> b) {
+      if (b == null) {
+        return a;
+      }
+      if (a == null) {
+        return b;
+      }
+      int la = a.stream().mapToInt(x -> x.literal.length()).min().orElse(0);
+      int lb = b.stream().mapToInt(x -> x.literal.length()).min().orElse(0);
+      if (la != lb) {
+        return lb > la ? b : a;
+      }
+      return b.size() < a.size() ? b : a;
     }
 
     private static List<Anchor> shift(List<Anchor> anchors, int lo, int hi) {
@@ -457,6 +569,7 @@ final class RegexAnchors {
       out.max = hi >= INF ? INF : mul(a.max, hi);
       out.fixed = hi >= INF ? 0 : mul(a.fixed, hi);
       out.anchor = lo >= 1 ? a.anchor : null; // the first copy keeps its place
+      out.back = lo >= 1 ? a.back : null;
       out.lead = lo >= 1 && a.lead;
       for (int k = runsBefore; k < runChars.size(); k++) {
         // Runs inside: one per copy, or, under an unbounded repeat, part of its one run.

@@ -218,6 +218,7 @@ final class RegexMatcher implements Matcher {
    * Null when there are more than half as many as characters (a plain pass is cheaper).
    */
   private int[][] candidates(MatchContext ctx, String hay, int from, int to) {
+    String text = ctx.text();
     int cap = (to - from) / 2 + 64;
     int alts = plan.alts().size();
     int[][] out = new int[alts + 1][];
@@ -229,9 +230,31 @@ final class RegexMatcher implements Matcher {
       int k = an.alt() + 1;
       int[] known = an.literal().length() >= MIN_TRACKED ? occurrences(ctx, an.literal(), plan.folded()) : null;
       int next = known == null ? 0 : firstAtOrAfter(known, from);
+      // a match lies inside one window, so a walk-back anchor's literal starts before `to`
+      int limit = an.walksBack() ? to : to + an.hi();
       for (int p = known == null ? hay.indexOf(an.literal(), from) : next < known.length ? known[next] : -1;
-          p >= 0 && p < to + an.hi();
+          p >= 0 && p < limit;
           p = known == null ? hay.indexOf(an.literal(), p + 1) : ++next < known.length ? known[next] : -1) {
+        if (an.walksBack()) {
+          // every start from the beginning of the stretch of `back` characters that ends at p
+          // (read in the text itself: the lower-cased one may differ outside ASCII)
+          int last = Math.min(p - an.lo(), to - 1);
+          int s = p;
+          while (s > from && an.back().has(text.charAt(s - 1))) {
+            if (p - s >= cap) {
+              return null; // more starts than a plain pass costs
+            }
+            s--;
+          }
+          for (; s <= last; s++) {
+            if (n[0] >= cap) {
+              return null;
+            }
+            out[0] = push(out[0], n[0]++, s);
+            out[k] = push(out[k], n[k]++, s);
+          }
+          continue;
+        }
         for (int o = an.lo(); o <= an.hi(); o++) {
           int s = p - o;
           if (s >= from && s < to) {

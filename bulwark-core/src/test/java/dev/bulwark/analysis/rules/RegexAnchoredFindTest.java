@@ -159,8 +159,11 @@ class RegexAnchoredFindTest {
       int s = mm.start();
       boolean anchored = false;
       for (RegexAnchors.Anchor a : plan.anchors()) {
-        for (int o = a.lo(); o <= a.hi() && !anchored; o++) {
-          anchored = hay.startsWith(a.literal(), s + o) && s + o + a.literal().length() <= mm.end();
+        // a walk-back anchor: the literal anywhere in the match, the text before it from `back`
+        int hi = a.walksBack() ? mm.end() - s : a.hi();
+        for (int o = a.lo(); o <= hi && !anchored; o++) {
+          anchored = hay.startsWith(a.literal(), s + o) && s + o + a.literal().length() <= mm.end()
+              && (!a.walksBack() || allOf(a.back(), text, s, s + o));
         }
       }
       assertThat(anchored).as("match [%d,%d) of %s in [%s] has an anchor %s", s, mm.end(), re, text,
@@ -185,6 +188,15 @@ class RegexAnchoredFindTest {
     Ctx parts = new Ctx(text, lower, regions);
     assertThat(m.find(parts)).as("%s on regions of [%s]", re, text).isEqualTo(m.findPlain(parts));
     return any;
+  }
+
+  private static boolean allOf(RegexAnchors.Chars set, String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!set.has(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Pieces a random text is built from: the pattern's literals and anchors, and example slices. */

@@ -22,7 +22,7 @@ class RegexAnchorsTest {
     "(ab|cd)ef§ ef@2..2",
     "\\b(?:abc)def§ abcdef@0..0",
     "\\bx{2,3}yz§ yz@2..3",
-    "\\s*abc§ none",
+    "\\s*abc§ abc@0..*",
     "\\ba+bcd§ a@0..0",
     "abc|\\w+§ none",
     "abc|[x]§ none",
@@ -40,10 +40,16 @@ class RegexAnchorsTest {
     "eval\\s*\\(§ none",
     "(?:\\(\\s*0x){12}§ none",
     "(?i)eval\\s*\\(§ eval@0..0",
+    "(?i)\\b[\\w$]*(?:spawn|exec)[\\w$]*\\s*\\(§ exec@0..* spawn@0..*",
+    "(?:^|[;&|(]\\s*|\\s)node\\b§ node@0..*",
+    "\\b(?:[\\w-]+\\.)*(?:webhook\\.site|pipedream\\.net)\\b§ pipedream.net@0..* webhook.site@0..*",
+    "x*ab|[y]+cd|ef§ ab@0..* cd@1..* ef@0..0",
+    "\\bab(?:c*d|e)f§ ab@0..0",
+    "[\\w-]+\\.(?:bat|cmd)§ bat@2..* cmd@2..*",
   })
   void derives(String re, String expected) {
     String got = RegexAnchors.of(re, 0)
-        .map(p -> p.anchors().stream().map(a -> a.literal() + "@" + a.lo() + ".." + a.hi()).sorted()
+        .map(p -> p.anchors().stream().map(a -> a.literal() + "@" + a.lo() + ".." + (a.walksBack() ? "*" : a.hi())).sorted()
             .collect(Collectors.joining(" ")))
         .orElse("none");
     assertThat(got).isEqualTo(expected);
