@@ -235,7 +235,28 @@ public final class VerdictModel {
         || NpmLifecycle.isInstallScriptPath(base)) {
       return true;
     }
-    return !base.isEmpty() && hookCommands.stream().anyMatch(c -> c.contains(base));
+    return !base.isEmpty() && (hookCommands.stream().anyMatch(c -> c.contains(base))
+        || base.equals("index.js") && rootFile(f.location().file()) && hookCommands.stream().anyMatch(VerdictModel::runsPackageFolder));
+  }
+
+  /** A file at the top of the package ({@code package/index.js}), not inside a folder of it. */
+  private static boolean rootFile(String file) {
+    return file.indexOf('/') == file.lastIndexOf('/') && !file.contains("!");
+  }
+
+  /**
+   * Whether a hook command runs the package's own folder with node ({@code node .},
+   * {@code node ./}), which loads its main module: {@code index.js} unless package.json names
+   * another (the hook finding carries only the command, so a named main is reached by name).
+   */
+  static boolean runsPackageFolder(String command) {
+    String[] words = command.trim().split("[\\s;&|]+");
+    for (int i = 0; i + 1 < words.length; i++) {
+      if ((words[i].equals("node") || words[i].endsWith("/node")) && (words[i + 1].equals(".") || words[i + 1].equals("./"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
