@@ -192,8 +192,9 @@ public final class VerdictModel {
   /** Whether a behaviour threat sits in install-time code or in a file an install hook names. */
   static boolean installTimeThreat(List<Finding> all) {
     List<String> hookCommands = hookCommands(all);
+    Set<String> mains = folderMains(all);
     return all.stream().anyMatch(f -> f.threat() && BEHAVIOUR.contains(f.category())
-        && atInstallTime(f, hookCommands));
+        && (atInstallTime(f, hookCommands) || inFolderMain(f, mains)));
   }
 
   /**
@@ -204,10 +205,12 @@ public final class VerdictModel {
    */
   static boolean installTimeAttack(List<Finding> all) {
     List<String> hookCommands = hookCommands(all);
+    Set<String> mains = folderMains(all);
     return all.stream().anyMatch(f -> f.threat() && f.category() != Category.METADATA
         && f.severity().atLeast(Severity.MEDIUM) && f.confidence() != dev.bulwark.model.Confidence.LOW
         && (f.category() != Category.INSTALL_HOOK || f.severity().atLeast(Severity.HIGH))
-        && (atInstallTime(f, hookCommands) || BEHAVIOUR.contains(f.category()) && atImportTime(f)));
+        && (atInstallTime(f, hookCommands) || inFolderMain(f, mains)
+            || BEHAVIOUR.contains(f.category()) && atImportTime(f)));
   }
 
   /** A package's top-level {@code __init__.py} runs as soon as the package is imported. */
@@ -235,13 +238,29 @@ public final class VerdictModel {
         || NpmLifecycle.isInstallScriptPath(base)) {
       return true;
     }
-    return !base.isEmpty() && (hookCommands.stream().anyMatch(c -> c.contains(base))
-        || base.equals("index.js") && rootFile(f.location().file()) && hookCommands.stream().anyMatch(VerdictModel::runsPackageFolder));
+    return !base.isEmpty() && hookCommands.stream().anyMatch(c -> c.contains(base));
   }
 
-  /** A file at the top of the package ({@code package/index.js}), not inside a folder of it. */
-  private static boolean rootFile(String file) {
-    return file.indexOf('/') == file.lastIndexOf('/') && !file.contains("!");
+  /**
+   * The main modules that install hooks run by running their package's folder ({@code node .}):
+   * {@code index.js} beside the {@code package.json} whose hook it is.
+   */
+  private static Set<String> folderMains(List<Finding> all) {
+    Set<String> out = new java.util.HashSet<>();
+    for (Finding f : all) {
+      String file = f.location().file();
+      int at = file.indexOf("package.json#scripts.");
+      if (f.category() == Category.INSTALL_HOOK && at >= 0 && runsPackageFolder(f.snippet())) {
+        out.add(file.substring(0, at) + "index.js");
+      }
+    }
+    return out;
+  }
+
+  private static boolean inFolderMain(Finding f, Set<String> mains) {
+    String file = f.location().file();
+    int decoded = file.indexOf("!decoded/");
+    return !mains.isEmpty() && mains.contains(decoded < 0 ? file : file.substring(0, decoded));
   }
 
   /**
