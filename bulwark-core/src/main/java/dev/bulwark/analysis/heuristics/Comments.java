@@ -26,48 +26,32 @@ final class Comments {
 
   /** Whether {@code index} lies inside a comment. */
   boolean contains(int index) {
-    return end(index) > index || inside(index);
+    int k = last(index);
+    return k >= 0 && index < spans[2 * k + 1];
   }
 
   /** The end of the comment that starts exactly at {@code index}, or -1. */
   int end(int index) {
-    int k = find(index);
-    return k >= 0 ? spans[2 * k + 1] : -1;
+    int k = last(index);
+    return k >= 0 && spans[2 * k] == index ? spans[2 * k + 1] : -1;
   }
 
-  private boolean inside(int index) {
+  /** The last comment that starts at or before {@code index}, or -1. */
+  private int last(int index) {
     ensure();
     int lo = 0;
     int hi = count - 1;
+    int found = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (spans[2 * mid + 1] <= index) {
+      if (spans[2 * mid] <= index) {
+        found = mid;
         lo = mid + 1;
-      } else if (spans[2 * mid] > index) {
-        hi = mid - 1;
       } else {
-        return true;
+        hi = mid - 1;
       }
     }
-    return false;
-  }
-
-  private int find(int start) {
-    ensure();
-    int lo = 0;
-    int hi = count - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      int s = spans[2 * mid];
-      if (s < start) {
-        lo = mid + 1;
-      } else if (s > start) {
-        hi = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -1;
+    return found;
   }
 
   private void ensure() {
@@ -169,7 +153,7 @@ final class Comments {
   }
 
   /** The index after the regex literal opened at {@code i}, or the end of its line. */
-  private static int regexEnd(String t, int i) {
+  static int regexEnd(String t, int i) {
     boolean inClass = false;
     for (int j = i + 1; j < t.length(); j++) {
       char c = t.charAt(j);

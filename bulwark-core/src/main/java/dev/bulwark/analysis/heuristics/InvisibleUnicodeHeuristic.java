@@ -217,26 +217,6 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
     return j < 0 || "(,=:[!&|?{};\n".indexOf(t.charAt(j)) >= 0;
   }
 
-  /** Index of the '/' closing the regex literal opened at {@code i}, or the end of the line. */
-  private static int regexEnd(String t, int i) {
-    boolean inClass = false;
-    for (int j = i + 1; j < t.length(); j++) {
-      char c = t.charAt(j);
-      if (c == '\\') {
-        j++;
-      } else if (c == '\n') {
-        return j;
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == ']') {
-        inClass = false;
-      } else if (c == '/' && !inClass) {
-        return j;
-      }
-    }
-    return t.length();
-  }
-
   /**
    * Greek and Cyrillic letters that look like Latin ones (from the Unicode confusables data,
    * UTS #39): only they can make a word read as another. Letters such as Δ, θ, λ or π in a
@@ -288,7 +268,7 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       }
       if (c == '/' && regexStart(t, i)) {
         // A regex literal is data too (locale patterns mix alphabets), skip to its end.
-        i = regexEnd(t, i);
+        i = Comments.regexEnd(t, i) - 1; // the loop steps past the closing '/'
         start = -1;
         continue;
       }
