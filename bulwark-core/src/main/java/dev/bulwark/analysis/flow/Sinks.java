@@ -68,6 +68,11 @@ final class Sinks {
         return true;
       }
     }
+    return readsMemberOf(code, id -> PROCESS_BASES.contains(id) || modules.contains(id));
+  }
+
+  /** Whether the code reads a member ({@code id.x}, {@code id[k]}) of a name the test accepts. */
+  private static boolean readsMemberOf(String code, java.util.function.Predicate<String> base) {
     int n = code.length();
     for (int i = 0; i < n; i++) {
       if (!Character.isJavaIdentifierStart(code.charAt(i)) || i > 0 && Character.isJavaIdentifierPart(code.charAt(i - 1))) {
@@ -77,16 +82,14 @@ final class Sinks {
       while (j < n && Character.isJavaIdentifierPart(code.charAt(j))) {
         j++;
       }
-      if (j < n && (code.charAt(j) == '.' || code.charAt(j) == '[')) {
-        String id = code.substring(i, j);
-        if (PROCESS_BASES.contains(id) || modules.contains(id)) {
-          return true;
-        }
+      if (j < n && (code.charAt(j) == '.' || code.charAt(j) == '[') && base.test(code.substring(i, j))) {
+        return true;
       }
       i = j - 1;
     }
     return false;
   }
+
   /**
    * Whether a function bound to a process name ({@code function exec(s) {…}}) starts a process:
    * its body names {@code child_process} or a runtime's spawner, calls a child process function
@@ -108,14 +111,8 @@ final class Sinks {
         return true; // require(name): which module is not written down
       }
     }
-    for (String base : PROCESS_BASES) {
-      for (int i = code.indexOf(base); i >= 0; i = code.indexOf(base, i + 1)) {
-        int j = i + base.length();
-        boolean word = (i == 0 || !Character.isJavaIdentifierPart(code.charAt(i - 1))) && j < code.length();
-        if (word && (code.charAt(j) == '.' || code.charAt(j) == '[') && !base.equals("process")) {
-          return true; // cp.execSync(…), childProcess[name](…)
-        }
-      }
+    if (readsMemberOf(code, PROCESS_BASES::contains)) {
+      return true; // cp.execSync(…), childProcess[name](…)
     }
     for (int i = code.indexOf('.'); i >= 0; i = code.indexOf('.', i + 1)) {
       int j = i + 1;
@@ -129,7 +126,6 @@ final class Sinks {
     }
     return false;
   }
-
 
   /**
    * Sink kinds of a callee such as {@code https.request}, {@code subprocess.Popen}, {@code eval}.
