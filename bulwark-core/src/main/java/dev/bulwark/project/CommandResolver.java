@@ -62,6 +62,14 @@ final class CommandResolver {
       "pm2", "forever", "babel-node", "esno", "esr", "supervisor", "electron", "uvicorn", "gunicorn",
       "flask");
   private static final Set<String> PACKAGE_MANAGERS = Set.of("npm", "yarn", "pnpm", "bun");
+  /** More programs whose first operand is a file they execute (used only for {@code asCode}). */
+  private static final Set<String> INTERPRETERS = Set.of("source", ".", "perl", "ruby", "php",
+      "lua", "Rscript", "osascript", "wscript", "cscript", "powershell", "pwsh", "ksh", "fish",
+      "node.exe", "python.exe", "python2", "ipython");
+  private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "fish");
+  private static final Set<String> MANAGERS = Set.of("pm2", "forever");
+  private static final Set<String> PRELOAD_FLAGS = Set.of("-r", "--require", "--import",
+      "--loader", "--experimental-loader", "-File", "-file");
 
   private final Map<String, String> scripts;
   private final String dir;
@@ -85,14 +93,40 @@ final class CommandResolver {
         ? path.equals(c) || path.endsWith("/" + c) : c.equals(name)));
   }
 
-  /** Entry files the command runs, in order, without duplicates. */
-  List<String> entries(String command) {
-    Set<String> out = new LinkedHashSet<>();
-    resolve(command, out, new LinkedHashSet<>(), 0);
-    return new ArrayList<>(out);
+  /**
+   * The project files a command line touches.
+   *
+   * @param entries every project file it names or runs, in order, without duplicates: the files an
+   *     interpreter runs, the command itself, tool configs, and files given to any other tool
+   * @param asCode the subset that is certainly executed as code: the command word when it is a
+   *     project file, an interpreter's script and preloads ({@code node -r F}, {@code python -m M},
+   *     {@code sh -c "…"} resolved again), and the configs a build tool loads. A file merely given
+   *     to some other tool ({@code pandoc README.txt}, {@code pip install -r requirements.txt},
+   *     {@code mdl README.md}) is read by it, not run.
+   */
+  record Resolved(List<String> entries, List<String> asCode) {
+    Resolved {
+      entries = List.copyOf(entries);
+      asCode = List.copyOf(asCode);
+    }
   }
 
-  private void resolve(String command, Set<String> out, Set<String> seenScripts, int depth) {
+  /** Entry files the command runs, in order, without duplicates. */
+  List<String> entries(String command) {
+    return resolveAll(command).entries();
+  }
+
+  Resolved resolveAll(String command) {
+    Set<String> out = new LinkedHashSet<>();
+    Set<String> code = new LinkedHashSet<>();
+    resolve(command, new Sink(out, code), new LinkedHashSet<>(), 0);
+    return new Resolved(new ArrayList<>(out), new ArrayList<>(code));
+  }
+
+  /** Where resolved files go: every entry, and the ones executed as code. */
+  private record Sink(Set<String> entries, Set<String> code) {}
+
+  private void resolve(String command, Sink out, Set<String> seenScripts, int depth) {
     if (depth > MAX_DEPTH) {
       return;
     }
@@ -101,7 +135,7 @@ final class CommandResolver {
     }
   }
 
-  private void resolveSimple(List<String> w, Set<String> out, Set<String> seen, int depth) {
+  private void resolveSimple(List<String> w, Sink out, Set<String> seen, int depth) {
     int i = 0;
     // skip env assignments and wrappers: FOO=1 cross-env NODE_ENV=x node a.js
     while (i < w.size() && (w.get(i).contains("=") && !w.get(i).startsWith("-")
@@ -130,28 +164,38 @@ final class CommandResolver {
       }
     } else if (TOOL_CONFIGS.containsKey(cmd)) {
       for (String c : TOOL_CONFIGS.get(cmd)) {
-        addIfFile(c, out);
+        addIfFile(c, out, true);
       }
     }
     String first = path(w.get(i)); // null for a URL or a path that leaves the project
     if (RUNNERS.contains(cmd) || w.get(i).startsWith("./") || first != null && files.contains(first)) {
-      addIfFile(w.get(i), out);
+      addIfFile(w.get(i), out, true);
     }
-    for (String a : args) {
-      if (!a.startsWith("-")) {
-        addIfFile(a, out);
-        // python -m package.module
+    boolean interpreter = RUNNERS.contains(cmd) || INTERPRETERS.contains(cmd);
+    boolean scriptSeen = false;
+    for (int k = 0; k < args.size(); k++) {
+      String a = args.get(k);
+      if (interpreter && PRELOAD_FLAGS.contains(a) && k + 1 < args.size()) {
+        addIfFile(args.get(++k), out, true); // node -r ./x, --import, --loader
+      } else if (interpreter && a.equals("-c") && k + 1 < args.size() && SHELLS.contains(cmd)) {
+        resolve(args.get(++k), out, seen, depth + 1); // sh -c "node x"
+        scriptSeen = true;
+      } else if (!a.startsWith("-")) {
+        // the interpreter's script is its first operand (pm2/forever: after "start")
+        boolean script = interpreter && !scriptSeen && !(a.equals("start") && MANAGERS.contains(cmd));
+        addIfFile(a, out, script);
+        scriptSeen |= script;
       }
     }
     int m = args.indexOf("-m");
     if (m >= 0 && m + 1 < args.size()) {
       String mod = args.get(m + 1).replace('.', '/');
-      addIfFile(mod + ".py", out);
-      addIfFile(mod + "/__main__.py", out);
+      addIfFile(mod + ".py", out, interpreter);
+      addIfFile(mod + "/__main__.py", out, interpreter);
     }
   }
 
-  private void packageManager(List<String> args, Set<String> out, Set<String> seen, int depth) {
+  private void packageManager(List<String> args, Sink out, Set<String> seen, int depth) {
     if (args.isEmpty()) {
       return;
     }
@@ -169,7 +213,7 @@ final class CommandResolver {
     }
   }
 
-  private void script(String name, Set<String> out, Set<String> seen, int depth) {
+  private void script(String name, Sink out, Set<String> seen, int depth) {
     if (seen.add(name)) {
       for (String pre : List.of("pre" + name, name, "post" + name)) {
         if (scripts.containsKey(pre)) {
@@ -179,16 +223,23 @@ final class CommandResolver {
     }
   }
 
-  private void addIfFile(String arg, Set<String> out) {
+  private void addIfFile(String arg, Sink out, boolean asCode) {
     String p = path(arg);
+    String found = null;
     if (p != null && files.contains(p)) {
-      out.add(p);
+      found = p;
     } else if (p != null && !p.contains(".")) {
       for (String ext : List.of(".js", ".ts", ".mjs", ".cjs", ".py", ".sh", "/index.js")) {
         if (files.contains(p + ext)) {
-          out.add(p + ext);
-          return;
+          found = p + ext;
+          break;
         }
+      }
+    }
+    if (found != null) {
+      out.entries().add(found);
+      if (asCode) {
+        out.code().add(found);
       }
     }
   }

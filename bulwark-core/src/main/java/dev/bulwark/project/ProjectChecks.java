@@ -139,7 +139,7 @@ final class ProjectChecks {
   }
 
   private void disguised(Trigger t) {
-    for (String f : t.runs().subList(0, Math.min(5, t.runs().size()))) {
+    for (String f : t.asCode().subList(0, Math.min(5, t.asCode().size()))) {
       String lower = f.toLowerCase(Locale.ROOT);
       int dot = lower.lastIndexOf('.');
       if (dot > 0 && ASSET_EXT.contains(lower.substring(dot))) {

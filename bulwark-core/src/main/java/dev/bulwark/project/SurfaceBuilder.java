@@ -74,11 +74,18 @@ public final class SurfaceBuilder {
 
   private void add(TriggerKind kind, String name, String command, SourceLocation loc,
       Map<String, String> scripts, String dir) {
-    List<String> entries = new ArrayList<>(
-        new CommandResolver(scripts, dir, files.keySet()).entries(command));
-    entries.addAll(HooksPath.firedBy(command, files.keySet()));
+    CommandResolver.Resolved resolved =
+        new CommandResolver(scripts, dir, files.keySet()).resolveAll(command);
+    List<String> entries = new ArrayList<>(resolved.entries());
+    List<String> hooks = HooksPath.firedBy(command, files.keySet());
+    entries.addAll(hooks);
     ImportGraph.Reach reach = graph.follow(entries);
-    triggers.add(new Trigger(kind, name, command, loc, reach.files(), reach.chains()));
+    // Files given to a tool as data are not code; whatever the entries load is.
+    java.util.Set<String> dataOnly = new java.util.HashSet<>(resolved.entries());
+    dataOnly.removeAll(resolved.asCode());
+    dataOnly.removeAll(hooks);
+    List<String> asCode = reach.files().stream().filter(f -> !dataOnly.contains(f)).toList();
+    triggers.add(new Trigger(kind, name, command, loc, reach.files(), reach.chains(), asCode));
   }
 
   private void vscode() {

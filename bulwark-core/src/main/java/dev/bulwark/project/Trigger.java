@@ -15,6 +15,9 @@ import java.util.Objects;
  *     (require/import), in breadth-first order
  * @param chains for files reached through imports, the chain from an entry, e.g.
  *     "server/server.js → app.js → controllers/user.js"
+ * @param asCode the files of {@code runs} that are certainly executed as code: what an interpreter
+ *     runs, the command itself, tool configs, and every file reached through imports; not a file
+ *     only given as an argument to some other tool (a linter's README, pip's requirements file)
  */
 public record Trigger(
     TriggerKind kind,
@@ -22,7 +25,14 @@ public record Trigger(
     String command,
     SourceLocation location,
     List<String> runs,
-    List<String> chains) implements Comparable<Trigger> {
+    List<String> chains,
+    List<String> asCode) implements Comparable<Trigger> {
+
+  /** A trigger all of whose files run as code. */
+  public Trigger(TriggerKind kind, String name, String command, SourceLocation location,
+      List<String> runs, List<String> chains) {
+    this(kind, name, command, location, runs, chains, runs);
+  }
 
   public Trigger {
     Objects.requireNonNull(kind, "kind");
@@ -31,6 +41,7 @@ public record Trigger(
     Objects.requireNonNull(location, "location");
     runs = List.copyOf(runs);
     chains = List.copyOf(chains);
+    asCode = List.copyOf(asCode);
   }
 
   @Override

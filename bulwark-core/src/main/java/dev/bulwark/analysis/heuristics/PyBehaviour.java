@@ -40,7 +40,8 @@ final class PyBehaviour {
   private static final Set<String> BUILD_TOOLS = Set.of("git", "hg", "svn", "make", "gmake", "nmake",
       "cmake", "ninja", "meson", "scons", "gcc", "g++", "cc", "c++", "clang", "clang++", "cl", "nvcc", "hipcc",
       "gfortran", "f2py", "ld", "ar", "strip", "pkg-config", "pkgconf", "python", "python2", "python3", "py",
-      "pip", "pip3", "conda", "mamba", "npm", "npx", "yarn", "pnpm", "jlpm", "node", "cython", "swig", "protoc",
+      "pip", "pip3", "pipenv", "poetry", "uv", "pdm", "hatch", "flit", "maturin", "bazel", "bazelisk",
+      "conda", "mamba", "npm", "npx", "yarn", "pnpm", "jlpm", "node", "cython", "swig", "protoc",
       "javac", "java", "mvn", "ant", "gradle", "cargo", "rustc", "rustup", "go", "configure", "./configure",
       "autoreconf", "autoconf", "automake", "libtool", "xcodebuild", "xcrun", "xcode-select", "sw_vers",
       "uname", "which", "where", "lsb_release", "ldconfig", "ldd", "otool", "install_name_tool", "brew",
@@ -283,7 +284,10 @@ final class PyBehaviour {
     String t = s.tree().text(first).trim();
     if (type.equals("identifier")) {
       List<String> vals = s.assignedTo(t);
-      return vals.isEmpty() ? "" : programOfText(vals.get(0));
+      return vals.isEmpty() ? "" : programOfText(envDefault(vals.get(0)));
+    }
+    if (type.equals("binary_operator") && first.getNamedChildCount() > 0) {
+      return program(first.getNamedChild(0), s); // cxx + ["-x", "c++"]: the left part's program
     }
     if (type.equals("list") || type.equals("tuple")) {
       if (first.getNamedChildCount() == 0) {
@@ -293,12 +297,30 @@ final class PyBehaviour {
       if (s.tree().text(e).contains("executable")) {
         return "python";
       }
-      return e.getType().equals("string") ? programOfText(s.tree().text(e)) : "";
+      return e.getType().equals("string") ? programOfText(s.tree().text(e))
+          : e.getType().equals("call") ? programOfText(envDefault(s.tree().text(e))) : "";
     }
     if (t.contains("sys.executable")) {
       return "python";
     }
     return type.equals("string") || type.equals("concatenated_string") ? programOfText(t) : "";
+  }
+
+  private static final Pattern ENV_DEFAULT = Pattern.compile("^(?:shlex\\.split\\()?os\\.(?:environ\\.get|getenv)"
+      + "\\(\\s*['\"][A-Za-z_][A-Za-z0-9_]{0,40}['\"]\\s*,\\s*(['\"][^'\"\\n]{0,300}['\"])\\s*\\)\\)?$");
+
+  /**
+   * The default of an environment lookup ({@code os.environ.get("CXX", "c++")}, also inside
+   * {@code shlex.split(…)}): the program that runs on a machine without the variable, judged like
+   * any other. Other text is returned as it is.
+   */
+  static String envDefault(String text) {
+    String t = text.strip();
+    if (t.length() > 400 || !t.contains("os.")) {
+      return text;
+    }
+    com.google.re2j.Matcher m = ENV_DEFAULT.matcher(t);
+    return m.find() ? m.group(1) : text;
   }
 
   /** The first word of the first string literal in a fragment, normalised ("/usr/bin/Git.exe" → "git"). */
@@ -319,14 +341,23 @@ final class PyBehaviour {
     }
     char q = v.charAt(i);
     int j = i + 1;
-    while (j < v.length() && (v.charAt(j) == ' ' || v.charAt(j) == q)) {
-      j++;
+    String word;
+    int words = 0;
+    while (true) {
+      while (j < v.length() && (v.charAt(j) == ' ' || v.charAt(j) == q)) {
+        j++;
+      }
+      int k = j;
+      while (k < v.length() && v.charAt(k) != q && v.charAt(k) != ' ' && v.charAt(k) != '\t') {
+        k++;
+      }
+      word = v.substring(j, k);
+      // "CORE_ONLY=yes bash ./make.sh": variable assignments before the program are skipped
+      if (words++ >= 8 || !envAssignment(word)) {
+        break;
+      }
+      j = k;
     }
-    int k = j;
-    while (k < v.length() && v.charAt(k) != q && v.charAt(k) != ' ' && v.charAt(k) != '\t') {
-      k++;
-    }
-    String word = v.substring(j, k);
     if (word.isEmpty() || word.contains("{") || word.contains("%")) {
       return "";
     }
@@ -339,6 +370,21 @@ final class PyBehaviour {
       return "python";
     }
     return word.isEmpty() ? "" : word;
+  }
+
+  /** {@code NAME=value}, as a shell reads a word before the program. */
+  private static boolean envAssignment(String word) {
+    int eq = word.indexOf('=');
+    if (eq <= 0 || !(Character.isLetter(word.charAt(0)) || word.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 1; i < eq; i++) {
+      char c = word.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

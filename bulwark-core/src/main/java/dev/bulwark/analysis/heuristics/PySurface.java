@@ -346,6 +346,17 @@ final class PySurface {
         pushField(stack, node, "superclasses");
         continue;
       }
+      if (installScript && (type.equals("if_statement") || type.equals("elif_clause"))
+          && MaintainerGuard.holdsOnlyOutsideInstall(node.getChildByFieldName("condition"), tree)) {
+        // `if sys.argv[-1] == "publish":` runs only for a maintainer's own setup.py command
+        for (int i = node.getChildCount() - 1; i >= 0; i--) {
+          TSNode c = node.getChild(i);
+          if (c.getType().equals("elif_clause") || c.getType().equals("else_clause")) {
+            stack.push(c);
+          }
+        }
+        continue;
+      }
       if (type.equals("if_statement") && !installScript && mainGuard(node)) {
         TSNode alt = node.getChildByFieldName("alternative");
         if (alt != null && !alt.isNull()) {

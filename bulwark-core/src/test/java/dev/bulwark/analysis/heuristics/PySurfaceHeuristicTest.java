@@ -66,6 +66,11 @@ class PySurfaceHeuristicTest {
     assertThat(PyBehaviour.programOfText("'/usr/bin/Git.exe describe'")).isEqualTo("git");
     assertThat(PyBehaviour.programOfText("[\"python3.11\", \"-m\", \"build\"]")).isEqualTo("python");
     assertThat(PyBehaviour.programOfText("f\"{tool} --x\"")).isEmpty();
+    assertThat(PyBehaviour.programOfText("'CORE_ONLY=yes CC=gcc bash ./make.sh'")).isEqualTo("bash");
+    assertThat(PyBehaviour.programOfText("'==x'")).isEqualTo("==x");
+    assertThat(PyBehaviour.envDefault("shlex.split(os.environ.get('CXX', 'c++'))")).isEqualTo("'c++'");
+    assertThat(PyBehaviour.envDefault("os.getenv(\"CC\", \"curl -s x\")")).isEqualTo("\"curl -s x\"");
+    assertThat(PyBehaviour.envDefault("os.environ['CC']")).isEqualTo("os.environ['CC']");
     assertThat(PyBehaviour.escapeHeavy("\"\\145\\166\\x61\\x6c\"")).isTrue();
     assertThat(PyBehaviour.escapeHeavy("\"print('a\\n')\"")).isFalse();
   }
