@@ -8,8 +8,9 @@
 # The archive addresses are the machine's own apt sources (their `deb` entries read as `deb-src`);
 # nothing is installed, apt's state goes to a temporary folder.
 # Usage: bulwark-eval/scripts/collect-python-sources.sh OUT.tsv COUNT SEED [TOP] [MAXMB]
-# Example (measured in docs/eval.md):
-#   bulwark-eval/scripts/collect-python-sources.sh /tmp/pysrc.tsv 400 17 8000 25
+# Example (measured in docs/eval.md; COUNT above the pool size takes every candidate, 1,543 on
+# 2026-12-07, of which the archive served 351: bulwark-eval/data/python-sources-2026-12-07.tsv):
+#   bulwark-eval/scripts/collect-python-sources.sh /tmp/pysrc.tsv 100000 17 8000 25
 #   bulwark-eval/scripts/fetch-python-sources.sh /tmp/pysrc.tsv ~/.cache/bulwark-corpus/pysrc
 set -eu
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)

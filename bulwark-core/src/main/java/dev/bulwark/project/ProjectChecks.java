@@ -92,6 +92,15 @@ final class ProjectChecks {
             // maintainers, not by someone trying the project: a capability, not a threat.
             out.add(ProjectRules.HOOK_DOWNLOADS.at(Severity.LOW, false, t.location(), cmd, "",
                 t.name() + " (a maintainer target) downloads code and runs it: " + Snip.of(cmd)));
+          } else if (download && t.kind() == TriggerKind.MAKE && !newcomerTarget(t.name())
+              && !padded && !RAW_IP_URL.matcher(cmd).find()) {
+            // fp (Python source trees): `make install-poetry: curl … | python -`. Only a target
+            // that someone trying the project runs (plain make, setup, install, run, test …) is
+            // a trap; another named target runs when a developer picks it, so an installer
+            // fetched by host name there is a capability. From a bare IP address it stays a threat.
+            out.add(ProjectRules.HOOK_DOWNLOADS.at(Severity.LOW, false, t.location(), cmd, "",
+                t.name() + " (a target you run only on purpose) downloads code and runs it: "
+                    + Snip.of(cmd)));
           } else if (download) {
             out.add(ProjectRules.HOOK_DOWNLOADS.at(Severity.HIGH, true, t.location(), cmd, "",
                 t.name() + " downloads code and runs it: " + Snip.of(cmd)));
@@ -154,6 +163,23 @@ final class ProjectChecks {
       "publish", "deploy", "upload", "dist", "sdist", "wheel", "docs", "doc", "html", "lint", "fmt",
       "format", "tools", "install-tools", "tools-install", "bump", "tag", "changelog", "coverage",
       "bench", "benchmark", "ci", "clean", "distclean", "docker-push", "push", "sign", "notarize");
+
+  /** Makefile targets that someone trying a project runs without reading the Makefile. */
+  private static final java.util.Set<String> NEWCOMER_TARGETS = java.util.Set.of("all", "install",
+      "setup", "run", "start", "dev", "develop", "serve", "server", "build", "test", "tests",
+      "check", "bootstrap", "init", "deps", "dependencies", "requirements", "venv", "env",
+      "default", "main", "app", "up", "demo", "local", "configure", "prepare", "compile");
+  private static final Pattern RAW_IP_URL =
+      Pattern.compile("(?i)\\b(?:https?|ftp)://\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\b");
+
+  private boolean newcomerTarget(String triggerName) {
+    String target = triggerName.startsWith("make ") ? triggerName.substring(5).trim() : triggerName;
+    if (NEWCOMER_TARGETS.contains(target.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    String makefile = tree.text("Makefile").orElse(tree.text("makefile").orElse(""));
+    return target.equals(SurfaceBuilder.defaultMakeGoal(makefile));
+  }
 
   static boolean maintainerTarget(String triggerName) {
     String target = triggerName.startsWith("make ") ? triggerName.substring(5).trim() : triggerName;

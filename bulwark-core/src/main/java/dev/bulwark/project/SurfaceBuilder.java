@@ -311,7 +311,7 @@ public final class SurfaceBuilder {
     int count = 0;
     for (int i = 0; i < lines.length && count < 30; i++) {
       String l = lines[i];
-      if (!l.startsWith("\t") && l.contains(":") && !l.startsWith("#") && !l.contains("=")) {
+      if (makeTargetLine(l)) {
         target = l.substring(0, l.indexOf(':')).trim();
       } else if (l.startsWith("\t") && !target.isEmpty()) {
         String cmd = l.trim();
@@ -323,6 +323,31 @@ public final class SurfaceBuilder {
         count++;
       }
     }
+  }
+
+  private static boolean makeTargetLine(String l) {
+    return !l.startsWith("\t") && l.contains(":") && !l.startsWith("#") && !l.contains("=");
+  }
+
+  /**
+   * The target a plain {@code make} builds: the first one whose name does not start with a dot
+   * (GNU make's default goal), or "" when there is none.
+   */
+  static String defaultMakeGoal(String makefile) {
+    int lines = 0;
+    for (String l : makefile.split("\n", 5_001)) {
+      if (++lines > 5_000) {
+        break;
+      }
+      if (makeTargetLine(l)) {
+        String target = l.substring(0, l.indexOf(':')).trim();
+        if (!target.isEmpty() && !target.startsWith(".")) {
+          int sp = target.indexOf(' ');
+          return sp < 0 ? target : target.substring(0, sp);
+        }
+      }
+    }
+    return "";
   }
 
   private void docker() {

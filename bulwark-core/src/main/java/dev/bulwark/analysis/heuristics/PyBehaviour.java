@@ -41,7 +41,8 @@ final class PyBehaviour {
       "cmake", "ninja", "meson", "scons", "gcc", "g++", "cc", "c++", "clang", "clang++", "cl", "nvcc", "hipcc",
       "gfortran", "f2py", "ld", "ar", "strip", "pkg-config", "pkgconf", "python", "python2", "python3", "py",
       "pip", "pip3", "pipenv", "poetry", "uv", "pdm", "hatch", "flit", "maturin", "bazel", "bazelisk",
-      "conda", "mamba", "npm", "npx", "yarn", "pnpm", "jlpm", "node", "cython", "swig", "protoc",
+      "conda", "mamba", "dpkg-architecture", "dpkg-buildflags", "ranlib", "nm", "objdump", "readelf",
+      "lipo", "codesign", "ccache", "sccache", "npm", "npx", "yarn", "pnpm", "jlpm", "node", "cython", "swig", "protoc",
       "javac", "java", "mvn", "ant", "gradle", "cargo", "rustc", "rustup", "go", "configure", "./configure",
       "autoreconf", "autoconf", "automake", "libtool", "xcodebuild", "xcrun", "xcode-select", "sw_vers",
       "uname", "which", "where", "lsb_release", "ldconfig", "ldd", "otool", "install_name_tool", "brew",
@@ -55,7 +56,7 @@ final class PyBehaviour {
   private static final Pattern DANGER = Pattern.compile("(?i)\\bcurl\\b|\\bwget\\b|powershell|\\bpwsh\\b"
       + "|invoke-webrequest|invoke-expression|\\biex\\b|downloadstring|downloadfile|certutil|bitsadmin|mshta"
       + "|rundll32|regsvr32|wscript|cscript|schtasks|\\breg\\s+add|/dev/tcp|\\bnc\\s+-|\\bncat\\b|netcat"
-      + "|\\b(?:ba)?sh\\s+-i\\b|base64|https?://|ftp://|\\.vbs\\b|\\.ps1\\b|\\.scr\\b|/tmp/|%temp%|appdata"
+      + "|\\b(?:ba)?sh\\s+-i\\b|\\bbase64\\s+-{1,2}[dD]|\\|\\s*base64\\b|\\bbase64\\.(?:b\\d|standard_|urlsafe_|decode)|https?://|ftp://|\\.vbs\\b|\\.ps1\\b|\\.scr\\b|/tmp/|%temp%|appdata"
       + "|chmod\\s+(?:\\+x|a\\+x|u\\+x|[0-7]?7[0-7][0-7])|\\bnohup\\b|\\bstart\\s+/b\\b|\\bstart\\s+\\S*\\.exe"
       + "|-encodedcommand|\\s-enc\\s|-windowstyle|\\s-w\\s+hidden|>\\s*/dev/null\\s+2>&1\\s*&|crontab"
       + "|launchctl|osascript|whoami|systeminfo|ipconfig|ifconfig|\\bnet\\s+user|/etc/passwd|/etc/shadow"
@@ -187,6 +188,12 @@ final class PyBehaviour {
       return "runs a command that downloads, hides or reaches into the system";
     }
     String prog = program(c.firstArg(), s);
+    if (versionProbe(c.firstArg(), s)) {
+      return ""; // ["ffmpeg", "-version"]: asks what is installed
+    }
+    if (prog.endsWith(".sh") && !prog.startsWith("/")) {
+      return ""; // the package's own build script; its content is judged as a file of its own
+    }
     if (prog.isEmpty()) {
       // A computed command in a file that decodes data: the program name is hidden.
       return DECODE.matcher(cmd).find() || s.decodes() ? "runs a command built from decoded data" : "";
@@ -272,6 +279,35 @@ final class PyBehaviour {
     return sb.length() > 20_000 ? sb.substring(0, 20_000) : sb.toString();
   }
 
+  private static final Set<String> VERSION_FLAGS = Set.of("-version", "--version", "-v", "-V", "version");
+
+  /** A literal command that only asks a program for its version: {@code ["ffmpeg", "-version"]}. */
+  static boolean versionProbe(TSNode first, PySurface s) {
+    if (first == null || first.isNull() || s.tree().endChar(first) - s.tree().startChar(first) > 200) {
+      return false;
+    }
+    List<String> words = new ArrayList<>();
+    String type = first.getType();
+    if (type.equals("list") || type.equals("tuple")) {
+      for (int i = 0; i < first.getNamedChildCount(); i++) {
+        TSNode e = first.getNamedChild(i);
+        if (!e.getType().equals("string")) {
+          return false;
+        }
+        String t = s.tree().text(e);
+        words.add(t.length() >= 2 ? t.substring(1, t.length() - 1) : t);
+      }
+    } else if (type.equals("string")) {
+      String t = s.tree().text(first);
+      for (String w : (t.length() >= 2 ? t.substring(1, t.length() - 1) : t).trim().split("\\s+")) {
+        words.add(w);
+      }
+    } else {
+      return false;
+    }
+    return words.size() == 2 && VERSION_FLAGS.contains(words.get(1));
+  }
+
   /**
    * The program a command starts: the first word of a string command, or the first element of a
    * list ({@code sys.executable} counts as python); "" when it is computed.
@@ -296,6 +332,10 @@ final class PyBehaviour {
       TSNode e = first.getNamedChild(0);
       if (s.tree().text(e).contains("executable")) {
         return "python";
+      }
+      if (e.getType().equals("identifier")) {
+        List<String> vals = s.assignedTo(s.tree().text(e).trim());
+        return vals.isEmpty() ? "" : programOfText(envDefault(vals.get(0))); // [PKG_CONFIG] + flags
       }
       return e.getType().equals("string") ? programOfText(s.tree().text(e))
           : e.getType().equals("call") ? programOfText(envDefault(s.tree().text(e))) : "";
@@ -344,8 +384,11 @@ final class PyBehaviour {
     String word;
     int words = 0;
     while (true) {
-      while (j < v.length() && (v.charAt(j) == ' ' || v.charAt(j) == q)) {
+      while (j < v.length() && v.charAt(j) == ' ') {
         j++;
+      }
+      if (j >= v.length() || v.charAt(j) == q) {
+        return ""; // a blank literal: ' '.join(cmd) builds the command elsewhere
       }
       int k = j;
       while (k < v.length() && v.charAt(k) != q && v.charAt(k) != ' ' && v.charAt(k) != '\t') {

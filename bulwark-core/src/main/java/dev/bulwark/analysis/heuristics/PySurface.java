@@ -1,5 +1,6 @@
 package dev.bulwark.analysis.heuristics;
 
+import com.google.re2j.Pattern;
 import dev.bulwark.analysis.parse.SyntaxTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -531,7 +532,9 @@ final class PySurface {
     }
     if (installScript) {
       for (TSNode cls : classes.getOrDefault(name, List.of())) {
-        queueMethods(cls);
+        if (!maintainerCommand(cls)) {
+          queueMethods(cls); // a cmdclass entry, a callback class
+        }
       }
     }
   }
@@ -581,13 +584,82 @@ final class PySurface {
     if (sup == null || sup.isNull()) {
       return false;
     }
-    String s = tree.text(sup);
-    for (String c : new String[] {"install", "develop", "egg_info", "build", "sdist", "bdist", "Command"}) {
-      if (s.contains(c)) {
+    return stepSubclass(tree.text(sup)) || tree.text(sup).contains("Command") && registeredForInstall(cls);
+  }
+
+  private static boolean stepSubclass(String superclasses) {
+    for (String c : new String[] {"install", "develop", "egg_info", "build", "sdist", "bdist"}) {
+      if (superclasses.contains(c)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * A bare {@code Command} subclass (docs, tests, a release helper) that is not registered under
+   * an install step's name: it runs only when someone types its own setup.py command.
+   */
+  private boolean maintainerCommand(TSNode cls) {
+    TSNode sup = cls.getChildByFieldName("superclasses");
+    if (sup == null || sup.isNull()) {
+      return false;
+    }
+    String s = tree.text(sup);
+    return s.contains("Command") && !stepSubclass(s) && !registeredForInstall(cls);
+  }
+
+  private static final Pattern INSTALL_STEP = Pattern.compile(
+      "^(?:install\\w*|develop|egg_info|dist_info|build\\w*|bdist\\w*|sdist|editable_wheel)$");
+
+  /**
+   * Whether the file maps an install-time command name to the class: {@code "install": C} in a
+   * dict, {@code cmdclass["build_py"] = C}, or {@code dict(develop=C)}. Read from the tree's
+   * {@code pair} and {@code keyword_argument} nodes and subscript assignments; bounded by the
+   * same node budget as the walk.
+   */
+  private boolean registeredForInstall(TSNode cls) {
+    TSNode nameNode = cls.getChildByFieldName("name");
+    if (nameNode == null || nameNode.isNull()) {
+      return false;
+    }
+    String name = tree.text(nameNode);
+    Deque<TSNode> stack = new ArrayDeque<>();
+    stack.push(tree.root());
+    int seen = 0;
+    while (!stack.isEmpty() && seen++ < MAX_NODES) {
+      TSNode n = stack.pop();
+      String type = n.getType();
+      TSNode key = null;
+      TSNode value = null;
+      if (type.equals("pair")) {
+        key = n.getChildByFieldName("key");
+        value = n.getChildByFieldName("value");
+      } else if (type.equals("keyword_argument")) {
+        key = n.getChildByFieldName("name");
+        value = n.getChildByFieldName("value");
+      } else if (type.equals("assignment")) {
+        TSNode left = n.getChildByFieldName("left");
+        if (left != null && !left.isNull() && left.getType().equals("subscript")) {
+          key = left.getChildByFieldName("subscript");
+          value = n.getChildByFieldName("right");
+        }
+      }
+      if (key != null && !key.isNull() && value != null && !value.isNull()
+          && tree.text(value).strip().equals(name)
+          && INSTALL_STEP.matcher(unquote(tree.text(key).strip())).matches()) {
+        return true;
+      }
+      for (int i = n.getChildCount() - 1; i >= 0; i--) {
+        stack.push(n.getChild(i));
+      }
+    }
+    return false;
+  }
+
+  private static String unquote(String t) {
+    return t.length() >= 2 && (t.charAt(0) == '"' || t.charAt(0) == '\'')
+        && t.charAt(t.length() - 1) == t.charAt(0) ? t.substring(1, t.length() - 1) : t;
   }
 
   /** {@code if __name__ == "__main__":}, whose body does not run on import. */

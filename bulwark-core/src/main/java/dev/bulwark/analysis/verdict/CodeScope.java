@@ -50,11 +50,14 @@ final class CodeScope {
    * names can hold code that runs): release and CI helpers.
    */
   private static final Set<String> ROOT_MAINTENANCE_DIRS = Set.of("scripts", "tools", "ci", "maint",
-      "devtools", "dev-tools", "utils-dev", "release", "tasks");
+      "devtools", "dev-tools", "utils-dev", "release", "tasks", "tooling", "hack", "build-aux",
+      "build_tools", "build-tools", "buildscripts", "devscripts", "dev-scripts");
   /** CI configuration and build files (exact file names, lower case). */
   private static final Set<String> NOT_RUN_FILES = Set.of("makefile", "gnumakefile", ".travis.yml",
       ".gitlab-ci.yml", "azure-pipelines.yml", "appveyor.yml", "jenkinsfile", "tox.ini", "noxfile.py",
-      "conftest.py", "dockerfile", "justfile", "taskfile.yml", "codecov.yml");
+      "conftest.py", "dockerfile", "justfile", "taskfile.yml", "codecov.yml", "circle.yml",
+      ".drone.yml", ".cirrus.yml", "bitbucket-pipelines.yml", "cloudbuild.yaml", "cloudbuild.yml",
+      ".gitpod.yml", "vagrantfile");
   /** Folders that hold bundled, built or vendored code. */
   private static final Set<String> BUNDLE_DIRS = Set.of("dist", "build", "static", "vendor", "vendors",
       "vendored", "_vendor", "umd", "bundles", "bundle", "releases", "min", "browser", "public", "assets");

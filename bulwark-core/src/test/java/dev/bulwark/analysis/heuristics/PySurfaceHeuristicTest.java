@@ -68,6 +68,8 @@ class PySurfaceHeuristicTest {
     assertThat(PyBehaviour.programOfText("f\"{tool} --x\"")).isEmpty();
     assertThat(PyBehaviour.programOfText("'CORE_ONLY=yes CC=gcc bash ./make.sh'")).isEqualTo("bash");
     assertThat(PyBehaviour.programOfText("'==x'")).isEqualTo("==x");
+    assertThat(PyBehaviour.programOfText("' '.join((cmd,))")).isEmpty();
+    assertThat(PyBehaviour.programOfText("''")).isEmpty();
     assertThat(PyBehaviour.envDefault("shlex.split(os.environ.get('CXX', 'c++'))")).isEqualTo("'c++'");
     assertThat(PyBehaviour.envDefault("os.getenv(\"CC\", \"curl -s x\")")).isEqualTo("\"curl -s x\"");
     assertThat(PyBehaviour.envDefault("os.environ['CC']")).isEqualTo("os.environ['CC']");

@@ -1,0 +1,34 @@
+package dev.bulwark.analysis.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Where a file's code runs, told from its path (rows found on Python source trees marked). */
+class CodeScopeTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "demo/__init__.py, RUNS",
+      "setup.py, RUNS",
+      "tests/test_api.py, NOT_RUN",
+      "docs/conf.py, NOT_RUN",
+      ".github/workflows/ci.yml, NOT_RUN",
+      "Makefile, NOT_RUN",
+      "tox.ini, NOT_RUN",
+      "scripts/release.sh, NOT_RUN",
+      "demo/scripts/run.py, RUNS",
+      // Python source trees: a developer's tooling folder and CI files of other services
+      "tooling/scripts/ensure-rustup.sh, NOT_RUN",
+      "hack/verify.sh, NOT_RUN",
+      "build-aux/install-deps.sh, NOT_RUN",
+      "demo/tooling/helper.py, RUNS",
+      "circle.yml, NOT_RUN",
+      ".drone.yml, NOT_RUN",
+      "bitbucket-pipelines.yml, NOT_RUN",
+      "Vagrantfile, NOT_RUN",
+      "dist/app.min.js, BUNDLE"})
+  void classifiesPaths(String path, CodeScope.PathClass expected) {
+    assertThat(CodeScope.pathClass(path)).isEqualTo(expected);
+  }
+}

@@ -1,0 +1,3 @@
+from setuptools import setup
+
+setup(name="challenge", version="0.1")
