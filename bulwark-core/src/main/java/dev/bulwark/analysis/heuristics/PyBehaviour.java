@@ -279,6 +279,30 @@ final class PyBehaviour {
     return sb.length() > 20_000 ? sb.substring(0, 20_000) : sb.toString();
   }
 
+  /**
+   * For a list value that opens with a name ({@code [PKG_CONFIG] + flags}, {@code [CC, "-c"]}),
+   * what that name was assigned; else "".
+   */
+  private static String heldValue(String value, PySurface s) {
+    String v = value.strip();
+    if (!v.startsWith("[") && !v.startsWith("(")) {
+      return "";
+    }
+    int i = 1;
+    while (i < v.length() && v.charAt(i) == ' ') {
+      i++;
+    }
+    int j = i;
+    while (j < v.length() && (Character.isLetterOrDigit(v.charAt(j)) || v.charAt(j) == '_')) {
+      j++;
+    }
+    if (j == i || j >= v.length() || ",]) ".indexOf(v.charAt(j)) < 0 || !Character.isLetter(v.charAt(i)) && v.charAt(i) != '_') {
+      return "";
+    }
+    List<String> vals = s.assignedTo(v.substring(i, j));
+    return vals.isEmpty() ? "" : vals.get(0);
+  }
+
   private static final Set<String> VERSION_FLAGS = Set.of("-version", "--version", "-v", "-V", "version");
 
   /** A literal command that only asks a program for its version: {@code ["ffmpeg", "-version"]}. */
@@ -320,7 +344,11 @@ final class PyBehaviour {
     String t = s.tree().text(first).trim();
     if (type.equals("identifier")) {
       List<String> vals = s.assignedTo(t);
-      return vals.isEmpty() ? "" : programOfText(envDefault(vals.get(0)));
+      if (vals.isEmpty()) {
+        return "";
+      }
+      String p = programOfText(envDefault(vals.get(0)));
+      return p.isEmpty() ? programOfText(envDefault(heldValue(vals.get(0), s))) : p;
     }
     if (type.equals("binary_operator") && first.getNamedChildCount() > 0) {
       return program(first.getNamedChild(0), s); // cxx + ["-x", "c++"]: the left part's program

@@ -82,7 +82,8 @@ final class CodeScope {
       }
       bundle |= BUNDLE_DIRS.contains(dir);
     }
-    if (NOT_RUN_FILES.contains(name) || name.endsWith(".mk") || testFileName(name) || declarations(name)) {
+    if (NOT_RUN_FILES.contains(name) || name.endsWith(".mk") || testFileName(name) || declarations(name)
+        || documentOrTemplate(name)) {
       return PathClass.NOT_RUN;
     }
     if (bundle || name.endsWith(".min.js") || name.endsWith(".min.mjs") || name.endsWith(".min.cjs")
@@ -131,6 +132,21 @@ final class CodeScope {
    */
   private static boolean declarations(String name) {
     return name.endsWith(".pyi") || name.endsWith(".d.ts") || name.endsWith(".d.mts") || name.endsWith(".d.cts");
+  }
+
+  /** Extensions of prose, notebooks and configuration templates (lower case, with the dot). */
+  private static final Set<String> DOCUMENT_EXT = Set.of(".md", ".markdown", ".rst", ".adoc",
+      ".asciidoc", ".tex", ".ipynb", ".libsonnet", ".jsonnet", ".j2", ".jinja", ".jinja2",
+      ".tmpl", ".tpl");
+
+  /**
+   * Prose, notebooks and configuration templates (a deployment example's cloud-init in jsonnet,
+   * a README's curl | sh): neither pip, npm nor an import runs them. Code that loads and runs
+   * such a file is judged where it does that.
+   */
+  private static boolean documentOrTemplate(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && DOCUMENT_EXT.contains(name.substring(dot));
   }
 
   /** test_x.py, x_test.py, x.test.js, x.spec.ts: test files wherever they are. */

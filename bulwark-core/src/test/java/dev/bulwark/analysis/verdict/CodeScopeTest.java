@@ -27,6 +27,10 @@ class CodeScopeTest {
       ".drone.yml, NOT_RUN",
       "bitbucket-pipelines.yml, NOT_RUN",
       "Vagrantfile, NOT_RUN",
+      "case_studies/deploy/lib/packer.libsonnet, NOT_RUN",
+      "README.md, NOT_RUN",
+      "notebooks/tour.ipynb, NOT_RUN",
+      "demo/templates.py, RUNS",
       "dist/app.min.js, BUNDLE"})
   void classifiesPaths(String path, CodeScope.PathClass expected) {
     assertThat(CodeScope.pathClass(path)).isEqualTo(expected);

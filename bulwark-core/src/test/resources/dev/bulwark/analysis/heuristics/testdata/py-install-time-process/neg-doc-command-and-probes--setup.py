@@ -38,3 +38,11 @@ class BuildExt(build_ext):
 
 
 setup(name="demo", version="1.0", cmdclass={"doc": Doc, "apidoc": Doc, "build_ext": BuildExt})
+
+
+def pkg_config(flags, library):
+    cmd = [PKG_CONFIG] + flags.split() + [library]
+    return subprocess.check_output(cmd, stderr=subprocess.STDOUT)
+
+
+pkg_config("--libs", "hdf5")
