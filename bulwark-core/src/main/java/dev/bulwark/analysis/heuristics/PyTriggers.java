@@ -77,7 +77,10 @@ final class PyTriggers {
 
   /** False only when no install/import-time judgement can fire on this text (see the class). */
   static boolean mayJudge(String text) {
-    int found = parts(text);
+    // callee parts are names in code: comments and plain strings hold none (PyCodeText), except
+    // the module of a dynamic import, which is itself a name in code (DYNAMIC passes)
+    String code = PyCodeText.of(text);
+    int found = parts(code == null ? text : code);
     if ((found & OS_CALL) != 0 && (found & OS_MODULE) != 0) {
       return true;
     }
