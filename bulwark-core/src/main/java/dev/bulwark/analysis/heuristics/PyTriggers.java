@@ -18,8 +18,10 @@ import java.text.Normalizer;
  * token (or the name after a number) starts and ending where a token ends; dynamic imports
  * ({@code __import__}, {@code import_module}, whose rewriting joins text across quotes) make
  * it answer true. A run of text with non-ASCII characters is NFKC-normalised (as Python and
- * {@link PySurface#norm} read identifiers) and may hold a literal anywhere. Hand-written: one
- * pass with a small trie, no regex.
+ * {@link PySurface#norm} read identifiers) and may hold a literal anywhere. The tokens are read
+ * in the file's code only ({@link PyCodeText}: comments and plain strings blanked, the whole text
+ * when that lexer is unsure); the user-folder words, which are string arguments, in the whole
+ * text. Hand-written: one pass with a small trie, no regex.
  */
 final class PyTriggers {
   private static final int NET = 1;
