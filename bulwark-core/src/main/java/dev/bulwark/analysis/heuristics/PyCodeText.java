@@ -11,11 +11,12 @@ package dev.bulwark.analysis.heuristics;
  * {@code string_end}, escapes) lies in code here ({@code PyCodeTextTest} holds this over the
  * heuristics' Python cases, seeded mutants and, when present, the Debian set). Where this lexer
  * cannot be sure to agree (a string left open at the end of its line or of the file, a quote glued
- * to a name that is not a string prefix, a comment or a line break inside a replacement field, a
- * quote in a format spec, nesting past {@link #MAX_DEPTH}), it returns null and the caller reads
- * the whole text, as before. Tree-sitter's error recovery does not scan string contents, so text
- * inside quotes can come back as code in a broken file; the test's mutants cover that case.
- * Hand-written: one pass over the characters, no regex (Python's own tokenizer is not at hand in
+ * to a name that is not a string prefix, a backslash in code that continues no line, a comment or
+ * a line break inside a replacement field, a quote in a format spec, nesting past
+ * {@link #MAX_DEPTH}), it returns null and the caller reads the whole text, as before.
+ * Tree-sitter's error recovery does not scan string contents, so text inside quotes can come back
+ * as code in a broken file; the test's mutants cover that case. Hand-written: one pass over the
+ * characters, no regex (Python's own tokenizer is not at hand in
  * Java, and no library lexes Python the way this grammar does).
  */
 final class PyCodeText {
@@ -50,6 +51,8 @@ final class PyCodeText {
           out[j++] = GAP;
         }
         i = j;
+      } else if (c == '\\' && !(i + 1 < n && (t.charAt(i + 1) == '\n' || t.charAt(i + 1) == '\r'))) {
+        return false;  // a backslash that continues no line (before a quote it keeps tree-sitter from a string)
       } else if (c == '"' || c == '\'') {
         int end = literal(i, 0, true);
         if (end < 0) {

@@ -108,7 +108,7 @@ class PyCodeTextTest {
   @Test
   void givesUpWhereItCannotBeSure() {
     for (String t : List.of("x = 'open\n", "x = \"\"\"never closed\n", "x = abc'q'\n", "f'{a # c}'\n",
-        "f'{a[\\'k\\']}'\n", "f\"{a:'>3}\"\n", "r'\\\n'\n", "f'{x\n}'\n")) {
+        "f'{a[\\'k\\']}'\n", "f\"{a:'>3}\"\n", "r'\\\n'\n", "f'{x\n}'\n", "f(a, \\\"b\")\n")) {
       assertThat(PyCodeText.of(t)).as(t).isNull();
     }
     assertThat(PyCodeText.of("x = 'a' # c\n")).isEqualTo("x = " + gap(3) + " " + gap(3) + "\n");
