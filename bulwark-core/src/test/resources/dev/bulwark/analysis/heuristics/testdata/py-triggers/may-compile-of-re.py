@@ -1,0 +1,3 @@
+from re import compile
+
+PATTERN = compile(r"x+")
