@@ -16,10 +16,15 @@ import java.text.Normalizer;
  * underscores, except after leading digits ({@code 1eval} is a number and a name). So the check
  * looks for a literal made of consecutive tokens that only blanks separate, starting where a
  * token (or the name after a number) starts and ending where a token ends; dynamic imports
- * ({@code __import__}, {@code import_module}, whose rewriting joins text across quotes) make
- * it answer true. A run of text with non-ASCII characters is NFKC-normalised (as Python and
- * {@link PySurface#norm} read identifiers) and may hold a literal anywhere. Hand-written: one
- * pass with a small trie, no regex.
+ * ({@code __import__(…)}, and {@code importlib.import_module(…)} when both names occur: the only
+ * callees whose rewriting takes text from quotes, and only at the callee's start) make it answer
+ * true. {@code exec}, {@code eval}, {@code compile} and {@code execfile} are judged only as the
+ * whole callee or after {@code builtins.} (an alias of it): such a part right after an attribute
+ * dot ({@code re.compile}, {@code cls.eval}) counts only when {@code builtins} occurs too. A run of text with non-ASCII characters is NFKC-normalised (as Python and
+ * {@link PySurface#norm} read identifiers) and may hold a literal anywhere. The tokens are read
+ * in the file's code only ({@link PyCodeText}: comments and plain strings blanked, the whole text
+ * when that lexer is unsure); the user-folder words, which are string arguments, in the whole
+ * text. Hand-written: one pass with a small trie, no regex.
  */
 final class PyTriggers {
   private static final int NET = 1;
@@ -29,6 +34,15 @@ final class PyTriggers {
   private static final int DYNAMIC = 16;
   private static final int OS_CALL = 32;
   private static final int OS_MODULE = 64;
+  /** An exec/eval/compile part right after a dot ({@code re.compile}): counts only with {@link #BUILTINS}. */
+  private static final int EXEC_DOTTED = 128;
+  /** {@code builtins}, which an alias may put before a dotted exec part ({@code b.eval} after {@code import builtins as b}). */
+  private static final int BUILTINS = 256;
+  /** {@code import_module}: a dynamic import only as {@code importlib.import_module(…)}, with {@link #IMPORTLIB}. */
+  private static final int IMPORT_MODULE = 512;
+  private static final int IMPORTLIB = 1024;
+  /** The pyarmor runtime's prefixes (apart from {@link #EXEC}, which a dot before it may turn into {@link #EXEC_DOTTED}). */
+  private static final int EXEC_PREFIX = 2048;
 
   /** Callee parts that {@link PyBehaviour#network} names (dns.resolver.* by its middle part). */
   private static final String[] NET_PARTS = {"requests", "httpx", "urllib3", "urlopen", "urlretrieve",
@@ -47,7 +61,7 @@ final class PyTriggers {
   private static final String[] EXEC_PARTS = {"exec", "eval", "compile", "execfile"};
   /** Calls that may write a file (open and io/codecs.open; shutil.copy*, shutil.move). */
   private static final String[] OPEN_PARTS = {"open", "shutil"};
-  private static final String[] DYNAMIC_PARTS = {"__import__", "import_module"};
+  private static final String[] DYNAMIC_PARTS = {"__import__"};
   /** Parts a callee only starts with: http.client.HTTP*, the pyarmor runtime. */
   private static final String[] NET_PREFIXES = {"HTTP"};
   private static final String[] EXEC_PREFIXES = {"__pyarmor", "pyarmor_runtime", "__armor"};
@@ -69,19 +83,31 @@ final class PyTriggers {
     TRIE.add(EXEC_PARTS, EXEC, false);
     TRIE.add(OPEN_PARTS, OPEN, false);
     TRIE.add(DYNAMIC_PARTS, DYNAMIC, false);
+    TRIE.add(new String[] {"import_module"}, IMPORT_MODULE, false);
+    TRIE.add(new String[] {"importlib"}, IMPORTLIB, false);
+    TRIE.add(new String[] {"builtins"}, BUILTINS, false);
     TRIE.add(NET_PREFIXES, NET, true);
-    TRIE.add(EXEC_PREFIXES, EXEC, true);
+    TRIE.add(EXEC_PREFIXES, EXEC_PREFIX, true);
   }
 
   private PyTriggers() {}
 
   /** False only when no install/import-time judgement can fire on this text (see the class). */
   static boolean mayJudge(String text) {
-    int found = parts(text);
+    // callee parts are names in code: comments and plain strings hold none (PyCodeText), except
+    // the module of a dynamic import, which is itself a name in code (DYNAMIC, IMPORT_MODULE with IMPORTLIB)
+    String code = PyCodeText.of(text);
+    int found = parts(code == null ? text : code);
     if ((found & OS_CALL) != 0 && (found & OS_MODULE) != 0) {
       return true;
     }
-    if ((found & (NET | PROCESS | EXEC | DYNAMIC)) != 0) {
+    if ((found & (NET | PROCESS | EXEC | EXEC_PREFIX | DYNAMIC)) != 0) {
+      return true;
+    }
+    if ((found & EXEC_DOTTED) != 0 && (found & BUILTINS) != 0) {
+      return true;
+    }
+    if ((found & IMPORT_MODULE) != 0 && (found & IMPORTLIB) != 0) {
       return true;
     }
     return (found & OPEN) != 0 && userFolderWord(text);
@@ -131,7 +157,13 @@ final class PyTriggers {
       }
       for (int s = i; s < tokenEnd; s++) {
         if (s == i && !digitLed || digitLed && !digit(t.charAt(s))) {
-          found |= walk(t, s, to);
+          int bits = walk(t, s, to);
+          if ((bits & EXEC) != 0 && afterDot(t, s)) {
+            // `x.eval(…)`, `re.compile(…)`: the callee is dotted, so it is exec/eval/compile only
+            // as builtins.<part> (an alias of builtins before the dot)
+            bits = bits & ~EXEC | EXEC_DOTTED;
+          }
+          found |= bits;
         }
         if (!digitLed) {
           break;
@@ -140,6 +172,28 @@ final class PyTriggers {
       i = tokenEnd;
     }
     return found;
+  }
+
+  /**
+   * Whether an attribute dot comes right before {@code start} (spaces and tabs between): the
+   * dot of {@code x.eval} or {@code x . eval} after a name or a closing bracket, not a line break, not the dot of a number
+   * ({@code 1.}) or of {@code ...}, whose next name may be a call of its own.
+   */
+  private static boolean afterDot(String t, int start) {
+    int k = start - 1;
+    while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '\t')) {
+      k--;
+    }
+    if (k < 1 || t.charAt(k) != '.') {
+      return false;
+    }
+    k--;
+    while (k > 0 && (t.charAt(k) == ' ' || t.charAt(k) == '\t')) {
+      k--;
+    }
+    char before = t.charAt(k);
+    return before >= 'a' && before <= 'z' || before >= 'A' && before <= 'Z' || before == '_'
+        || before == ')' || before == ']';
   }
 
   /**

@@ -115,10 +115,14 @@ final class RegexAnchors {
       if (upper <= budget) {
         return true;
       }
+      // alternatives often repeat a character class (\s*, [\w$]*): one pass over the window per
+      // distinct class, the same sum in the same order
+      List<Run> seen = new ArrayList<>();
+      List<Integer> longest = new ArrayList<>();
       for (int k = 0; k < alts.size(); k++) {
         for (Run r : alts.get(k).runs()) {
           if (perAlt[k] > 0) {
-            cost += (long) perAlt[k] * r.count() * r.longest(text, from, to);
+            cost += (long) perAlt[k] * r.count() * longest(r, text, from, to, seen, longest);
             if (cost > budget) {
               return false;
             }
@@ -126,6 +130,20 @@ final class RegexAnchors {
         }
       }
       return true;
+    }
+
+    /** {@link Run#longest} of {@code r}'s characters, computed once per distinct class. */
+    private static int longest(Run r, CharSequence text, int from, int to, List<Run> seen, List<Integer> longest) {
+      for (int i = 0; i < seen.size(); i++) {
+        Run o = seen.get(i);
+        if (o.nonAscii() == r.nonAscii() && java.util.Arrays.equals(o.ascii(), r.ascii())) {
+          return longest.get(i);
+        }
+      }
+      int l = r.longest(text, from, to);
+      seen.add(r);
+      longest.add(l);
+      return l;
     }
 
     /** The furthest an anchor literal ends from the match start. */

@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link PyTriggers}: {@code testdata/py-triggers/may-*} must pass the pre-check, {@code none-*}
  * must not; and the pre-check never hides a judgement: on every Python case of the install- and
  * import-time heuristics and on seeded mutants of them (blanks inside names, digits before
- * names, full-width letters, dangerous lines added, characters dropped), whenever
+ * names, full-width letters, dangerous lines added, characters dropped, quotes, comment signs and
+ * dots added), whenever
  * {@link PyBehaviour#judge} reports something for a surface of the text, the pre-check is true.
  */
 class PyTriggersTest {
@@ -43,7 +44,14 @@ class PyTriggersTest {
     "from os import system as s\ns('calc')\n",
     "import os as o\no.execv('/bin/sh', ['sh'])\n",
     "import platform\nplatform.popen('id')\n",
+    "import builtins as b, zlib\nb.exec(zlib.decompress(b'x'))\n",
+    "import importlib\nimportlib.import_module('os').system('curl x')\n",
+    "import zlib\nx = 1.\nexec(zlib.decompress(b'x'))\n",
+    "import zlib\nexec(zlib.decompress(b'x')) # 'quoted\n",
+    "s = 'a'; import os; os.system(\"id\")\n",
   };
+  /** Characters that open or close strings and comments, or make a callee dotted. */
+  private static final String[] LEXICAL = {"\"", "'", "#", ".", "f'", "\"\"\"", "'''", "\\", "r'", "{", "}"};
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(dir("py-triggers"))) {
@@ -97,7 +105,7 @@ class PyTriggersTest {
     StringBuilder b = new StringBuilder(t);
     for (int i = 0, n = 1 + r.nextInt(3); i < n && b.length() > 0; i++) {
       int at = r.nextInt(b.length());
-      switch (r.nextInt(6)) {
+      switch (r.nextInt(8)) {
         case 0 -> b.insert(at, " \n\t".charAt(r.nextInt(3)));
         case 1 -> b.insert(at, (char) ('0' + r.nextInt(10)));
         case 2 -> {
@@ -108,6 +116,7 @@ class PyTriggersTest {
         }
         case 3 -> b.deleteCharAt(at);
         case 4 -> b.insert(lineStart(b, at), DANGEROUS[r.nextInt(DANGEROUS.length)]);
+        case 5, 6 -> b.insert(at, LEXICAL[r.nextInt(LEXICAL.length)]);
         default -> b.insert(lineStart(b, at), "x = 1\n");
       }
     }

@@ -1,2 +1,3 @@
-import re
-PATTERN = re.compile(r"x+")
+from re import compile
+
+PATTERN = compile(r"x+")

@@ -1,0 +1,5 @@
+x = 1
+y = "crlf string"
+# crlf comment
+z = """crlf
+triple"""

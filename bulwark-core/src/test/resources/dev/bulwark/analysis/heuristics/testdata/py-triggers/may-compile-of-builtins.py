@@ -1,0 +1,2 @@
+import builtins
+PATTERN = builtins.compile(src, "f", "exec")

@@ -1,0 +1,2 @@
+import os
+print(f"{os.system('id')}")

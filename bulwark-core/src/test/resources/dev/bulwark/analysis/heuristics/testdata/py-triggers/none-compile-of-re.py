@@ -1,0 +1,2 @@
+import re
+PATTERN = re.compile(r"x+")
