@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  * start fast; a benchmark measures long scans). Every phase prints the load average.
  */
 final class DistBench {
+  private static final java.util.concurrent.atomic.AtomicInteger PHASE =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private DistBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -211,7 +214,8 @@ final class DistBench {
 
   static double distributed(Services s, int n, List<byte[]> tarballs, EngineScan engine,
       int workers) throws Exception {
-    String tag = "w" + workers;
+    // a database and topics per phase: DIST_WORKERS may repeat a count ("1 2 2 1")
+    String tag = "w" + workers + "r" + PHASE.incrementAndGet();
     String db = s.database("bench_" + tag);
     Path dir = Files.createTempDirectory("bulwark-bench-" + tag);
     List<Process> ps = List.of();
