@@ -13,6 +13,8 @@
 #               worker-process counts.
 #   dist-latency: RATE versions/s (default 1) for STEADY s then 10x RATE for BURST s, follower +
 #                 2 worker processes; RATE=6 BURST=0 is the sustained-rate run.
+# WORKER_JVM_OPTS: extra flags of the worker processes (default: the launcher's -Xss4m and native-heap
+# trim); TRIM=off runs every JVM without the trim (docs/monitor.md, "Memory").
 # WORKERS="1 2" the worker counts of `throughput`; MONITOR_BENCH=nobaseline skips its baseline.
 # MONITOR_BENCH_BASELINE=K caps the direct-scan baseline of `throughput` at K tarballs.
 # Tarballs: the long-tail npm corpus (fetch it first, see ../shared/README.md) and the train side
@@ -28,13 +30,19 @@ java=${JAVA:-java}
 cp="$root/bulwark-eval/target/classes:$root/bulwark-eval/target/lib/*"
 # BENCH_XMX: the heap (default the launcher's 640m, under which the embedded mode runs one
 # worker thread: two scans in flight need 4/5 of the heap to hold 2 x 256 MiB).
-run() { "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC -Xmx"${BENCH_XMX:-640m}" -cp "$cp" dev.bulwark.bench.MonitorBench "$@"; }
+run() { "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC \
+  $([ "${TRIM:-on}" = off ] || echo -XX:TrimNativeHeapInterval=10000) -Xmx"${BENCH_XMX:-640m}" -cp "$cp" dev.bulwark.bench.MonitorBench "$@"; }
 dist() {
   # One invocation: the reactor resolves bulwark-core to its compiled classes (nothing installed).
   ./mvnw -q -B -o -DskipTests -pl bulwark-monitor -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/bulwark-monitor-bench.cp
   dcp="$root/bulwark-monitor/target/test-classes:$root/bulwark-monitor/target/classes:$(cat /tmp/bulwark-monitor-bench.cp)"
-  (cd bulwark-monitor && "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC \
+  # Worker processes get what the launcher gives `bulwark monitor` (WORKER_JVM_OPTS overrides;
+  # TRIM=off leaves the native-heap trim out of both, to compare).
+  trim="-XX:TrimNativeHeapInterval=10000"
+  [ "${TRIM:-on}" = off ] && trim=""
+  (cd bulwark-monitor && WORKER_JVM_OPTS="${WORKER_JVM_OPTS:--Xss4m $trim}" \
+    "$java" --enable-native-access=ALL-UNNAMED -Xss4m -XX:+UseSerialGC $trim \
     -Xmx1g -cp "$dcp" dev.bulwark.monitor.DistBench "$@")
 }
 case "${1:-all}" in

@@ -20,10 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /** The scan façade: packages and projects, several targets in parallel, results in input order. */
 public final class Scanner {
@@ -65,19 +67,75 @@ public final class Scanner {
       return t;
     });
     try {
-      List<List<Future<TargetResult>>> futures = new ArrayList<>();
-      for (Request req : requests) {
-        futures.add(submit(req, pool));
-      }
-      List<TargetResult> out = new ArrayList<>();
-      for (int i = 0; i < futures.size(); i++) {
-        for (Future<TargetResult> f : futures.get(i)) {
-          out.add(get(f, requests.get(i).display()));
-        }
-      }
-      return out;
+      return run(requests, pool);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * As {@link #scan}, one target after the other on the calling thread: the same code and the
+   * same results, no pool. For a caller that is itself a long-lived worker (the registry monitor
+   * judges version after version): {@link #scan} starts fresh threads on every call, and each
+   * fresh thread builds its own tree-sitter parsers, native memory that is freed only once a
+   * garbage collection finds the dead thread, so a monitor's resident memory grew with the
+   * number of versions it judged. On the caller's thread the parsers are built once per thread.
+   */
+  public List<TargetResult> scanOnCallingThread(List<Request> requests) {
+    return run(requests, new CallingThread());
+  }
+
+  private List<TargetResult> run(List<Request> requests, ExecutorService pool) {
+    List<List<Future<TargetResult>>> futures = new ArrayList<>();
+    for (Request req : requests) {
+      futures.add(submit(req, pool));
+    }
+    List<TargetResult> out = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      for (Future<TargetResult> f : futures.get(i)) {
+        out.add(get(f, requests.get(i).display()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs each task at once on the submitting thread; a task's failure is kept in its future as a
+   * pool's would be. Written by hand: the JDK has no such executor service (Guava's
+   * MoreExecutors.newDirectExecutorService is one, and core does not depend on Guava).
+   */
+  private static final class CallingThread extends AbstractExecutorService {
+    private boolean shutdown;
+
+    @Override
+    public void execute(Runnable task) {
+      task.run();
+    }
+
+    @Override
+    public void shutdown() {
+      shutdown = true;
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      shutdown = true;
+      return List.of();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return shutdown;
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) {
+      return true;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.bulwark.monitor;
 
+import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.analysis.RuleCatalog;
 import dev.bulwark.analysis.StaticAnalyzer;
 import dev.bulwark.analysis.ioc.IocFeed;
@@ -37,14 +38,26 @@ public final class EngineScan {
     return new EngineScan(scanner, limits);
   }
 
+  /** The engine with another analyzer (tests: to see which thread analyses). */
+  static EngineScan withAnalyzer(PackageAnalyzer analyzer) {
+    ReaderLimits limits = ReaderLimits.defaults();
+    return new EngineScan(new Scanner(analyzer, limits, Optional.empty(), Extractors.all(), 1),
+        limits);
+  }
+
   /** Heap one scan in flight may hold (see {@link ReaderLimits#inFlightBytes()}). */
   public long inFlightBytes() {
     return limits.inFlightBytes();
   }
 
-  /** Scans one downloaded artifact as {@code bulwark scan FILE} would. */
+  /**
+   * Scans one downloaded artifact as {@code bulwark scan FILE} would, on the calling thread (the
+   * worker's): a pool per version would build fresh tree-sitter parsers, native memory, for every
+   * version, freed only when a garbage collection finds the dead thread (this is what made
+   * long-running workers grow past 1 GB; {@code docs/monitor.md}, "Memory").
+   */
   public ScanResult scan(Path file, String display) {
-    return scanner.scan(List.of(new Scanner.Request(file, display, Scanner.Mode.AUTO,
-        Optional.empty()))).get(0).scan();
+    return scanner.scanOnCallingThread(List.of(new Scanner.Request(file, display,
+        Scanner.Mode.AUTO, Optional.empty()))).get(0).scan();
   }
 }

@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  * start fast; a benchmark measures long scans). Every phase prints the load average.
  */
 final class DistBench {
+  private static final java.util.concurrent.atomic.AtomicInteger PHASE =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private DistBench() {}
 
   public static void main(String[] args) throws Exception {
@@ -54,12 +57,16 @@ final class DistBench {
         int nb = Integer.parseInt(System.getenv().getOrDefault("BASELINE_VERSIONS", args[1]));
         double baseline = 0;
         for (String w : System.getenv().getOrDefault("EMBEDDED", "1").trim().split("\\s+")) {
+          if (w.isEmpty() || w.equals("0")) {
+            continue;
+          }
           System.out.println(load("embedded, " + w + " worker thread(s), start"));
           double rate = embedded(nb, tarballs, engine, Integer.parseInt(w));
           baseline = baseline == 0 ? rate : baseline;
           System.out.printf(Locale.ROOT, "embedded, %s worker thread(s), %d versions: %.2f"
-              + " versions/s (%.2fx the baseline) %s%n", w, nb, rate, rate / baseline,
-              load("end"));
+              + " versions/s (%.2fx the baseline) %s; peak RSS of this JVM so far %d MB (it"
+              + " holds the loopback registry's tarballs too)%n", w, nb, rate, rate / baseline,
+              load("end"), peakRssKb(ProcessHandle.current().pid()) / 1024);
         }
         for (String w : System.getenv().getOrDefault("DIST_WORKERS", "1 2").trim()
             .split("\\s+")) {
@@ -164,6 +171,11 @@ final class DistBench {
           "kafka=" + s.kafka(), "postgres=" + db, "npm=" + npm, "prefix=" + tag,
           "state=" + dir.resolve("w" + i), "role=worker"));
       cmd.remove("-XX:TieredStopAtLevel=1");
+      // WORKER_JVM_OPTS: extra flags for the worker processes (e.g. native memory tracking)
+      String extra = System.getenv().getOrDefault("WORKER_JVM_OPTS", "").trim();
+      if (!extra.isEmpty()) {
+        cmd.addAll(1, List.of(extra.split("\\s+")));
+      }
       ps.add(new ProcessBuilder(cmd).redirectErrorStream(true)
           .redirectOutput(log.toFile()).start());
     }
@@ -202,7 +214,8 @@ final class DistBench {
 
   static double distributed(Services s, int n, List<byte[]> tarballs, EngineScan engine,
       int workers) throws Exception {
-    String tag = "w" + workers;
+    // a database and topics per phase: DIST_WORKERS may repeat a count ("1 2 2 1")
+    String tag = "w" + workers + "r" + PHASE.incrementAndGet();
     String db = s.database("bench_" + tag);
     Path dir = Files.createTempDirectory("bulwark-bench-" + tag);
     List<Process> ps = List.of();
