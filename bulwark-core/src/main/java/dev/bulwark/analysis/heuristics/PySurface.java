@@ -618,7 +618,14 @@ final class PySurface {
    * {@code pair} and {@code keyword_argument} nodes and subscript assignments; bounded by the
    * same node budget as the walk.
    */
+  private final Map<Integer, Boolean> registered = new HashMap<>();
+
   private boolean registeredForInstall(TSNode cls) {
+    // once per class: a class may be named many times, each reference asks
+    return registered.computeIfAbsent(cls.getStartByte(), k -> registeredForInstallUncached(cls));
+  }
+
+  private boolean registeredForInstallUncached(TSNode cls) {
     TSNode nameNode = cls.getChildByFieldName("name");
     if (nameNode == null || nameNode.isNull()) {
       return false;
