@@ -67,7 +67,7 @@ final class PyBehaviour {
   private static final Pattern FETCHED = Pattern.compile("\\b(?:urlopen|urlretrieve|requests\\.\\w+|httpx\\.\\w+)\\s*\\(|\\.recv\\s*\\(");
   private static final Pattern DECODE = Pattern.compile("(?i)b64decode|b32decode|b16decode|b85decode|a85decode"
       + "|decodebytes|decompress|unhexlify|fromhex|marshal|pickle\\.loads|rot.?13|\\[\\s*::\\s*-1\\s*\\]"
-      + "|\\bchr\\s*\\(|\\bbytes\\s*\\(\\s*\\[|bytearray\\s*\\(|decrypt|fernet|\\bzlib\\b|\\blzma\\b|\\bbz2\\b"
+      + "|\\bchr\\s*\\(|\\bbytes\\s*\\(\\s*\\[|bytearray\\s*\\(|decrypt|fernet"
       + "|codecs\\.decode");
   private static final Pattern WRITE_MODE = Pattern.compile("['\"][rbt+]*[wax][bt+]*['\"]");
   private static final Pattern USER_PATH = Pattern.compile("(?i)USERPROFILE|\\bAPPDATA|expanduser|Path\\.home\\(|getlogin"
