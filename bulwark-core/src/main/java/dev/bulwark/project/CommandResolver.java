@@ -65,7 +65,7 @@ final class CommandResolver {
   /** More programs whose first operand is a file they execute (used only for {@code asCode}). */
   private static final Set<String> INTERPRETERS = Set.of("source", ".", "perl", "ruby", "php",
       "lua", "Rscript", "osascript", "wscript", "cscript", "powershell", "pwsh", "ksh", "fish",
-      "node.exe", "python.exe", "python2", "ipython");
+      "node.exe", "python.exe", "python2", "ipython", "mocha", "tape", "tap", "ava");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "fish");
   private static final Set<String> MANAGERS = Set.of("pm2", "forever");
   private static final Set<String> PRELOAD_FLAGS = Set.of("-r", "--require", "--import",

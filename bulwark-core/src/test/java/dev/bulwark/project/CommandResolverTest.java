@@ -41,7 +41,8 @@ class CommandResolverTest {
       "pm2 start public/fonts/fa.woff2 | public/fonts/fa.woff2 | public/fonts/fa.woff2",
       ". ./env.txt; bash data/blob.dat | env.txt,data/blob.dat | env.txt,data/blob.dat",
       "python -m tools.lint README.txt | README.txt,tools/lint.py | tools/lint.py",
-      "./public/fonts/fa.woff2 --quiet | public/fonts/fa.woff2 | public/fonts/fa.woff2"})
+      "./public/fonts/fa.woff2 --quiet | public/fonts/fa.woff2 | public/fonts/fa.woff2",
+      "mocha --exit public/fonts/fa.woff2 | public/fonts/fa.woff2 | public/fonts/fa.woff2"})
   void separatesCodeFromData(String command, String entries, String asCode) {
     var r = new CommandResolver(Map.of(), "", FILES).resolveAll(command);
     assertThat(String.join(",", r.entries())).isEqualTo(entries);
