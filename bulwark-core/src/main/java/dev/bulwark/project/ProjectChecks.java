@@ -151,7 +151,11 @@ final class ProjectChecks {
     for (String f : t.asCode().subList(0, Math.min(5, t.asCode().size()))) {
       String lower = f.toLowerCase(Locale.ROOT);
       int dot = lower.lastIndexOf('.');
-      if (dot > 0 && ASSET_EXT.contains(lower.substring(dot))) {
+      // fp (starters): `import logo from './assets/react.svg'` and CSS modules, followed from a
+      // server entry. A file that really is the image, font or stylesheet its name says (content
+      // JavaScript cannot parse) is loaded as an asset, not run; a loader under an asset's name is.
+      if (dot > 0 && ASSET_EXT.contains(lower.substring(dot))
+          && !tree.file(f).map(a -> AssetContent.isGenuine(f, a.content())).orElse(false)) {
         out.add(ProjectRules.RUNS_NON_CODE_FILE.at(t.location(), t.command(), "",
             t.name() + " runs " + f + ", which is named like an asset but is executed as code."));
       }

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * maxscore 39                  optional upper bound on the score
  * must rule-id                 a finding with this rule id must appear
  * not rule-id                  ... must not appear
- * binary path/to/font.woff2    write a small binary font (real magic bytes) there at test time
+ * binary path/to/font.woff2    write a small binary font or image (real magic bytes) there at test time
  * </pre>
  *
  * A {@code dot-git/} folder in a case becomes {@code .git/} at test time (git refuses to commit a
@@ -195,6 +195,7 @@ class ProjectFixturesTest {
       rnd.nextBytes(body);
       byte[] magic = b.endsWith(".woff2") ? "wOF2".getBytes(StandardCharsets.US_ASCII)
           : b.endsWith(".woff") ? "wOFF".getBytes(StandardCharsets.US_ASCII)
+          : b.endsWith(".png") ? new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}
           : new byte[] {0, 1, 0, 0};
       System.arraycopy(magic, 0, body, 0, magic.length);
       Files.write(target, body);
