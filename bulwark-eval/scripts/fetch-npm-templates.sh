@@ -8,8 +8,11 @@
 # A template is a folder of the package (not under node_modules) that holds a project manifest
 # (package.json or a renamed one such as _package.json, pyproject.toml, requirements.txt, setup.py,
 # hardhat.config.*) and no enclosing folder already taken; a package with no such folder whose root
-# is itself a starter (a package.json with scripts and source beside it, such as gatsby-starter-*)
-# counts as one template, and so does a `template/` folder without a manifest (cra-template-*).
+# is itself a starter (a package.json with source folders beside it, such as gatsby-starter-*,
+# or whose name says template or starter (expo-template-*) counts as one template; so does a
+# folder under a template-like path that holds tool configs (tsconfig.json, next.config.*,
+# vite.config.*) but no manifest, as scaffolders that write package.json from code leave them; and
+# so does a `template/` folder without a manifest (cra-template-*).
 # Trivial renames: _gitignore or gitignore -> .gitignore, _npmrc -> .npmrc, _package.json ->
 # package.json, when the target is absent. Already-laid-out projects are kept.
 # Usage: bulwark-eval/scripts/fetch-npm-templates.sh LIST.tsv CACHE_DIR
@@ -39,12 +42,16 @@ import os, re, shutil, sys, tarfile, tempfile
 list_path, cache = sys.argv[1], sys.argv[2]
 MANIFEST = re.compile(r"^(_?package\.json|package\.json\.(ejs|hbs|tmpl|template)|pyproject\.toml|"
                       r"requirements\.txt|setup\.py|hardhat\.config\.(js|ts|cjs|mjs))$")
+# Scaffolders that write package.json from code (create-next-app) leave a template folder with
+# only its source and tool configs: under a template-like path, those mark a project too.
+CONFIG = re.compile(r"^(tsconfig\.json|jsconfig\.json|(next|vite|nuxt|astro|svelte)\.config\.(js|mjs|cjs|ts))$")
+TEMPLATE_PATH = re.compile(r"(^|/)[^/]*(template|starter|example|sample|boilerplate)[^/]*(/|$)", re.I)
 SKIP = {"node_modules", ".git", "test", "tests", "__tests__", "fixtures", "__fixtures__", "e2e"}
 RENAMES = {"_gitignore": ".gitignore", "gitignore": ".gitignore", "_npmrc": ".npmrc",
            "_package.json": "package.json"}
 def slug(s):
     return re.sub(r"[^A-Za-z0-9._-]+", "-", s).strip("-") or "root"
-def templates(root):
+def templates(root, name):
     found = []
     for d, dirs, files in os.walk(root):
         dirs[:] = sorted(x for x in dirs if x not in SKIP)
@@ -54,14 +61,15 @@ def templates(root):
         if any(rel == f or rel.startswith(f + os.sep) for f in found):
             dirs[:] = []
             continue
-        if any(MANIFEST.match(f) for f in files):
+        if any(MANIFEST.match(f) for f in files) or (
+                TEMPLATE_PATH.search(rel.replace(os.sep, "/")) and any(CONFIG.match(f) for f in files)):
             found.append(rel)
             dirs[:] = []
     if not found and os.path.isdir(os.path.join(root, "template")):
         found.append("template")
     if not found:
         files = os.listdir(root)
-        if "package.json" in files and any(os.path.isdir(os.path.join(root, x)) and x in
+        if "package.json" in files and re.search(r"template|starter", name) or "package.json" in files and any(os.path.isdir(os.path.join(root, x)) and x in
                                            ("src", "app", "pages", "public", "contracts") for x in files):
             found.append(".")
     return found
@@ -78,7 +86,7 @@ for line in open(list_path, encoding="utf-8"):
             t.extractall(tmp, filter="data")
         tops = [x for x in os.listdir(tmp)]
         root = os.path.join(tmp, tops[0]) if len(tops) == 1 else tmp
-        for rel in templates(root):
+        for rel in templates(root, name):
             dest = os.path.join(cache, slug(name.lstrip("@").replace("/", "-")) + "--" + slug(rel.replace(os.sep, "-") if rel != "." else "root"))
             if os.path.exists(dest):
                 made += 1
