@@ -203,8 +203,22 @@ public final class Typosquat {
     return new String(c);
   }
 
+  /**
+   * Both scoped or both unscoped, and not two names under one scope: an npm scope belongs to one
+   * user or organisation, so only the owner of {@code @types} or {@code @tsconfig} can publish
+   * {@code @types/qunit} beside {@code @types/unist}. Another scope ({@code @typse/node}) still
+   * compares.
+   */
   private static boolean sameScope(String a, String b) {
-    return a.startsWith("@") == b.startsWith("@");
+    if (a.startsWith("@") != b.startsWith("@")) {
+      return false;
+    }
+    return !a.startsWith("@") || !scope(a).equals(scope(b));
+  }
+
+  private static String scope(String name) {
+    int slash = name.indexOf('/');
+    return slash < 0 ? name : name.substring(0, slash);
   }
 
   private static String key(Ecosystem eco) {
