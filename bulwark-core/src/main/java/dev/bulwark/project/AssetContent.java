@@ -27,9 +27,16 @@ final class AssetContent {
   private static final Pattern AT_RULE = Pattern.compile("^@(import|media|tailwind|font-face|charset"
       + "|layer|keyframes|supports|use|forward|apply|theme|plugin|custom-variant|source|config"
       + "|container|property|namespace|page|utility|variant|reference)\\b");
-  /** `html, body {`, `a > span {`: an expression followed by a block on its line. */
+  /**
+   * `html, body {`, `div > p {`, `input[type="text"] {`: names (no operator JavaScript could read
+   * between them, no `=`, no `*` that would multiply) followed by a block on the same line.
+   */
   private static final Pattern PLAIN_SELECTORS = Pattern.compile(
-      "^[a-z][a-z0-9-]*(\\s*[,>+~ ]\\s*[a-z.#*\\[][a-z0-9_.#*\\[\\]=\"'-]*)*\\s*\\{");
+      "^[a-z][a-z0-9-]*(?:\\[[^\\]\\n]*\\])*"
+          + "(?:\\s*[,>+~ ]\\s*[a-z.#\\[][a-z0-9_.#-]*(?:\\[[^\\]\\n]*\\])*)*\\s*\\{");
+  /** Words that join an expression to an object literal (`x in {`, `a instanceof {`). */
+  private static final Set<String> JS_OPERATOR_WORDS = Set.of("in", "instanceof", "of", "typeof",
+      "void", "new", "delete", "await", "yield");
   private static final Set<String> JS_BLOCK_WORDS = Set.of("class", "try", "do", "else", "finally",
       "function", "if", "for", "while", "switch", "with", "async", "export", "import", "const",
       "let", "var", "return", "new", "typeof", "void", "delete", "await", "yield", "static");
@@ -71,7 +78,16 @@ final class AssetContent {
     }
     String line = s.lines().findFirst().orElse("");
     String word = line.split("[^a-z0-9-]", 2)[0];
-    return PLAIN_SELECTORS.matcher(line).find() && !JS_BLOCK_WORDS.contains(word);
+    if (!PLAIN_SELECTORS.matcher(line).find() || JS_BLOCK_WORDS.contains(word)) {
+      return false;
+    }
+    String head = line.substring(0, line.indexOf('{'));
+    for (String w : head.split("[^a-z0-9-]+")) {
+      if (JS_OPERATOR_WORDS.contains(w)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

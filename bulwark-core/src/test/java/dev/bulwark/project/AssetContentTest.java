@@ -21,6 +21,10 @@ class AssetContentTest {
       styles.css      | true  | html, body {\\n  margin: 0;\\n}
       styles.css      | true  | * { box-sizing: border-box }
       styles.css      | true  | #app { margin: 0 }
+      styles.css      | true  | div > p, input[type="text"] {\\n  margin: 0;\\n}
+      styles.css      | false | a * {valueOf() { return require(name) }}
+      styles.css      | false | x in {toString() { return require(name) }}
+      styles.css      | false | a, b={ x: require("child_process") }
       styles.css      | false | #!/usr/bin/env node\\nrequire("x")
       styles.css      | false | class A {\\n}
       styles.css      | false | try {\\n require("x") } catch (e) {}
