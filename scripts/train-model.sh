@@ -16,6 +16,7 @@ benign=()
 # "$cache/pysrc": those are whole Python source trees (tests, docs, CI files, Makefiles) that
 # `bulwark scan` judges as projects, and project verdicts are not the model's (docs/verdict.md);
 # read as one package each they would teach the model what a repository looks like, not a package.
+# (The installed PyPI sets have no setup.py, so a benign set of sdists is still missing: docs/eval.md.)
 for d in "$cache/npm" "$cache/npm-longtail" "$cache/npm-midtail" "$cache/npm-neighbours" \
     "$cache/pypi-debian" "$site"; do
   [ -d "$d" ] && benign+=(--benign "$d")
