@@ -59,9 +59,12 @@ public final class ModelFeatures {
     boolean installThreat = false;
     boolean sends = false;
     boolean steals = false;
+    // The evidence the rule-only verdict weighs (CodeScope): findings in code that does not run on
+    // install or import, and uncorroborated weak threats in bundles, give no feature either.
+    java.util.Set<Finding> weighed = new java.util.HashSet<>(VerdictModel.weighed(findings));
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
-      if (SHAPE_ONLY.contains(f.ruleId())) {
+      if (SHAPE_ONLY.contains(f.ruleId()) || !weighed.contains(f)) {
         continue;
       }
       String tc = f.threat() ? "T" : "C";
@@ -96,13 +99,14 @@ public final class ModelFeatures {
     if (threatRules.size() >= 3) {
       out.put("combo:threat-rules>=3", List.copyOf(threatRules));
     }
-    if (installThreat && !hooks.isEmpty()) {
-      out.put("combo:hook+install-threat", indices(findings, f -> f.category() == Category.INSTALL_HOOK
-          || f.threat() && reach(f, hooks) == Reach.INSTALL));
+    if (installThreat && weighed.stream().anyMatch(f -> f.category() == Category.INSTALL_HOOK)) {
+      out.put("combo:hook+install-threat", indices(findings, f -> weighed.contains(f)
+          && (f.category() == Category.INSTALL_HOOK || f.threat() && reach(f, hooks) == Reach.INSTALL)));
     }
     if (sends && steals) {
-      out.put("combo:steal+send", indices(findings, f -> f.category() == Category.CREDENTIAL_THEFT
-          || f.category() == Category.EXFILTRATION || f.category() == Category.SUSPICIOUS_NETWORK));
+      out.put("combo:steal+send", indices(findings, f -> weighed.contains(f)
+          && (f.category() == Category.CREDENTIAL_THEFT
+          || f.category() == Category.EXFILTRATION || f.category() == Category.SUSPICIOUS_NETWORK)));
     }
     return out;
   }

@@ -52,9 +52,12 @@ public final class ModelVerdict {
     }
     double logit = model.bias() + sum;
     double p = 1 / (1 + Math.exp(-logit));
-    String forcedBy = findings.stream().filter(VerdictModel::decisive).map(Finding::ruleId)
+    // Decisive threats and "a threat exists" count only where the rule-only verdict weighs them
+    // (code that runs on install or import; CodeScope), as do the features.
+    List<Finding> weighed = VerdictModel.weighed(findings);
+    String forcedBy = weighed.stream().filter(VerdictModel::decisive).map(Finding::ruleId)
         .findFirst().orElse("");
-    boolean threat = findings.stream().anyMatch(Finding::threat);
+    boolean threat = weighed.stream().anyMatch(Finding::threat);
     Verdict v;
     if (!forcedBy.isEmpty() || threat && p >= model.malicious()) {
       v = Verdict.MALICIOUS;

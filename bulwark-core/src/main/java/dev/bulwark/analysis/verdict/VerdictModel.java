@@ -92,6 +92,15 @@ public final class VerdictModel {
   }
 
   /**
+   * The findings the verdict weighs, in their order: those of code that runs on install or import
+   * (see {@link CodeScope}). The learned model takes its features and its decisive threats from
+   * these only, so it weighs the same evidence as the rule-only verdict.
+   */
+  static List<Finding> weighed(List<Finding> raw) {
+    return CodeScope.effective(raw, hookCommands(raw), Set.of()).weighed();
+  }
+
+  /**
    * A threat whose rule is sure enough on its own: high severity at high confidence, or critical
    * severity at medium confidence or more. Rules are only tagged so when benign code does not
    * match them (see docs/rules.md), so one such finding makes a package malicious.

@@ -62,8 +62,17 @@ class ModelVerdictTest {
       if (f.stream().noneMatch(Finding::threat)) {
         assertThat(a.verdict()).as("capabilities alone are never malicious").isNotEqualTo(Verdict.MALICIOUS);
       }
-      if (f.stream().anyMatch(VerdictModel::decisive)) {
+      if (VerdictModel.weighed(f).stream().anyMatch(VerdictModel::decisive)) {
         assertThat(a.verdict()).as("a decisive threat still decides").isEqualTo(Verdict.MALICIOUS);
+      }
+      if (!e.forcedBy().isEmpty()) {
+        assertThat(VerdictModel.assess(f).verdict()).as("forced only where the rule-only verdict is malicious too")
+            .isEqualTo(Verdict.MALICIOUS);
+      }
+      for (ModelExplanation.Contribution c : e.contributions()) {
+        if (!VerdictModel.weighed(f).contains(f.get(c.finding()))) {
+          assertThat(c.contribution()).as("a finding the verdict sets aside adds nothing").isZero();
+        }
       }
     }
   }
@@ -73,6 +82,9 @@ class ModelVerdictTest {
       "install-time exfiltration|exfiltration|high|medium|threat|steal.js|MALICIOUS",
       "download in a Makefile|download-execute|medium|medium|threat|proj/tests/Makefile|CLEAN",
       "capability in install hook|install-hook|medium|high|capability|package.json#scripts.postinstall|CLEAN",
+      "decisive threat in install code|code-execution|critical|high|threat|setup.py|MALICIOUS",
+      "decisive threat in tests is set aside|code-execution|critical|high|threat|pkg/tests/t.py|CLEAN",
+      "decisive threat in docs is set aside|exfiltration|high|high|threat|docs/conf.py|CLEAN",
   })
   void verdicts(String name, String cat, String sev, String conf, String kind, String file, Verdict want) {
     List<Finding> f = new ArrayList<>();
