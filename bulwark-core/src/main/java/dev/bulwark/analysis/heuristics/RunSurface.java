@@ -149,7 +149,7 @@ final class RunSurface {
     int idAt = -1;
     String idTok = "";
     for (String tok : IDENTITY) {
-      int at = first(text, tok, comments, only);
+      int at = firstSent(text, tok, comments, only);
       if (at >= 0 && (idAt < 0 || at < idAt)) {
         idAt = at;
         idTok = tok;
@@ -166,6 +166,87 @@ final class RunSurface {
         return;
       }
     }
+  }
+
+  /**
+   * The first read of an identity token that can reach a message: a read whose value only names a
+   * local file ({@code const u = os.userInfo().username} used only in {@code path.join(os.tmpdir(),
+   * `x-${u}.log`)}, as per-user lock and history files are named) is skipped (fp, deep npm set: an
+   * install-time telemetry client names its history file after the user and sends only platform
+   * and architecture).
+   */
+  private static int firstSent(String text, String tok, Comments comments, Optional<JsTopLevel.Ranges> only) {
+    int from = 0;
+    for (int n = 0; n < 64; n++) {
+      int at = first(text, tok, comments, only, from);
+      if (at < 0) {
+        return -1;
+      }
+      from = at + tok.length();
+      if (!namesLocalFile(text, at)) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  private static final String[] PATH_BUILD = {"path.join(", "path.resolve(", "tmpdir()", "homedir()"};
+
+  /** The read at {@code at} is bound to a name, or used in place, only to build a file path. */
+  static boolean namesLocalFile(String text, int at) {
+    String line = lineAt(text, at);
+    if (pathLine(line)) {
+      return true;
+    }
+    // `const NAME = <read>` (optionally followed by a property), then every use of NAME builds a path
+    int start = text.lastIndexOf('\n', at) + 1;
+    String head = text.substring(start, at);
+    int cut = head.length();
+    while (cut > 0 && (Character.isJavaIdentifierPart(head.charAt(cut - 1)) || head.charAt(cut - 1) == '.')) {
+      cut--; // the receiver: `os.` of `os.userInfo()`
+    }
+    head = head.substring(0, cut).strip();
+    String name = "";
+    for (String kw : new String[] {"const ", "let ", "var "}) {
+      if (head.startsWith(kw) && head.endsWith("=")) {
+        name = head.substring(kw.length(), head.length() - 1).strip();
+      }
+    }
+    if (name.isEmpty() || !name.chars().allMatch(Character::isJavaIdentifierPart)) {
+      return false;
+    }
+    int end = text.indexOf('\n', at);
+    int uses = 0;
+    for (int i = text.indexOf(name, end < 0 ? text.length() : end); i >= 0 && uses < 32; i = text.indexOf(name, i + name.length())) {
+      boolean word = (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))
+          && (i + name.length() >= text.length() || !Character.isJavaIdentifierPart(text.charAt(i + name.length())));
+      if (!word) {
+        continue;
+      }
+      uses++;
+      if (!pathLine(lineAt(text, i))) {
+        return false;
+      }
+    }
+    return uses > 0;
+  }
+
+  private static boolean pathLine(String line) {
+    if (any(line, SEND)) {
+      return false;
+    }
+    for (String p : PATH_BUILD) {
+      if (line.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String lineAt(String text, int at) {
+    int s = text.lastIndexOf('\n', at) + 1;
+    int e = text.indexOf('\n', at);
+    return text.substring(s, e < 0 ? text.length() : e);
   }
 
   /** Code that runs by itself fetches something and runs code built at run time. */
@@ -206,7 +287,11 @@ final class RunSurface {
    * names the API, it does not use it).
    */
   private static int first(String text, String tok, Comments comments, Optional<JsTopLevel.Ranges> only) {
-    int from = 0;
+    return first(text, tok, comments, only, 0);
+  }
+
+  private static int first(String text, String tok, Comments comments, Optional<JsTopLevel.Ranges> only, int start) {
+    int from = start;
     for (int n = 0; n < 256; n++) {
       int at = text.indexOf(tok, from);
       if (at < 0) {
