@@ -146,6 +146,9 @@ final class RunSurface {
   /** Code that runs by itself reads the machine's identity and sends something out. */
   private static void recon(String text, Comments comments, Optional<JsTopLevel.Ranges> only, String where,
       List<Behaviour> out) {
+    if (!any(text, SEND)) {
+      return; // nothing is sent; also keeps the identity search below off files that cannot match
+    }
     int idAt = -1;
     String idTok = "";
     for (String tok : IDENTITY) {
@@ -177,7 +180,7 @@ final class RunSurface {
    */
   private static int firstSent(String text, String tok, Comments comments, Optional<JsTopLevel.Ranges> only) {
     int from = 0;
-    for (int n = 0; n < 64; n++) {
+    for (int n = 0; n < 16; n++) {
       int at = first(text, tok, comments, only, from);
       if (at < 0) {
         return -1;
@@ -200,6 +203,9 @@ final class RunSurface {
     }
     // `const NAME = <read>` (optionally followed by a property), then every use of NAME builds a path
     int start = text.lastIndexOf('\n', at) + 1;
+    if (at - start > MAX_LINE) {
+      return false;
+    }
     String head = text.substring(start, at);
     int cut = head.length();
     while (cut > 0 && (Character.isJavaIdentifierPart(head.charAt(cut - 1)) || head.charAt(cut - 1) == '.')) {
@@ -217,7 +223,11 @@ final class RunSurface {
     }
     int end = text.indexOf('\n', at);
     int uses = 0;
-    for (int i = text.indexOf(name, end < 0 ? text.length() : end); i >= 0 && uses < 32; i = text.indexOf(name, i + name.length())) {
+    int seen = 0;
+    for (int i = text.indexOf(name, end < 0 ? text.length() : end); i >= 0; i = text.indexOf(name, i + name.length())) {
+      if (++seen > 256 || uses >= 32) {
+        return false; // too common a name to follow: count the read as sent
+      }
       boolean word = (i == 0 || !Character.isJavaIdentifierPart(text.charAt(i - 1)))
           && (i + name.length() >= text.length() || !Character.isJavaIdentifierPart(text.charAt(i + name.length())));
       if (!word) {
@@ -243,11 +253,15 @@ final class RunSurface {
     return false;
   }
 
+  /** The line around {@code at}; empty (no path line) when longer than a hand-written line is. */
   private static String lineAt(String text, int at) {
     int s = text.lastIndexOf('\n', at) + 1;
     int e = text.indexOf('\n', at);
-    return text.substring(s, e < 0 ? text.length() : e);
+    int end = e < 0 ? text.length() : e;
+    return end - s > MAX_LINE ? "" : text.substring(s, end);
   }
+
+  private static final int MAX_LINE = 2_000;
 
   /** Code that runs by itself fetches something and runs code built at run time. */
   private static void fetchRun(String text, Comments comments, Optional<JsTopLevel.Ranges> only, String where,
