@@ -51,6 +51,11 @@ public final class ModelFeatures {
    * feature name. Deterministic for a given list.
    */
   public static Map<String, List<Integer>> extract(List<Finding> findings) {
+    return extract(findings, VerdictModel.weighed(findings));
+  }
+
+  /** As {@link #extract(List)}, with the weighed findings ({@link VerdictModel#weighed}) already known. */
+  static Map<String, List<Integer>> extract(List<Finding> findings, List<Finding> weighedFindings) {
     Map<String, List<Integer>> out = new TreeMap<>();
     List<String> hooks = findings.stream().filter(f -> f.category() == Category.INSTALL_HOOK)
         .map(Finding::snippet).toList();
@@ -61,7 +66,7 @@ public final class ModelFeatures {
     boolean steals = false;
     // The evidence the rule-only verdict weighs (CodeScope): findings in code that does not run on
     // install or import, and uncorroborated weak threats in bundles, give no feature either.
-    java.util.Set<Finding> weighed = new java.util.HashSet<>(VerdictModel.weighed(findings));
+    java.util.Set<Finding> weighed = new java.util.HashSet<>(weighedFindings);
     for (int i = 0; i < findings.size(); i++) {
       Finding f = findings.get(i);
       if (SHAPE_ONLY.contains(f.ruleId()) || !weighed.contains(f)) {

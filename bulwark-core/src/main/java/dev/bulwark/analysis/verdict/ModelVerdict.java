@@ -36,7 +36,10 @@ public final class ModelVerdict {
   /** Assesses findings in the given order (contributions refer to these indices). */
   public static Assessment assess(List<Finding> findings, LearnedModel model) {
     VerdictModel.Assessment rules = VerdictModel.assess(findings);
-    Map<String, List<Integer>> features = ModelFeatures.extract(findings);
+    // Decisive threats, "a threat exists" and the features count only where the rule-only verdict
+    // weighs them (code that runs on install or import; CodeScope): worked out once for all three.
+    List<Finding> weighed = VerdictModel.weighed(findings);
+    Map<String, List<Integer>> features = ModelFeatures.extract(findings, weighed);
     double[] share = new double[findings.size()];
     double sum = 0;
     for (Map.Entry<String, List<Integer>> e : features.entrySet()) {
@@ -52,9 +55,6 @@ public final class ModelVerdict {
     }
     double logit = model.bias() + sum;
     double p = 1 / (1 + Math.exp(-logit));
-    // Decisive threats and "a threat exists" count only where the rule-only verdict weighs them
-    // (code that runs on install or import; CodeScope), as do the features.
-    List<Finding> weighed = VerdictModel.weighed(findings);
     String forcedBy = weighed.stream().filter(VerdictModel::decisive).map(Finding::ruleId)
         .findFirst().orElse("");
     boolean threat = weighed.stream().anyMatch(Finding::threat);
