@@ -82,9 +82,7 @@ public final class FlowAnalysis {
       }
       Set<Sources.Kind> reaching = EnumSet.noneOf(Sources.Kind.class);
       reaching.addAll(c.argSources);
-      for (String id : c.argIdentifiers) {
-        reaching.addAll(taint.getOrDefault(id, Set.of()));
-      }
+      Facts.reach(reaching, c.argIdentifiers, c.directArgIdentifiers, taint);
       if (wholeFileDecoded && !c.argIdentifiers.isEmpty()) {
         reaching.add(Sources.Kind.DECODED);
       }
@@ -130,19 +128,26 @@ public final class FlowAnalysis {
     }
   }
 
-  /** One call: callee text, what its arguments mention (names resolved to scoped keys), where it is. */
-  record Call(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers, boolean constantArgs,
-      int start, int end) {}
+  /**
+   * One call: callee text, what its arguments mention (names resolved to scoped keys), where it is.
+   * {@code directArgIdentifiers}: the names of the arguments' direct text ({@link WalletSecrets}),
+   * the only ones a {@code wallet-secret} travels through.
+   */
+  record Call(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers,
+      Set<String> directArgIdentifiers, boolean constantArgs, int start, int end) {}
 
-  /** One assignment: names bound, what the value mentions (all names resolved to scoped keys). */
-  record Assign(Set<String> names, Set<Sources.Kind> sources, Set<String> identifiers) {}
+  /**
+   * One assignment: names bound, what the value mentions (all names resolved to scoped keys);
+   * {@code direct}: the names of the value's direct text, as for {@link Call}.
+   */
+  record Assign(Set<String> names, Set<Sources.Kind> sources, Set<String> identifiers, Set<String> direct) {}
 
   /** Before scopes are resolved: names with the chain of enclosing functions they were seen in. */
   private record RawCall(String callee, Set<Sources.Kind> argSources, Set<String> argIdentifiers,
-      boolean constantArgs, int[] chain, int start, int end) {}
+      Set<String> directArgIdentifiers, boolean constantArgs, int[] chain, int start, int end) {}
 
   private record RawAssign(Set<String> names, int[] namesChain, Set<Sources.Kind> sources,
-      Set<String> identifiers, int[] chain) {}
+      Set<String> identifiers, Set<String> direct, int[] chain) {}
 
   private record Frame(TSNode node, int[] chain) {}
 
@@ -175,6 +180,8 @@ public final class FlowAnalysis {
     private final Set<String> modules = new java.util.HashSet<>();
     private final List<Map.Entry<String, String>> pendingBindings = new ArrayList<>();
     boolean chmod;
+    /** Whether the file may name a wallet secret at all; when not, no direct texts are worked out. */
+    private boolean wallet;
 
     Facts(boolean python) {
       this.python = python;
@@ -182,6 +189,7 @@ public final class FlowAnalysis {
 
     static Facts collect(SyntaxTree tree, boolean python, Budget budget) {
       Facts f = new Facts(python);
+      f.wallet = WalletSecrets.mayMention(tree.text(tree.root()).toLowerCase(java.util.Locale.ROOT));
       Deque<Frame> stack = new ArrayDeque<>();
       stack.push(new Frame(tree.root(), TOP));
       int visited = 0;
@@ -352,7 +360,7 @@ public final class FlowAnalysis {
       }
       String value = tree.text(right);
       rawAssigns.add(new RawAssign(Identifiers.of(tree.text(left)), chain, Sources.in(value),
-          Identifiers.of(value), chain));
+          Identifiers.of(value), directIdentifiers(value), chain));
     }
 
     private void call(SyntaxTree tree, TSNode n, int[] chain) {
@@ -370,8 +378,8 @@ public final class FlowAnalysis {
       }
       String argText = args == null || args.isNull() ? "" : tree.text(args);
       Set<String> ids = Identifiers.of(argText);
-      rawCalls.add(new RawCall(callee, Sources.in(argText), ids, constantArgs(args), chain,
-          tree.startChar(n), tree.endChar(n)));
+      rawCalls.add(new RawCall(callee, Sources.in(argText), ids, directIdentifiers(argText), constantArgs(args),
+          chain, tree.startChar(n), tree.endChar(n)));
       Set<Sources.Kind> calleeSources = Sources.in(callee);
       String base = Identifiers.base(callee);
       if (calleeSources.isEmpty() && base.isEmpty()) {
@@ -386,14 +394,40 @@ public final class FlowAnalysis {
         TSNode a = args.getChild(i);
         Set<String> names = isFunction(a.getType()) ? params(tree, a) : Set.of();
         if (!names.isEmpty()) {
-          rawAssigns.add(new RawAssign(names, push(chain, scopeId(a)), calleeSources, baseIds, chain));
+          rawAssigns.add(new RawAssign(names, push(chain, scopeId(a)), calleeSources, baseIds, Set.of(), chain));
           found = true;
         }
       }
       if (!found) {
         Set<String> params = Identifiers.callbackParams(argText);
         if (!params.isEmpty()) {
-          rawAssigns.add(new RawAssign(params, chain, calleeSources, baseIds, chain));
+          rawAssigns.add(new RawAssign(params, chain, calleeSources, baseIds, Set.of(), chain));
+        }
+      }
+    }
+
+    /** The names of a fragment's direct text (see {@link WalletSecrets#direct}); none in a file without a secret's name. */
+    private Set<String> directIdentifiers(String fragment) {
+      return wallet ? Identifiers.of(WalletSecrets.direct(fragment)) : Set.of();
+    }
+
+    /**
+     * Adds to {@code out} the kinds that reach through these names: every kind but
+     * {@code wallet-secret} through any name of the fragment, {@code wallet-secret} only through the
+     * names of its direct text.
+     */
+    static void reach(Set<Sources.Kind> out, Set<String> identifiers, Set<String> direct,
+        Map<String, Set<Sources.Kind>> taint) {
+      for (String id : identifiers) {
+        for (Sources.Kind k : taint.getOrDefault(id, Set.of())) {
+          if (k != Sources.Kind.WALLET_SECRET) {
+            out.add(k);
+          }
+        }
+      }
+      for (String id : direct) {
+        if (taint.getOrDefault(id, Set.of()).contains(Sources.Kind.WALLET_SECRET)) {
+          out.add(Sources.Kind.WALLET_SECRET);
         }
       }
     }
@@ -437,10 +471,12 @@ public final class FlowAnalysis {
       }
       pendingBindings.clear();
       for (RawAssign a : rawAssigns) {
-        assigns.add(new Assign(keys(a.names(), a.namesChain()), a.sources(), keys(a.identifiers(), a.chain())));
+        assigns.add(new Assign(keys(a.names(), a.namesChain()), a.sources(), keys(a.identifiers(), a.chain()),
+            keys(a.direct(), a.chain())));
       }
       for (RawCall c : rawCalls) {
-        calls.add(new Call(c.callee(), c.argSources(), keys(c.argIdentifiers(), c.chain()), c.constantArgs(),
+        calls.add(new Call(c.callee(), c.argSources(), keys(c.argIdentifiers(), c.chain()),
+            keys(c.directArgIdentifiers(), c.chain()), c.constantArgs(),
             c.start(), c.end()));
       }
       rawAssigns.clear();
@@ -477,9 +513,7 @@ public final class FlowAnalysis {
         for (Assign a : assigns) {
           Set<Sources.Kind> k = EnumSet.noneOf(Sources.Kind.class);
           k.addAll(a.sources);
-          for (String id : a.identifiers) {
-            k.addAll(taint.getOrDefault(id, Set.of()));
-          }
+          reach(k, a.identifiers, a.direct, taint);
           if (k.isEmpty()) {
             continue;
           }

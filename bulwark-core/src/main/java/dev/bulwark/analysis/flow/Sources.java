@@ -12,7 +12,7 @@ final class Sources {
   enum Kind {
     ENV("env"), CREDENTIAL_FILE("credential-file"), BROWSER_PROFILE("browser-profile"),
     WALLET_FILE("wallet-file"), CLIPBOARD("clipboard"), KEYCHAIN("keychain"), HOSTNAME("hostname"),
-    DECODED("decoded"), FETCHED("fetched");
+    DECODED("decoded"), FETCHED("fetched"), WALLET_SECRET("wallet-secret");
 
     final String ruleName;
 
@@ -55,7 +55,9 @@ final class Sources {
           "fromhex", "fromCharCode", "Buffer.from([", "codecs.decode", "unhexlify", "inflateSync", "gunzipSync", "marshal.loads"),
       Kind.FETCHED, List.of("fetch(", "axios", "http.get", "https.get", "http.request", "https.request",
           "requests.get", "requests.post", "urlopen", "urllib.request", "httpx.", "got(", "got.get",
-          "request(", "XMLHttpRequest", "responseText", "net.connect", "socket.recv", "recv("));
+          "request(", "XMLHttpRequest", "responseText", "net.connect", "socket.recv", "recv("),
+      // Read from the fragment's direct text only (WalletSecrets); listed here for the pre-filter.
+      Kind.WALLET_SECRET, WalletSecrets.MARKERS);
 
   private Sources() {}
 
@@ -78,6 +80,15 @@ final class Sources {
     Set<Kind> out = EnumSet.noneOf(Kind.class);
     String lower = null;
     for (Map.Entry<Kind, List<String>> e : MARKERS.entrySet()) {
+      if (e.getKey() == Kind.WALLET_SECRET) {
+        if (lower == null) {
+          lower = fragment.toLowerCase(Locale.ROOT);
+        }
+        if (WalletSecrets.mayMention(lower) && WalletSecrets.in(fragment)) {
+          out.add(Kind.WALLET_SECRET);
+        }
+        continue;
+      }
       for (String m : e.getValue()) {
         boolean ci = m.equals(m.toLowerCase(Locale.ROOT)) && hasLetter(m);
         String hay = fragment;

@@ -16,7 +16,8 @@ record FlowMatcher(Set<String> sources, Set<String> sinks, Set<String> prefilter
           "keychain",
           "hostname",
           "decoded",
-          "fetched");
+          "fetched",
+          "wallet-secret");
 
   /** The sink names the engine understands. */
   static final Set<String> SINKS = Set.of("network", "eval", "process", "file-write-exec", "file-write");

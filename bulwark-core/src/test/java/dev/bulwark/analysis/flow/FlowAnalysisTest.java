@@ -51,6 +51,11 @@ class FlowAnalysisTest {
     "template-env-to-fetch.js, env, network, true",
     "template-literal-only.js, env, network, false",
     "py-fstring-env-to-requests.py, env, network, true",
+    "py-wallet-phrase-posted.py, wallet-secret, network, true",
+    "py-wallet-key-in-list.py, wallet-secret, network, true",
+    "py-wallet-key-signs.py, wallet-secret, network, false",
+    "js-wallet-key-stringified.js, wallet-secret, network, true",
+    "js-wallet-key-signs.js, wallet-secret, network, false",
   })
   void flows(String file, String sources, String sinks, boolean expected) throws Exception {
     Path p = Path.of(getClass().getResource("testdata/" + file).toURI());

@@ -23,6 +23,17 @@ class SourcesTest {
     "await fetch(url)|FETCHED",
     "os.hostname()|HOSTNAME",
     "ios.hostnameLabel|",
+    "{'mnemonic': words}|WALLET_SECRET",
+    "json.dumps({'key': private_key})|WALLET_SECRET",
+    "JSON.stringify({ privateKey })|WALLET_SECRET",
+    "key.strip()|",
+    "private_key.strip()|WALLET_SECRET",
+    "account.sign_transaction(tx, private_key)|",
+    "Account.from_key(privateKey).address|",
+    "mnemonicToSeedSync(mnemonic).toString()|",
+    "{ sig: wallet.signMessage(privateKey, msg) }|",
+    "'seed phrase'|",
+    "private_keyring|",
   })
   void markersMatchWholeWords(String fragment, String expected) {
     var kinds = Sources.in(fragment);
