@@ -196,6 +196,28 @@ public final class LiteralScanner {
       }
       masks = m;
     }
+    return occurring(text, m);
+  }
+
+  /**
+   * A one-pass test for groups of literals: the function's bit b is set when some literal whose
+   * entry in {@code bitsOfLiteral} has bit b occurs in the text ({@link #occurring} with the
+   * caller's bits, for more than 64 literals).
+   */
+  public java.util.function.ToLongFunction<String> groups(long[] bitsOfLiteral) {
+    if (bitsOfLiteral.length != literals.size()) {
+      throw new IllegalArgumentException("one entry per literal");
+    }
+    long[] m = new long[out.length];
+    for (int s = 0; s < out.length; s++) {
+      for (int k : out[s]) {
+        m[s] |= bitsOfLiteral[k];
+      }
+    }
+    return text -> occurring(text, m);
+  }
+
+  private long occurring(String text, long[] m) {
     long bits = 0L;
     int s = 0;
     for (int i = 0; i < text.length(); i++) {

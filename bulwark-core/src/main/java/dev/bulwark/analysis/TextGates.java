@@ -16,14 +16,22 @@ import java.util.Map;
  * Debian Python files and the 21 deobfuscation literals, 21 {@code contains} calls cost 3 to 5 times
  * one pass with {@code -XX:TieredStopAtLevel=1}. With C2, which compiles {@code String.indexOf} to
  * a vector search, the 21 calls cost about a tenth of the pass: the pass then adds a few
- * nanoseconds per character of code, a fraction of a percent of a scan. Thread-safe.
+ * nanoseconds per character of code, a fraction of a percent of a scan; measured on Debian Python
+ * packages with C2, the pass was 5 % of the CPU samples. So a gate set answers by the pass only
+ * when the JVM runs without the optimising JIT (the launcher passes {@code -Dbulwark.jit=quick}
+ * with {@code -XX:TieredStopAtLevel=1}); otherwise each literal is looked up with
+ * {@code contains} when first asked about a text, and the answer kept with the others. Both ways
+ * answer {@code String.contains}. Thread-safe.
  */
 public final class TextGates {
   /**
    * The pre-checks of deobfuscation ({@code analysis.deobf}) and of the exec-string heuristics,
    * in one set so that they share one pass over a file's text.
    */
-  public static final TextGates CODE = new TextGates(List.of("fromCharCode", "chr(", "bytes", "Buffer.from",
+  /** Whether this JVM runs without C2 (the launcher's quick JIT says so). */
+  static final boolean QUICK_JIT = "quick".equals(System.getProperty("bulwark.jit"));
+
+  public static final TextGates CODE = new TextGates(QUICK_JIT, List.of("fromCharCode", "chr(", "bytes", "Buffer.from",
       "Uint8Array", "\\u00", "function(p,a,c,k,e,", "::-1", ".reverse(", "rot13", "rot_13", "function", "var ",
       "const ", "=>", "_0x", "base64", "^", "shift", "]+", "map(", "child_process", "shelljs", "execa", "os.",
       "subprocess", "commands."));
@@ -32,9 +40,20 @@ public final class TextGates {
   private final List<String> literals;
   private final Map<String, Integer> index;
   private final ThreadLocal<Object[]> last = new ThreadLocal<>();
+  /** One pass answers every literal (true), or each literal is looked up when first asked (false). */
+  private final boolean onePass;
 
-  /** At most 64 literals. */
+  /** At most 64 literals; answered by one pass when the JVM runs without C2. */
   public TextGates(List<String> literals) {
+    this(QUICK_JIT, literals);
+  }
+
+  /**
+   * @param onePass answer every literal by one pass over the text; else look each up with
+   *     {@code contains} when first asked (cheaper where {@code indexOf} is a vector search)
+   */
+  public TextGates(boolean onePass, List<String> literals) {
+    this.onePass = onePass;
     if (literals.size() > 64) {
       throw new IllegalArgumentException("at most 64 literals");
     }
@@ -58,7 +77,30 @@ public final class TextGates {
     if (k == null) {
       return text.contains(literal);
     }
+    if (!onePass) {
+      return asked(text, k);
+    }
     return (found(text) >>> k & 1L) != 0;
+  }
+
+  /** Literal k looked up in the text once, kept with the others asked of the same text: {known bits, found bits}. */
+  private boolean asked(String text, int k) {
+    Object[] l = last.get();
+    long[] bits;
+    if (l != null && ((java.lang.ref.WeakReference<?>) l[0]).get() == text) {
+      bits = (long[]) l[1];
+    } else {
+      bits = new long[2];
+      last.set(new Object[] {new java.lang.ref.WeakReference<>(text), bits});
+    }
+    long bit = 1L << k;
+    if ((bits[0] & bit) == 0) {
+      bits[0] |= bit;
+      if (text.contains(literals.get(k))) {
+        bits[1] |= bit;
+      }
+    }
+    return (bits[1] & bit) != 0;
   }
 
   /** Whether the text contains any of {@code literals}. */

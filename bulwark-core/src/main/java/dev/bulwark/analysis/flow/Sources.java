@@ -77,14 +77,52 @@ final class Sources {
    * inside an identifier is a word boundary ({@code ExodusWallet} holds {@code exodus}).
    */
   static Set<Kind> in(String fragment) {
+    // an ASCII fragment: only kinds with a marker somewhere in it, case aside, can match
+    // (its lower case is its ASCII fold); one pass over it instead of an indexOf per marker
+    long candidates = ascii(fragment) ? KIND_GATE.applyAsLong(fragment) : ~0L;
+    return candidates == 0 ? EnumSet.noneOf(Kind.class) : in(fragment, candidates);
+  }
+
+  /** {@link #in(String)} without the one-pass gate (the reference in tests). */
+  static Set<Kind> inByMarker(String fragment) {
+    return in(fragment, ~0L);
+  }
+
+  /** Bit {@code k.ordinal()}: some marker of kind k occurs in a text, ASCII letters of any case. */
+  private static final java.util.function.ToLongFunction<String> KIND_GATE;
+
+  static {
+    List<String> all = new java.util.ArrayList<>();
+    List<Long> bits = new java.util.ArrayList<>();
+    for (Map.Entry<Kind, List<String>> e : MARKERS.entrySet()) {
+      for (String m : e.getValue()) {
+        all.add(m);
+        bits.add(1L << e.getKey().ordinal());
+      }
+    }
+    KIND_GATE = new dev.bulwark.analysis.LiteralScanner(all, true)
+        .groups(bits.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Set<Kind> in(String fragment, long candidates) {
     Set<Kind> out = EnumSet.noneOf(Kind.class);
     String lower = null;
     for (Map.Entry<Kind, List<String>> e : MARKERS.entrySet()) {
+      if ((candidates >>> e.getKey().ordinal() & 1L) == 0) {
+        continue;
+      }
       if (e.getKey() == Kind.WALLET_SECRET) {
-        if (lower == null) {
-          lower = fragment.toLowerCase(Locale.ROOT);
-        }
-        if (WalletSecrets.mayMention(lower) && WalletSecrets.in(fragment)) {
+        // the gate saw a marker somewhere; the secret counts only in the direct text
+        if (WalletSecrets.in(fragment)) {
           out.add(Kind.WALLET_SECRET);
         }
         continue;

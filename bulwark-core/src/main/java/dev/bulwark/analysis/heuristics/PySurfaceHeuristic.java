@@ -36,6 +36,8 @@ final class PySurfaceHeuristic implements Heuristic {
   private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
   /** The file last checked by {@link PyTriggers} on this thread, and the answer. */
   private static final ThreadLocal<Object[]> GATE = new ThreadLocal<>();
+  /** The same for {@link PyTriggers#mayJudgeInValidCode}. */
+  private static final ThreadLocal<Object[]> VALID_GATE = new ThreadLocal<>();
 
   private final Surface surface;
   private final PyBehaviour.Kind kind;
@@ -190,7 +192,11 @@ final class PySurfaceHeuristic implements Heuristic {
     if (direct(f) && mayJudge(f) || via.isPresent()) {
       // the file's own parse, shared with the rules (the tree belongs to `parses`)
       Optional<SyntaxTree> tree = parses.parse(Language.PYTHON, f.text(), Budget.of(PARSE_WORK, dev.bulwark.analysis.EngineLimits.DEFAULT.lastResortMillis()));
-      if (tree.isPresent()) {
+      if (tree.isPresent() && via.isPresent() && !tree.get().root().hasError() && !mayJudgeInValidCode(f)) {
+        // a followed module whose only judged callee parts are the names its definitions bind
+        // (`def eval(cls, x):`), parsed without error: those names are no callees, nothing is judged
+        found = List.of();
+      } else if (tree.isPresent()) {
         SyntaxTree t = tree.get();
         PySurface s = via.isEmpty() ? PySurface.of(t, install)
             : PySurface.of(t, via.get().asMain(), via.get().entries(), via.get().allMethods(), true);
@@ -213,6 +219,17 @@ final class PySurfaceHeuristic implements Heuristic {
     }
     boolean may = PyTriggers.mayJudge(f.text());
     GATE.set(new Object[] {f, may});
+    return may;
+  }
+
+  /** {@link PyTriggers#mayJudgeInValidCode}, once per file for both surfaces. */
+  private static boolean mayJudgeInValidCode(ScanFile f) {
+    Object[] last = VALID_GATE.get();
+    if (last != null && last[0] == f) {
+      return (Boolean) last[1];
+    }
+    boolean may = PyTriggers.mayJudgeInValidCode(f.text());
+    VALID_GATE.set(new Object[] {f, may});
     return may;
   }
 

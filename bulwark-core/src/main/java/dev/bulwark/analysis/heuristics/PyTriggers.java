@@ -94,10 +94,24 @@ final class PyTriggers {
 
   /** False only when no install/import-time judgement can fire on this text (see the class). */
   static boolean mayJudge(String text) {
+    return mayJudge(text, false);
+  }
+
+  /**
+   * As {@link #mayJudge(String)}, passing over the names that definitions bind
+   * ({@link #definedName}): exact only for a text whose syntax tree has no error (in a broken
+   * file tree-sitter's error recovery can read such a name as a callee, even one far from the
+   * error), so it is asked after the parse.
+   */
+  static boolean mayJudgeInValidCode(String text) {
+    return mayJudge(text, true);
+  }
+
+  private static boolean mayJudge(String text, boolean definitions) {
     // callee parts are names in code: comments and plain strings hold none (PyCodeText), except
     // the module of a dynamic import, which is itself a name in code (DYNAMIC, IMPORT_MODULE with IMPORTLIB)
     String code = PyCodeText.of(text);
-    int found = parts(code == null ? text : code);
+    int found = code == null ? parts(text, false) : parts(code, definitions);
     if ((found & OS_CALL) != 0 && (found & OS_MODULE) != 0) {
       return true;
     }
@@ -113,8 +127,13 @@ final class PyTriggers {
     return (found & OPEN) != 0 && userFolderWord(text);
   }
 
-  /** The groups of the callee parts found in the text (bits). */
-  private static int parts(String t) {
+  /**
+   * The groups of the callee parts found in the text (bits).
+   *
+   * @param lexed true to pass over definitions' names ({@link #definedName}); only in
+   *     {@link PyCodeText}'s view of a text that parses without error
+   */
+  private static int parts(String t, boolean lexed) {
     int found = 0;
     int n = t.length();
     int i = 0;
@@ -135,14 +154,14 @@ final class PyTriggers {
         }
         j++;
       }
-      found |= ascii ? asciiWord(t, i, end) : otherWord(t, i, end);
+      found |= ascii ? asciiWord(t, i, end, lexed) : otherWord(t, i, end);
       i = j;
     }
     return found;
   }
 
   /** Literals built of whole tokens (the name after leading digits counting as a token). */
-  private static int asciiWord(String t, int from, int to) {
+  private static int asciiWord(String t, int from, int to, boolean lexed) {
     int found = 0;
     int i = from;
     while (i < to) {
@@ -154,6 +173,11 @@ final class PyTriggers {
       int tokenEnd = i;
       while (tokenEnd < to && !blank(t.charAt(tokenEnd))) {
         tokenEnd++;
+      }
+      if (lexed && !digitLed && definedName(t, i, tokenEnd)) {
+        // `def eval(`: the name a definition binds is no callee and no import alias
+        i = tokenEnd;
+        continue;
       }
       for (int s = i; s < tokenEnd; s++) {
         if (s == i && !digitLed || digitLed && !digit(t.charAt(s))) {
@@ -172,6 +196,51 @@ final class PyTriggers {
       i = tokenEnd;
     }
     return found;
+  }
+
+  /**
+   * Whether the token {@code [start, end)} is the name of a function definition as written on
+   * one line: the line holds, from its start, only spaces or tabs, the keyword {@code def}, at
+   * least one space or tab, the name, spaces or tabs and an opening parenthesis. In a text that
+   * tree-sitter parses without error such a name is a {@code function_definition}'s name, never
+   * part of a callee or an import ({@code PyTriggersTest} holds this against the tree on seeded
+   * mutants). Not in a broken text: inside brackets left open on an earlier line, or after a
+   * definition missing its colon elsewhere in the file, error recovery has read a well-formed
+   * {@code def popen(path):} line as a call of {@code popen}. A line break, a continuation,
+   * {@code async} or anything else before {@code def} keeps the name a candidate.
+   */
+  static boolean definedName(String t, int start, int end) {
+    int k = start - 1;
+    if (k < 0 || t.charAt(k) != ' ' && t.charAt(k) != '\t') {
+      return false;
+    }
+    while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '\t')) {
+      k--;
+    }
+    if (k < 2 || t.charAt(k) != 'f' || t.charAt(k - 1) != 'e' || t.charAt(k - 2) != 'd') {
+      return false;
+    }
+    k -= 3;
+    while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '\t')) {
+      k--;
+    }
+    if (k >= 0 && (t.charAt(k) != '\n' || continued(t, k))) {
+      return false;
+    }
+    int e = end;
+    while (e < t.length() && (t.charAt(e) == ' ' || t.charAt(e) == '\t')) {
+      e++;
+    }
+    return e < t.length() && t.charAt(e) == '(';
+  }
+
+  /** Whether the line break at {@code nl} follows a backslash (a line continued). */
+  private static boolean continued(String t, int nl) {
+    int k = nl - 1;
+    if (k >= 0 && t.charAt(k) == '\r') {
+      k--;
+    }
+    return k >= 0 && t.charAt(k) == '\\';
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.bulwark.analysis.deobf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.analysis.TextGates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -21,6 +22,20 @@ class GatesTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1L, 20261207L})
   void agreesWithContains(long seed) {
+    agreesWithContains(seed, Gates::contains);
+  }
+
+  /** Both ways of answering, whatever this JVM's JIT: one pass, and each literal when first asked. */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {2L, 20261208L})
+  void bothWaysAgreeWithContains(long seed) {
+    TextGates onePass = new TextGates(true, Gates.LITERALS);
+    TextGates perLiteral = new TextGates(false, Gates.LITERALS);
+    agreesWithContains(seed, onePass::contains);
+    agreesWithContains(seed + 1, perLiteral::contains);
+  }
+
+  private static void agreesWithContains(long seed, java.util.function.BiPredicate<String, String> gates) {
     Random r = new Random(seed);
     List<String> pieces = new ArrayList<>(List.of(NOISE));
     for (String l : Gates.LITERALS) {
@@ -46,7 +61,7 @@ class GatesTest {
         String lit = asked.get(r.nextInt(asked.size()));
         String on = r.nextInt(8) == 0 ? other : text;
         boolean want = on.contains(lit);
-        assertThat(Gates.contains(on, lit)).as("[%s] contains [%s]", on, lit).isEqualTo(want);
+        assertThat(gates.test(on, lit)).as("[%s] contains [%s]", on, lit).isEqualTo(want);
         if (want) {
           present++;
         } else {

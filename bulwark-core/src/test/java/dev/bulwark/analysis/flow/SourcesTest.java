@@ -2,6 +2,7 @@ package dev.bulwark.analysis.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,5 +43,40 @@ class SourcesTest {
     } else {
       assertThat(kinds).extracting(Enum::name).contains(expected);
     }
+  }
+
+  /** Pieces of fragments: every kind's markers in several cases, near-misses, word edges, non-ASCII that lower-cases to ASCII. */
+  private static final String[] PIECES = {"process.env", "PROCESS.ENV", "Process.Env", "os.environ", "getenv(", "GETENV(",
+    "Deno.env", "deno.env", ".npmrc", ".NPMRC", "id_rsa", "ID_RSA", "/etc/passwd", "'.env'", "\".env\"", "/.env",
+    "Login Data", "LOGIN DATA", "google\\chrome", "user data", "Exodus", "exodus", "ExodusWallet", "phantomjs", "phantom",
+    "nkbihfbeogaeaoehlefnkodbefgpgknn", "Clipboard", "pbpaste", "keytar", "Keychain", "DPAPI", "validateAdpApiKey",
+    "os.hostname", "os.userInfo", "os.userinfo", "OS.USERINFO", "expanduser", "atob(", "'base64'", "\"hex\"",
+    "fromCharCode", "fromcharcode", "Buffer.from([", "buffer.from([", "fetch(", "FETCH(", "axios", "XMLHttpRequest",
+    "xmlhttprequest", "recv(", "got(", "forgot(", "httpRequest(", "\u212Aeytar", "\u0130d_rsa", "\u212A", "\u0130",
+    "\u00e9", "\u03a3", "a", "Z", "_", "0", " ", ".", "(", ")", "'", "\"", "/", "\\", "[", "x", "Env", "EXODUS",
+    "se", "cretstorage", "ke", "ychain"};
+
+  /** The one-pass gate leaves the kinds unchanged: seeded fragments against the marker-by-marker answer. */
+  @Test
+  void gateAgreesWithTheMarkerByMarkerAnswer() {
+    java.util.Random r = new java.util.Random(29);
+    int some = 0;
+    int none = 0;
+    for (int k = 0; k < 30_000; k++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0, n = r.nextInt(7); i < n; i++) {
+        b.append(PIECES[r.nextInt(PIECES.length)]);
+      }
+      String f = b.toString();
+      var expected = Sources.inByMarker(f);
+      assertThat(Sources.in(f)).as("[%s]", f).isEqualTo(expected);
+      if (expected.isEmpty()) {
+        none++;
+      } else {
+        some++;
+      }
+    }
+    assertThat(some).isGreaterThan(5_000);
+    assertThat(none).isGreaterThan(2_000);
   }
 }

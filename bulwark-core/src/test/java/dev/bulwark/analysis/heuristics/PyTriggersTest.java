@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.treesitter.TSNode;
+import org.treesitter.TSTreeCursor;
 
 /**
  * {@link PyTriggers}: {@code testdata/py-triggers/may-*} must pass the pre-check, {@code none-*}
@@ -53,6 +55,26 @@ class PyTriggersTest {
   /** Characters that open or close strings and comments, or make a callee dotted. */
   private static final String[] LEXICAL = {"\"", "'", "#", ".", "f'", "\"\"\"", "'''", "\\", "r'", "{", "}"};
 
+  /** Definitions named like judged callees: well-formed, broken and in odd places. */
+  private static final String[] DEFS = {
+    "def eval(x):\n    return x\n",
+    "    def compile(self, source):\n        pass\n",
+    "def system (a, b):\n  pass\n",
+    "\tdef  popen\t(x): pass\n",
+    "def exec(zlib.decompress(b'x'))\n",
+    "def eval(data)\n",
+    "def requests(\n",
+    "def __import__(name):\n    return name\n",
+    "class K:\n    @classmethod\n    def eval(cls, a):\n        return a\n",
+    "def urlopen(u) -> int:\n    ...\n",
+    "def HTTPServer(self=eval(x)):\n  pass\n",
+    "def subprocess(*a, **k): return exec(a)\n",
+  };
+  /** Characters that change what a definition line is: brackets, continuations, colons, keywords before it. */
+  private static final String[] DEF_INSERTS = {"(", ")", "[", "]", "{", "}", "\\", "\\\n", ":", "\n", " ", "\t",
+    "def ", "async ", "@", "lambda ", "=", ",", "\"", "'", "#", "\"\"\"", "class ", "\r\n", "x = ", "return ",
+    "print ", "if ", "else", ";", "->"};
+
   static Stream<String> cases() throws IOException {
     try (Stream<Path> s = Files.list(dir("py-triggers"))) {
       return s.map(p -> p.getFileName().toString()).sorted().toList().stream();
@@ -64,6 +86,11 @@ class PyTriggersTest {
   void passesOnlyTextThatNamesAJudgedCall(String name) throws IOException {
     String text = Files.readString(dir("py-triggers").resolve(name), StandardCharsets.UTF_8);
     assertThat(PyTriggers.mayJudge(text)).as(name).isEqualTo(name.startsWith("may-"));
+    if (!hasError(text)) {
+      // valid code: the definitions' names apart (none-definitions-*), the same answer
+      assertThat(PyTriggers.mayJudgeInValidCode(text)).as(name)
+          .isEqualTo(name.startsWith("may-") && !name.startsWith("may-definitions-"));
+    }
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -72,19 +99,132 @@ class PyTriggersTest {
     List<String> texts = corpus();
     Random r = new Random(seed);
     int judged = 0;
+    int validJudged = 0;
     int quiet = 0;
     for (int k = 0; k < 1_200; k++) {
       String t = mutate(texts.get(r.nextInt(texts.size())), r);
       if (judgedOnSomeSurface(t)) {
         judged++;
         assertThat(PyTriggers.mayJudge(t)).as("hidden judgement in [%s]", t).isTrue();
+        if (!hasError(t)) {
+          validJudged++;
+          assertThat(PyTriggers.mayJudgeInValidCode(t)).as("hidden judgement in valid [%s]", t).isTrue();
+        }
       } else if (!PyTriggers.mayJudge(t)) {
         quiet++;
       }
     }
     // the mutants exercise both answers
     assertThat(judged).isGreaterThan(150);
+    assertThat(validJudged).isGreaterThan(50);
     assertThat(quiet).isGreaterThan(50);
+  }
+
+  /**
+   * A name the pre-check passes over as a definition's ({@link PyTriggers#definedName}) is, in
+   * tree-sitter-python's own tree of a text without error, a {@code function_definition}'s name:
+   * never part of a callee or an import. In broken texts it can be a callee (error recovery); the
+   * mutants make both, and the rule is only used after a parse without error.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {11L, 1311L})
+  void aSkippedNameIsADefinitionsNameInValidCode(long seed) throws IOException {
+    List<String> texts = corpus();
+    Random r = new Random(seed);
+    int valid = 0;
+    int broken = 0;
+    for (int k = 0; k < 2_000; k++) {
+      String t = mutateDefinitions(texts.get(r.nextInt(texts.size())), r);
+      String code = PyCodeText.of(t);
+      List<Integer> names = code == null ? List.of() : skippedNames(code);
+      if (names.isEmpty()) {
+        continue;
+      }
+      Optional<SyntaxTree> parsed = SyntaxTree.parse(Language.PYTHON, t, Budget.of(1_000_000, 60_000));
+      assertThat(parsed).isPresent();
+      try (SyntaxTree tree = parsed.get()) {
+        if (tree.root().hasError()) {
+          broken += names.size();
+          continue;
+        }
+        for (int at : names) {
+          valid++;
+          assertThat(definitionNameAt(tree, at)).as("skipped name at %d in [%s]", at, t).isEmpty();
+        }
+      }
+    }
+    // the mutants exercise the rule on valid texts, and make broken ones too
+    assertThat(valid).isGreaterThan(700);
+    assertThat(broken).isGreaterThan(300);
+  }
+
+  /** Where the pre-check skips a name: every token start (after a space or tab) that {@link PyTriggers#definedName} accepts. */
+  private static List<Integer> skippedNames(String t) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 1; i < t.length(); i++) {
+      char c = t.charAt(i);
+      char before = t.charAt(i - 1);
+      if ((before == ' ' || before == '\t') && nameChar(c) && !(c >= '0' && c <= '9')) {
+        int end = i;
+        while (end < t.length() && nameChar(t.charAt(end))) {
+          end++;
+        }
+        if (PyTriggers.definedName(t, i, end)) {
+          out.add(i);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean nameChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
+  /** Empty when the deepest node starting at {@code at} is the name of a function definition; else what it is. */
+  private static Optional<String> definitionNameAt(SyntaxTree tree, int at) {
+    TSNode n = tree.root();
+    while (true) {
+      TSNode next = null;
+      for (int i = 0; i < n.getChildCount(); i++) {
+        TSNode c = n.getChild(i);
+        if (tree.startChar(c) <= at && at < tree.endChar(c)) {
+          next = c;
+          break;
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      n = next;
+    }
+    TSNode p = n.getParent();
+    boolean name = tree.startChar(n) == at && n.getType().equals("identifier") && p != null && !p.isNull()
+        && p.getType().equals("function_definition") && n.equals(p.getChildByFieldName("name"));
+    return name ? Optional.empty()
+        : Optional.of(n.getType() + " under " + (p == null || p.isNull() ? "-" : p.getType()));
+  }
+
+  private static String mutateDefinitions(String t, Random r) {
+    StringBuilder b = new StringBuilder(t);
+    for (int i = 0, n = 1 + r.nextInt(4); i < n && b.length() > 0; i++) {
+      int at = r.nextInt(b.length());
+      switch (r.nextInt(6)) {
+        case 0, 1 -> b.insert(lineStart(b, at), DEFS[r.nextInt(DEFS.length)]);
+        case 2, 3 -> b.insert(at, DEF_INSERTS[r.nextInt(DEF_INSERTS.length)]);
+        case 4 -> b.deleteCharAt(at);
+        default -> b.insert(lineStart(b, at), DANGEROUS[r.nextInt(DANGEROUS.length)]);
+      }
+    }
+    return b.toString();
+  }
+
+  private static boolean hasError(String t) {
+    Optional<SyntaxTree> tree = SyntaxTree.parse(Language.PYTHON, t, Budget.of(1_000_000, 60_000));
+    assertThat(tree).isPresent();
+    try (SyntaxTree s = tree.get()) {
+      return s.root().hasError();
+    }
   }
 
   private static boolean judgedOnSomeSurface(String t) {
@@ -134,6 +274,7 @@ class PyTriggersTest {
   /** Every Python case of the install/import-time heuristics, the pre-check's own and the lines above. */
   private static List<String> corpus() throws IOException {
     List<String> out = new ArrayList<>(List.of(DANGEROUS));
+    out.addAll(List.of(DEFS));
     try (Stream<Path> dirs = Files.list(dir("py-triggers").getParent())) {
       for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("py")).sorted().toList()) {
         try (Stream<Path> files = Files.walk(d)) {

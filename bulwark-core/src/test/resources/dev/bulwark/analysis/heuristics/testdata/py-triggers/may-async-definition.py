@@ -1,0 +1,2 @@
+async def eval(x):
+    return x

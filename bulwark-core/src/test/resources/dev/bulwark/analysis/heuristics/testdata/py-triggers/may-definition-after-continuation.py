@@ -1,0 +1,3 @@
+import zlib
+value = 1 + \
+def exec(zlib.decompress(b"x"))

@@ -1,0 +1,8 @@
+import zlib
+
+
+def eval(blob):
+    return blob
+
+
+exec(zlib.decompress(b"x"))
