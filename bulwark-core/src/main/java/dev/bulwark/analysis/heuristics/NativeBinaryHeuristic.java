@@ -55,6 +55,24 @@ final class NativeBinaryHeuristic implements Heuristic {
   static boolean isLibrary(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
     return name.endsWith(".so") || name.contains(".so.") || name.endsWith(".pyd") || name.endsWith(".node")
-        || name.endsWith(".dylib") || name.endsWith(".dll");
+        || name.endsWith(".dylib") || name.endsWith(".dll") || isFrameworkBinary(path);
+  }
+
+  /**
+   * The binary of an Apple framework bundle, named after its folder: {@code Kit.framework/Kit}
+   * or {@code Kit.framework/Versions/A/Kit} (a library that an app links, as iOS and macOS
+   * SDKs in React Native and Cordova plugins ship it). Another executable in the bundle is not.
+   */
+  static boolean isFrameworkBinary(String path) {
+    String[] parts = path.split("/");
+    int n = parts.length;
+    if (n < 2 || parts[n - 1].isEmpty()) {
+      return false;
+    }
+    String bundle = parts[n - 1] + ".framework";
+    if (parts[n - 2].equals(bundle)) {
+      return true;
+    }
+    return n >= 4 && parts[n - 3].equals("Versions") && parts[n - 4].equals(bundle);
   }
 }
