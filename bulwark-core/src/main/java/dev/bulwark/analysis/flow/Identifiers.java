@@ -124,7 +124,8 @@ final class Identifiers {
     return s.length();
   }
 
-  private static int skipString(String s, int i) {
+  /** The index after the string literal opening at {@code i} (past the end when it is left open). */
+  static int skipString(String s, int i) {
     char q = s.charAt(i);
     int j = i + 1;
     while (j < s.length() && s.charAt(j) != q) {

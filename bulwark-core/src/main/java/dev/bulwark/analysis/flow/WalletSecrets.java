@@ -83,7 +83,7 @@ final class WalletSecrets {
     while (i < n) {
       char c = s.charAt(i);
       if (c == '\'' || c == '"' || c == '`') {
-        int j = skipString(s, i);
+        int j = Math.min(n, Identifiers.skipString(s, i));
         out.append(s, i, j);
         i = j;
       } else if (c == '(') {
@@ -128,14 +128,5 @@ final class WalletSecrets {
       }
     }
     return out.toString();
-  }
-
-  private static int skipString(String s, int i) {
-    char q = s.charAt(i);
-    int j = i + 1;
-    while (j < s.length() && s.charAt(j) != q) {
-      j += s.charAt(j) == '\\' ? 2 : 1;
-    }
-    return Math.min(s.length(), j + 1);
   }
 }
