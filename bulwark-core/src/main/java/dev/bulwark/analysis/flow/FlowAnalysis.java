@@ -189,7 +189,7 @@ public final class FlowAnalysis {
 
     static Facts collect(SyntaxTree tree, boolean python, Budget budget) {
       Facts f = new Facts(python);
-      f.wallet = WalletSecrets.mayMention(tree.text(tree.root()).toLowerCase(java.util.Locale.ROOT));
+      f.wallet = Sources.mayHold(tree.text(tree.root()), Sources.Kind.WALLET_SECRET);
       Deque<Frame> stack = new ArrayDeque<>();
       stack.push(new Frame(tree.root(), TOP));
       int visited = 0;

@@ -83,6 +83,14 @@ final class Sources {
     return candidates == 0 ? EnumSet.noneOf(Kind.class) : in(fragment, candidates);
   }
 
+  /**
+   * Whether some marker of the kind may occur in the text (one pass of the same gate as
+   * {@link #in(String)}; a text with non-ASCII characters may always hold one).
+   */
+  static boolean mayHold(String text, Kind kind) {
+    return !ascii(text) || (KIND_GATE.applyAsLong(text) >>> kind.ordinal() & 1L) != 0;
+  }
+
   /** {@link #in(String)} without the one-pass gate (the reference in tests). */
   static Set<Kind> inByMarker(String fragment) {
     return in(fragment, ~0L);

@@ -38,12 +38,6 @@ final class WalletSecrets {
 
   private WalletSecrets() {}
 
-  /** Whether the lower-cased text may hold a marker at all (a cheap pre-check for a whole file). */
-  static boolean mayMention(String lower) {
-    return lower.contains("mnemonic") || lower.contains("private") || lower.contains("privkey")
-        || lower.contains("phrase");
-  }
-
   /** Whether the fragment's direct text names a wallet secret. */
   static boolean in(String fragment) {
     String d = direct(fragment);

@@ -213,23 +213,22 @@ final class PySurfaceHeuristic implements Heuristic {
 
   /** {@link PyTriggers#mayJudge}, once per file for both surfaces. */
   private static boolean mayJudge(ScanFile f) {
-    Object[] last = GATE.get();
-    if (last != null && last[0] == f) {
-      return (Boolean) last[1];
-    }
-    boolean may = PyTriggers.mayJudge(f.text());
-    GATE.set(new Object[] {f, may});
-    return may;
+    return once(GATE, f, PyTriggers::mayJudge);
   }
 
   /** {@link PyTriggers#mayJudgeInValidCode}, once per file for both surfaces. */
   private static boolean mayJudgeInValidCode(ScanFile f) {
-    Object[] last = VALID_GATE.get();
+    return once(VALID_GATE, f, PyTriggers::mayJudgeInValidCode);
+  }
+
+  /** A pre-check of the file's text, kept for the last file this thread asked about. */
+  private static boolean once(ThreadLocal<Object[]> memo, ScanFile f, java.util.function.Predicate<String> check) {
+    Object[] last = memo.get();
     if (last != null && last[0] == f) {
       return (Boolean) last[1];
     }
-    boolean may = PyTriggers.mayJudgeInValidCode(f.text());
-    VALID_GATE.set(new Object[] {f, may});
+    boolean may = check.test(f.text());
+    memo.set(new Object[] {f, may});
     return may;
   }
 
