@@ -1,5 +1,6 @@
 package dev.bulwark.analysis.heuristics;
 
+import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import dev.bulwark.analysis.heuristics.ShellCommands.Cmd;
 import dev.bulwark.analysis.heuristics.ShellCommands.Program;
@@ -121,12 +122,21 @@ final class ShellJudge {
         out.add(new Found(Kind.REVERSE_SHELL, s, e, "`" + shown + "` pipes an interactive shell through a network connection"));
       }
       // download and run
-      if (INTERPRETERS.contains(c.name()) && c.pipeline() >= 0 && c.stage() > 0
-          && p.commands().stream().anyMatch(o -> o.pipeline() == c.pipeline() && o.stage() < c.stage()
-              && DOWNLOADERS.contains(o.name()))) {
-        out.add(new Found(Kind.DOWNLOAD_RUN, s, e, "downloads code and pipes it into " + c.name()));
-      } else if (INTERPRETERS.contains(c.name()) && SUBST_DOWNLOAD.matcher(args).find()) {
-        out.add(new Found(Kind.DOWNLOAD_RUN, s, e, "`" + shown + "` runs what curl or wget downloads"));
+      List<Cmd> feeders = p.commands().stream().filter(o -> o.pipeline() == c.pipeline() && c.pipeline() >= 0
+          && o.stage() < c.stage() && DOWNLOADERS.contains(o.name())).toList();
+      Matcher subst = SUBST_DOWNLOAD.matcher(args);
+      if (INTERPRETERS.contains(c.name()) && c.stage() > 0 && !feeders.isEmpty()) {
+        if (!feeders.stream().allMatch(o -> ToolchainInstallers.only(o.argText()))) {
+          out.add(new Found(Kind.DOWNLOAD_RUN, s, e, "downloads code and pipes it into " + c.name()));
+        }
+      } else if (INTERPRETERS.contains(c.name()) && subst.find()) {
+        boolean installers = true;
+        do {
+          installers &= ToolchainInstallers.only(args.substring(subst.end()));
+        } while (installers && subst.find());
+        if (!installers) {
+          out.add(new Found(Kind.DOWNLOAD_RUN, s, e, "`" + shown + "` runs what curl or wget downloads"));
+        }
       } else if (CODE_RUNNERS.contains(c.name()) || c.rawName().contains("/")) {
         String target = CODE_RUNNERS.contains(c.name()) ? firstOperand(c.args()) : c.rawName();
         String tb = fileName(target);
