@@ -17,11 +17,11 @@ final class PackageShape {
   static PackageView view(Artifact a, Map<String, ContentType> types) {
     Map<String, ArtifactFile> byPath = new HashMap<>();
     for (ArtifactFile f : a.files()) {
-      if (f.path().endsWith(".py") || rootManifest(f.path())) {
+      if (f.path().endsWith(".py") || rootManifest(f.path()) || PackageView.isDockerfile(f.path())) {
         byPath.putIfAbsent(f.path(), f);
       }
     }
-    return new PackageView(a.ecosystem(), types, prebuiltBinary(a), path -> pythonSource(byPath.get(path)));
+    return new PackageView(a.ecosystem(), types, prebuiltBinary(a), path -> sourceText(byPath.get(path)));
   }
 
   /** The package's own package.json ("package.json", "package/package.json", "name-1.0/package/package.json"), for the npm hook heuristics. */
@@ -32,8 +32,8 @@ final class PackageShape {
         && inner.chars().filter(c -> c == '/').count() <= 2;
   }
 
-  /** A Python file's (or the root package.json's) text for heuristics that follow imports: only small .py files, decoded on demand. */
-  private static Optional<String> pythonSource(ArtifactFile f) {
+  /** A Python file's (or the root package.json's or a Dockerfile's) text for heuristics that follow imports or runs: only small files, decoded on demand. */
+  private static Optional<String> sourceText(ArtifactFile f) {
     if (f == null || f.content().length > PackageView.MAX_SOURCE_BYTES) {
       return Optional.empty();
     }

@@ -2,6 +2,7 @@ package dev.bulwark.analysis.heuristics;
 
 import dev.bulwark.analysis.content.ContentType;
 import dev.bulwark.model.Ecosystem;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,7 +15,7 @@ import java.util.function.Function;
  * @param prebuiltBinaryShape true when the package looks like a published prebuilt binary (a
  *     {@code bin} entry or a platform-named package, with executables under bin/, prebuilds/ or
  *     similar)
- * @param source read-only text of another shipped Python file (or of the root package.json) by its path, decoded lazily and
+ * @param source read-only text of another shipped Python file (or of the root package.json or a Dockerfile) by its path, decoded lazily and
  *     capped in size; empty for other files, missing files and views without the artifact
  */
 public record PackageView(Optional<Ecosystem> ecosystem, Map<String, ContentType> types,
@@ -29,6 +30,13 @@ public record PackageView(Optional<Ecosystem> ecosystem, Map<String, ContentType
   /** A view without access to other files' text. */
   public PackageView(Optional<Ecosystem> ecosystem, Map<String, ContentType> types, boolean prebuiltBinaryShape) {
     this(ecosystem, types, prebuiltBinaryShape, p -> Optional.empty());
+  }
+
+  /** A container build file (Dockerfile, Dockerfile.dev, app.dockerfile, Containerfile), whose text {@link #source} hands out. */
+  public static boolean isDockerfile(String path) {
+    String base = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+    return base.equals("dockerfile") || base.startsWith("dockerfile.") || base.endsWith(".dockerfile")
+        || base.equals("containerfile");
   }
 
   public static final PackageView EMPTY = new PackageView(Optional.empty(), Map.of(), false);

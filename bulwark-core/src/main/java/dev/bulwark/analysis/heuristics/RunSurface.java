@@ -95,7 +95,12 @@ final class RunSurface {
       boolean install = base.equals("setup.py");
       code(f.text(), install, Optional.empty(), install ? "runs at install time: setup.py" : "", true, out);
     } else if (f.language() == Language.BASH && f.scope() == Scope.CODE) {
-      for (Found x : ShellJudge.judge(f.text(), false)) {
+      List<Found> found = ShellJudge.judge(f.text(), false);
+      // a script a Dockerfile of the package runs (hardening, entrypoints) deletes inside the image it builds
+      if (found.stream().anyMatch(x -> x.kind() == Kind.DESTRUCTIVE) && ContainerScripts.runByDockerfile(origin, pkg)) {
+        found = found.stream().filter(x -> x.kind() != Kind.DESTRUCTIVE).toList();
+      }
+      for (Found x : found) {
         out.add(new Behaviour(x.kind(), false, x.start(), x.end(), x.detail()));
       }
     }

@@ -77,7 +77,9 @@ class RunSurfaceHeuristicTest {
 
   /** Paths (with the heuristic's detail) where the heuristic fires. */
   static List<String> fired(Heuristic h, Map<String, String> files) {
-    PackageView pkg = new PackageView(Optional.of(Ecosystem.NPM), Map.of(), false,
+    Map<String, ContentType> types = new LinkedHashMap<>();
+    files.forEach((p, text) -> types.put(p, ContentSniffer.sniff(p, text.getBytes(StandardCharsets.UTF_8))));
+    PackageView pkg = new PackageView(Optional.of(Ecosystem.NPM), types, false,
         p -> Optional.ofNullable(files.get(p)));
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, String> e : files.entrySet()) {
