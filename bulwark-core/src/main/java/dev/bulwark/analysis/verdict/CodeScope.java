@@ -75,12 +75,20 @@ final class CodeScope {
     String[] parts = origin.split("[/!]");
     String name = parts.length == 0 ? "" : parts[parts.length - 1].toLowerCase(Locale.ROOT);
     boolean bundle = false;
+    boolean hook = file.contains("package.json#scripts.");
+    boolean buildOutput = false;
     for (int i = 0; i < parts.length - 1; i++) {
       String dir = parts[i].toLowerCase(Locale.ROOT);
       if (NOT_RUN_DIRS.contains(dir) || ROOT_MAINTENANCE_DIRS.contains(dir) && atRoot(parts, i)) {
         return PathClass.NOT_RUN;
       }
+      if (hook && buildOutput && dir.equals("node_modules")) {
+        // a dependency copied into build output (a standalone server's node_modules): npm runs the
+        // lifecycle scripts of the package and of what it installs, never of manifests in its build folders
+        return PathClass.NOT_RUN;
+      }
       bundle |= BUNDLE_DIRS.contains(dir);
+      buildOutput |= BUNDLE_DIRS.contains(dir) || dir.equals(".next") || dir.equals("standalone");
     }
     if (NOT_RUN_FILES.contains(name) || name.endsWith(".mk") || testFileName(name) || declarations(name)
         || documentOrTemplate(name)) {

@@ -31,7 +31,15 @@ class CodeScopeTest {
       "README.md, NOT_RUN",
       "notebooks/tour.ipynb, NOT_RUN",
       "demo/templates.py, RUNS",
-      "dist/app.min.js, BUNDLE"})
+      "dist/app.min.js, BUNDLE",
+      // install hooks of dependency copies in build output never run; the package's own and its
+      // installed dependencies' do
+      "package/build/standalone/node_modules/.pnpm/a@1.0.0/node_modules/a/package.json#scripts.postinstall, NOT_RUN",
+      "package/.next/standalone/node_modules/b/package.json#scripts.install, NOT_RUN",
+      "package/build/standalone/node_modules/b/index.js, BUNDLE",
+      "package/package.json#scripts.postinstall, RUNS",
+      "package/node_modules/b/package.json#scripts.install, RUNS",
+      "server/package.json#scripts.postinstall, RUNS"})
   void classifiesPaths(String path, CodeScope.PathClass expected) {
     assertThat(CodeScope.pathClass(path)).isEqualTo(expected);
   }
