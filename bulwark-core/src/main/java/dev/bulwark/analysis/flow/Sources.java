@@ -74,7 +74,8 @@ final class Sources {
    * The source kinds whose markers occur in the fragment as whole words: a marker that starts or
    * ends with a letter or digit must not continue a longer word there ({@code dpapi} is not in
    * {@code validateAdpApiKey}, {@code phantom} is not in {@code phantomjs}). A change of case
-   * inside an identifier is a word boundary ({@code ExodusWallet} holds {@code exodus}).
+   * inside an identifier is a word boundary ({@code ExodusWallet} holds {@code exodus}), but a
+   * run of capitals after the marker is an acronym of the same name ({@code PhantomJS} holds no {@code phantom}).
    */
   static Set<Kind> in(String fragment) {
     // an ASCII fragment: only kinds with a marker somewhere in it, case aside, can match
@@ -180,7 +181,10 @@ final class Sources {
     }
     char last = s.charAt(end - 1);
     char next = s.charAt(end);
-    return !Character.isLetterOrDigit(next) || Character.isUpperCase(next) && !Character.isUpperCase(last);
+    // a capital starts the next word of an identifier when a lower-case letter follows it
+    // (ExodusWallet); a run of capitals is an acronym suffix of the same name (PhantomJS)
+    return !Character.isLetterOrDigit(next) || Character.isUpperCase(next) && !Character.isUpperCase(last)
+        && (end + 1 >= s.length() || !Character.isUpperCase(s.charAt(end + 1)) && Character.isLetterOrDigit(s.charAt(end + 1)));
   }
 
   private static boolean hasLetter(String s) {
