@@ -78,6 +78,9 @@ public final class ProjectScanner {
         continue;
       }
       runs.addAll(t.runs());
+      if (t.kind() == TriggerKind.INSTALL || t.kind() == TriggerKind.RUN) {
+        runs.add(t.location().file()); // the manifest: its scripts run when the user starts the project
+      }
     }
     dev.bulwark.analysis.verdict.VerdictModel.Assessment a =
         dev.bulwark.analysis.verdict.VerdictModel.assess(code.findings(), runs);

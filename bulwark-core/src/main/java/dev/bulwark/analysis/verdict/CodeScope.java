@@ -2,6 +2,7 @@ package dev.bulwark.analysis.verdict;
 
 import dev.bulwark.model.Confidence;
 import dev.bulwark.model.Finding;
+import dev.bulwark.model.NpmLifecycle;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -76,6 +77,11 @@ final class CodeScope {
     String name = parts.length == 0 ? "" : parts[parts.length - 1].toLowerCase(Locale.ROOT);
     boolean bundle = false;
     boolean hook = file.contains("package.json#scripts.");
+    if (hook && !NpmLifecycle.isInstallScriptPath(file)) {
+      // npm runs only the lifecycle scripts on install; `test`, `build`, `coverage:push` run when a
+      // developer of the package asks (a project's triggers name the manifest, see ProjectScanner)
+      return PathClass.NOT_RUN;
+    }
     boolean buildOutput = false;
     for (int i = 0; i < parts.length - 1; i++) {
       String dir = parts[i].toLowerCase(Locale.ROOT);

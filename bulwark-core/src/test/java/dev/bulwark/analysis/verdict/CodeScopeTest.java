@@ -39,7 +39,12 @@ class CodeScopeTest {
       "package/build/standalone/node_modules/b/index.js, BUNDLE",
       "package/package.json#scripts.postinstall, RUNS",
       "package/node_modules/b/package.json#scripts.install, RUNS",
-      "server/package.json#scripts.postinstall, RUNS"})
+      "server/package.json#scripts.postinstall, RUNS",
+      "package/package.json#scripts.prepare, RUNS",
+      // scripts npm runs only when a developer asks (a project's triggers name its manifest)
+      "package/package.json#scripts.coverage:push, NOT_RUN",
+      "package/package.json#scripts.test, NOT_RUN",
+      "package.json#scripts.start, NOT_RUN"})
   void classifiesPaths(String path, CodeScope.PathClass expected) {
     assertThat(CodeScope.pathClass(path)).isEqualTo(expected);
   }
