@@ -102,8 +102,14 @@ final class ProjectChecks {
                 t.name() + " (a target you run only on purpose) downloads code and runs it: "
                     + Snip.of(cmd)));
           } else if (download) {
-            out.add(ProjectRules.HOOK_DOWNLOADS.at(Severity.HIGH, true, t.location(), cmd, "",
-                t.name() + " downloads code and runs it: " + Snip.of(cmd)));
+            // from a bare IP address, or hidden behind padding, the command someone trying the
+            // project runs first (npm start, make) is the trap itself
+            boolean first = t.kind() == TriggerKind.RUN || t.kind() == TriggerKind.MAKE && newcomerTarget(t.name());
+            boolean bare = RAW_IP_URL.matcher(cmd).find();
+            out.add(ProjectRules.HOOK_DOWNLOADS.at(first && (bare || padded) ? Severity.CRITICAL : Severity.HIGH, true,
+                t.location(), cmd, "", t.name() + " downloads code and runs it"
+                    + (bare ? " from a bare IP address" : "") + (padded ? " (hidden behind a long run of spaces)" : "")
+                    + ": " + Snip.of(cmd)));
           }
         }
       }

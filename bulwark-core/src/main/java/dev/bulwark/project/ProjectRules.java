@@ -47,13 +47,15 @@ public final class ProjectRules {
       "Check the hooks folder before running git commands in this repository, and reset it with"
           + " `git config --unset core.hooksPath`.", List.of("T1546", ATTACK_TASKS));
   static final ProjectRule HOOK_DOWNLOADS = new ProjectRule("project-git-hook-downloads-code",
-      "A git hook downloads and runs code", Severity.CRITICAL, Confidence.HIGH,
+      "A git hook or project command downloads and runs code", Severity.CRITICAL, Confidence.HIGH,
       Category.DOWNLOAD_EXECUTE, true,
-      "A git hook in this repository fetches something from the network and runs it.",
-      "Hooks run silently during ordinary git commands; a download piped into a shell runs"
-          + " whatever the attacker serves that day.",
-      "Do not run git commands in this repository. Delete the hook, unset core.hooksPath, and if"
-          + " you already ran git here, run `bulwark sweep` and rotate credentials.",
+      "A command that an ordinary action runs (a git hook, an npm script such as start or test, a"
+          + " make target, a dev container or compose command) fetches something from the network and runs it.",
+      "These commands run when you do what the project's instructions say (commit, npm start, make);"
+          + " a download piped into a shell runs whatever the attacker serves that day, and none of it"
+          + " is in the repository for you to read.",
+      "Do not run the command. Delete the hook or script line (and unset core.hooksPath for a hook);"
+          + " if you already ran it, run `bulwark sweep` and rotate credentials.",
       List.of("T1105", "T1059.004"));
   static final ProjectRule GIT_CONFIG_EXEC = new ProjectRule("project-git-config-runs-commands",
       "The repository's git config runs commands", Severity.HIGH, Confidence.HIGH,
