@@ -44,7 +44,7 @@ final class MinifiedOutlierHeuristic implements Heuristic {
         || Paths.isBuildOutput(f.path()) || f.text().length() < 2_000) {
       return List.of();
     }
-    if (averageLineBelow(f.text(), MINIFIED_LINE)) {
+    if (averageLineBelow(f.text(), MINIFIED_LINE) || dataLiterals(f.text())) {
       return List.of();
     }
     long readableSiblings = pkg.types().entrySet().stream()
@@ -76,6 +76,35 @@ final class MinifiedOutlierHeuristic implements Heuristic {
       }
       from = nl + 1;
     }
+  }
+
+  /** A run of base64 or hex characters at least this long is a data literal, not code. */
+  static final int DATA_RUN = 256;
+
+  /**
+   * Whether the long lines are data: with every run of at least {@link #DATA_RUN} base64 or hex
+   * characters left out (an embedded WebAssembly module, font or image), the average line is
+   * readable. Such a file embeds a blob; the rules that look at blobs (entropy, decode-and-run)
+   * judge it, while this heuristic is about code packed onto few lines.
+   */
+  static boolean dataLiterals(String t) {
+    int lines = 1;
+    long data = 0;
+    int run = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\n') {
+        lines++;
+      }
+      if (c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '=')) {
+        run++;
+      } else {
+        data += run >= DATA_RUN ? run : 0;
+        run = 0;
+      }
+    }
+    data += run >= DATA_RUN ? run : 0;
+    return data > 0 && (t.length() - data) / lines < MINIFIED_LINE;
   }
 
   /** The average line length (integer division), for tests: {@link #averageLineBelow} answers the comparison. */
