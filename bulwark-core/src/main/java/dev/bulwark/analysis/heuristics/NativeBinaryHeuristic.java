@@ -51,6 +51,36 @@ final class NativeBinaryHeuristic implements Heuristic {
     return !disguised && (pkg.prebuiltBinaryShape() || Paths.isBinaryHome(path) || isLibrary(path));
   }
 
+  /**
+   * A relocatable object file (ELF {@code ET_REL}, Mach-O {@code MH_OBJECT}): build output that a
+   * linker reads, which cannot be started as a program. {@code latin1} is the file read one char
+   * per byte. Written by hand: two header fields, no parser library needed.
+   */
+  static boolean relocatableObject(String latin1) {
+    if (latin1.length() < 16) {
+      return false;
+    }
+    if (latin1.startsWith("\u007fELF")) {
+      boolean little = byteAt(latin1, 5) == 1;
+      int type = little ? byteAt(latin1, 16) | byteAt(latin1, 17) << 8 : byteAt(latin1, 17) | byteAt(latin1, 16) << 8;
+      return type == 1;
+    }
+    int magic = byteAt(latin1, 0) << 24 | byteAt(latin1, 1) << 16 | byteAt(latin1, 2) << 8 | byteAt(latin1, 3);
+    boolean little = magic == 0xcefaedfe || magic == 0xcffaedfe;
+    boolean big = magic == 0xfeedface || magic == 0xfeedfacf;
+    if (!little && !big) {
+      return false;
+    }
+    int type = little
+        ? byteAt(latin1, 12) | byteAt(latin1, 13) << 8 | byteAt(latin1, 14) << 16 | byteAt(latin1, 15) << 24
+        : byteAt(latin1, 15) | byteAt(latin1, 14) << 8 | byteAt(latin1, 13) << 16 | byteAt(latin1, 12) << 24;
+    return type == 1;
+  }
+
+  private static int byteAt(String latin1, int i) {
+    return latin1.charAt(i) & 0xff;
+  }
+
   /** Shared libraries and extension modules (Python .so/.pyd, Node .node, .dylib, .dll). */
   static boolean isLibrary(String path) {
     String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * An executable (ELF, PE, Mach-O) in a package that does not look like it ships prebuilt tools,
- * or an executable disguised by its name (.js, .png, .txt …). A threat.
+ * or an executable disguised by its name (.js, .png, .txt …). A threat. Relocatable object files
+ * ({@code .o} left from a build) cannot run and do not count.
  */
 final class UnexpectedBinaryHeuristic implements Heuristic {
   private static final RuleMeta META = Meta.of("unexpected-native-binary",
@@ -37,7 +38,8 @@ final class UnexpectedBinaryHeuristic implements Heuristic {
 
   @Override
   public List<Hit> find(ScanFile f, PackageView pkg, Map<String, String> params) {
-    if (f.scope() != Scope.CODE || !f.type().isNativeExecutable()) {
+    // an object file left from a build is linked, never run
+    if (f.scope() != Scope.CODE || !f.type().isNativeExecutable() || NativeBinaryHeuristic.relocatableObject(f.text())) {
       return List.of();
     }
     return NativeBinaryHeuristic.expected(f.path(), pkg) ? List.of() : List.of(new Hit(0, 0, f.type().name()));
