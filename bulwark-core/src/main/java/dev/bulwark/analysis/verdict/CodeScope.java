@@ -82,6 +82,11 @@ final class CodeScope {
       // developer of the package asks (a project's triggers name the manifest, see ProjectScanner)
       return PathClass.NOT_RUN;
     }
+    if (hook && origin.contains("node_modules/") && file.substring(file.indexOf("#scripts.") + 9).contains("prepare")) {
+      // prepare runs for a package installed from a folder or git; a bundled dependency under
+      // node_modules/ is unpacked from the tarball, so only its (pre|post)install run
+      return PathClass.NOT_RUN;
+    }
     boolean buildOutput = false;
     for (int i = 0; i < parts.length - 1; i++) {
       String dir = parts[i].toLowerCase(Locale.ROOT);
@@ -176,6 +181,16 @@ final class CodeScope {
       }
     }
     return false;
+  }
+
+  /**
+   * Code of the package's own: not bundled, vendored or minified, and not a dependency shipped
+   * under {@code node_modules/}. Whatever a vendored library can do is its vendor's concern, so
+   * only the package's own capabilities are counted together (see VerdictModel).
+   */
+  static boolean ownCode(Finding f) {
+    String file = f.location().file();
+    return pathClass(file) == PathClass.RUNS && !origin(file).contains("node_modules/");
   }
 
   /** The shipped file a finding's path names (before "!decoded/n" and "#virtual" suffixes). */

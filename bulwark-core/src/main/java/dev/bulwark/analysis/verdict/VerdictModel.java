@@ -72,7 +72,7 @@ public final class VerdictModel {
     Verdict v;
     if (threats.isEmpty()) {
       score = Math.min(score, Weights.CAPABILITY_ONLY_MAX);
-      long cats = caps.stream().map(Finding::category).distinct().count();
+      long cats = caps.stream().filter(CodeScope::ownCode).map(Finding::category).distinct().count();
       v = cats >= Weights.CAPABILITY_CATEGORIES_FOR_SUSPICIOUS || score >= Weights.SUSPICIOUS_SCORE && !combos.isEmpty()
           ? Verdict.SUSPICIOUS : Verdict.CLEAN;
       score = v == Verdict.CLEAN ? Math.min(score, Weights.SUSPICIOUS_SCORE - 1) : Math.max(score, Weights.SUSPICIOUS_SCORE);

@@ -44,7 +44,9 @@ class CodeScopeTest {
       // scripts npm runs only when a developer asks (a project's triggers name its manifest)
       "package/package.json#scripts.coverage:push, NOT_RUN",
       "package/package.json#scripts.test, NOT_RUN",
-      "package.json#scripts.start, NOT_RUN"})
+      "package.json#scripts.start, NOT_RUN",
+      "package/node_modules/undici/package.json#scripts.prepare, NOT_RUN",
+      "package/node_modules/undici/package.json#scripts.postinstall, RUNS"})
   void classifiesPaths(String path, CodeScope.PathClass expected) {
     assertThat(CodeScope.pathClass(path)).isEqualTo(expected);
   }
