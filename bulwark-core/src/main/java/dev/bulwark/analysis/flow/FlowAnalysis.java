@@ -358,9 +358,103 @@ public final class FlowAnalysis {
       if (left == null || right == null || left.isNull() || right.isNull()) {
         return;
       }
-      String value = tree.text(right);
-      rawAssigns.add(new RawAssign(Identifiers.of(tree.text(left)), chain, Sources.in(value),
-          Identifiers.of(value), directIdentifiers(value), chain));
+      // `a = b = value`: the value of both names is the innermost right side
+      for (int hops = 0; hops < 16 && right.getType().equals("assignment_expression"); hops++) {
+        TSNode inner = right.getChildByFieldName("right");
+        if (inner == null || inner.isNull()) {
+          break;
+        }
+        right = inner;
+      }
+      if (right.getType().equals("class") || right.getType().equals("class_expression")) {
+        return;
+      }
+      // `F.install = function () { … '.env' … }` binds code, not data: what the body reads is
+      // judged by the body's own assignments and calls, and the name it is bound to (often a
+      // framework's global object) carries only what the function returns
+      String value = isFunction(right.getType()) ? returned(tree, right) : tree.text(right);
+      if (value.isEmpty()) {
+        return;
+      }
+      // a function's returned names resolve in the function's own scope first
+      int[] idChain = isFunction(right.getType()) ? push(chain, scopeId(right)) : chain;
+      rawAssigns.add(new RawAssign(targets(tree, left), chain, Sources.in(value),
+          Identifiers.of(value), directIdentifiers(value), idChain));
+    }
+
+    /** Global objects: a property set on one of them is a global variable of its own name. */
+    private static final Set<String> GLOBAL_OBJECTS = Set.of("global", "globalThis", "window", "self");
+
+    /**
+     * The names an assignment's left side binds. A destructuring pattern binds every name in it; a
+     * property or element ({@code obj.x = v}, {@code obj[key] = v}) makes its root object carry the
+     * value, while the key only selects where it goes; {@code global.X = v} (or {@code window.X})
+     * binds the global variable X, not the global object every module reads.
+     */
+    private Set<String> targets(SyntaxTree tree, TSNode left) {
+      String type = left.getType();
+      boolean member = type.equals("member_expression") || type.equals("subscript_expression")
+          || type.equals("attribute") || type.equals("subscript");
+      if (!member) {
+        return Identifiers.of(tree.text(left));
+      }
+      TSNode n = left;
+      TSNode below = null;
+      for (int hops = 0; hops < 64; hops++) {
+        TSNode obj = n.getChildByFieldName(n.getType().equals("subscript") ? "value" : "object");
+        if (obj == null || obj.isNull()) {
+          break;
+        }
+        below = n;
+        n = obj;
+        String t = n.getType();
+        if (!(t.equals("member_expression") || t.equals("subscript_expression") || t.equals("attribute")
+            || t.equals("subscript") || t.equals("parenthesized_expression"))) {
+          break;
+        }
+      }
+      if (!n.getType().equals("identifier")) {
+        return Set.of();
+      }
+      String root = tree.text(n);
+      if (!python && GLOBAL_OBJECTS.contains(root) && below != null && below.getType().equals("member_expression")) {
+        TSNode prop = below.getChildByFieldName("property");
+        return prop == null || prop.isNull() ? Set.of() : Set.of(tree.text(prop));
+      }
+      return Set.of(root);
+    }
+
+    /**
+     * What a function value gives back: an arrow's or lambda's expression body, else the text of
+     * the return statements of its own body (nested functions are their own values). The walk
+     * stops at nested functions, so each node is read here at most once more than by the file's
+     * walk.
+     */
+    private String returned(SyntaxTree tree, TSNode fn) {
+      TSNode body = fn.getChildByFieldName("body");
+      if (body == null || body.isNull()) {
+        return "";
+      }
+      if (!body.getType().equals("statement_block") && !body.getType().equals("block")) {
+        return tree.text(body);
+      }
+      StringBuilder out = new StringBuilder();
+      Deque<TSNode> stack = new ArrayDeque<>();
+      stack.push(body);
+      while (!stack.isEmpty()) {
+        TSNode n = stack.pop();
+        if (n.getType().equals("return_statement")) {
+          out.append(tree.text(n)).append('\n');
+          continue;
+        }
+        for (int i = n.getChildCount() - 1; i >= 0; i--) {
+          TSNode c = n.getChild(i);
+          if (!isFunction(c.getType())) {
+            stack.push(c);
+          }
+        }
+      }
+      return out.toString();
     }
 
     private void call(SyntaxTree tree, TSNode n, int[] chain) {
