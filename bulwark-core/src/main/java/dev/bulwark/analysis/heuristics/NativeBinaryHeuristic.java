@@ -57,7 +57,7 @@ final class NativeBinaryHeuristic implements Heuristic {
    * per byte. Written by hand: two header fields, no parser library needed.
    */
   static boolean relocatableObject(String latin1) {
-    if (latin1.length() < 16) {
+    if (latin1.length() < 18) { // both headers need 18 bytes (ELF e_type at 16-17)
       return false;
     }
     if (latin1.startsWith("\u007fELF")) {
