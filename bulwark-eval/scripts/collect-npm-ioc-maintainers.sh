@@ -28,14 +28,11 @@ nswg=$shared/data/osv/npm-nswg.zip
 manifest=$shared/corpus/malicious/samples/npm/manifest.json
 pinned=$(mktemp)
 trap 'rm -f "$pinned"' EXIT
-python3 - "$iocs" "$nswg" "$@" <<'PY' | "$here/pin-npm-latest.sh" "maintainers of packages in the shai-hulud 2.0 IOC list and of the NSWG advisories, minus the other npm lists" > "$pinned"
+PYTHONPATH="$here" python3 - "$iocs" "$nswg" "$@" <<'PY' | "$here/pin-npm-latest.sh" "maintainers of packages in the shai-hulud 2.0 IOC list and of the NSWG advisories, minus the other npm lists" > "$pinned"
 import csv, json, os, sys, zipfile
 iocs, nswg, known_lists = sys.argv[1], sys.argv[2], sys.argv[3:]
-known = set()
-for lst in known_lists:
-    for line in open(lst, encoding="utf-8"):
-        if not line.startswith("#") and line.strip():
-            known.add(line.split("\t")[0])
+from known_names import names_in
+known = names_in(known_lists)
 names = set()
 for f in ("consolidated_iocs.csv", "shai-hulud-2.0.csv"):
     p = os.path.join(iocs, f)

@@ -14,14 +14,11 @@ usage="usage: collect-npm-midtail.sh OUT.tsv COUNT SEED FROM [KNOWN.tsv ...]"
 out=${1:?$usage}; count=${2:?$usage}; seed=${3:?$usage}; from=${4:?$usage}
 shift 4
 ranked=$here/../../../shared/data/popular/npm-high-impact-top-download.txt
-python3 - "$ranked" "$count" "$seed" "$from" "$@" <<'PY' | "$here/pin-npm-latest.sh" "a seeded sample of the less downloaded part of the high-impact list" > "$out"
+PYTHONPATH="$here" python3 - "$ranked" "$count" "$seed" "$from" "$@" <<'PY' | "$here/pin-npm-latest.sh" "a seeded sample of the less downloaded part of the high-impact list" > "$out"
 import random, sys
 ranked, count, seed, start, known_lists = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5:]
-known = set()
-for lst in known_lists:
-    for line in open(lst, encoding="utf-8"):
-        if not line.startswith("#") and line.strip():
-            known.add(line.split("\t")[0])
+from known_names import names_in
+known = names_in(known_lists)
 names = [l.strip() for l in open(ranked, encoding="utf-8") if l.strip()][start:]
 pool = sorted(n for n in set(names) - known if not n.startswith("@types/"))
 for n in sorted(random.Random(seed).sample(pool, min(count, len(pool)))):

@@ -14,16 +14,14 @@ set -eu
 dir=${1:?usage: collect-npm-neighbours.sh TARBALL_DIR OUT.tsv [KNOWN.tsv ...]}
 out=${2:?usage: collect-npm-neighbours.sh TARBALL_DIR OUT.tsv [KNOWN.tsv ...]}
 shift 2
+here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 names=$(mktemp)
 trap 'rm -f "$names"' EXIT
-python3 - "$dir" "$@" > "$names" <<'PY'
+PYTHONPATH="$here" python3 - "$dir" "$@" > "$names" <<'PY'
 import json, os, sys, tarfile
 src, known_lists = sys.argv[1], sys.argv[2:]
-known = set()
-for lst in known_lists:
-    for line in open(lst, encoding="utf-8"):
-        if not line.startswith("#") and line.strip():
-            known.add(line.split("\t")[0])
+from known_names import names_in
+known = names_in(known_lists)
 names = set()
 for f in sorted(os.listdir(src)):
     if not f.endswith(".tgz"):
