@@ -112,6 +112,7 @@ final class ReadContext {
           + limits.maxKeptBytes() + " bytes");
       return;
     }
+    HeapLane.kept(keptBytes + content.length);
     keptBytes += content.length;
     files.put(path, new ArtifactFile(path, content, executable));
   }

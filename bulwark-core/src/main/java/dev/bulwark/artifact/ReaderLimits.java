@@ -58,8 +58,9 @@ public record ReaderLimits(
 
   /**
    * 128 MiB kept per package. The largest packages of the benign npm corpus keep about 60 MB; with
-   * one more file in flight (64 MiB) and the analysis of one file, two packages analysed in
-   * parallel stay far below the launcher's heap (see {@link #inFlightBytes()}).
+   * one more file in flight (64 MiB) and the analysis of one file, one such package and one of up
+   * to {@link HeapLane#SMALL_BYTES} beside it fit in four fifths of the launcher's heap ({@link
+   * #inFlightBytes()}, {@link HeapLane#threadsThatFit}).
    */
   public static final long DEFAULT_KEPT_BYTES = 128L << 20;
 
@@ -79,7 +80,7 @@ public record ReaderLimits(
    * with it.
    */
   public long inFlightBytes() {
-    return maxKeptBytes + maxFileBytes + (64L << 20);
+    return maxKeptBytes + maxFileBytes + HeapLane.ANALYSIS_MARGIN;
   }
 
   public ReaderLimits withMaxKeptBytes(long v) {

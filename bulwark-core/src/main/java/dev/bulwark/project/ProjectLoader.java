@@ -3,6 +3,7 @@ package dev.bulwark.project;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.artifact.ArtifactFile;
 import dev.bulwark.artifact.ArtifactReader;
+import dev.bulwark.artifact.HeapLane;
 import dev.bulwark.artifact.ReaderLimits;
 import dev.bulwark.model.Problem;
 import dev.bulwark.model.Skipped;
@@ -57,6 +58,15 @@ public final class ProjectLoader {
 
   public ProjectLoader(ReaderLimits limits) {
     this.limits = limits;
+  }
+
+  /**
+   * The bytes a project keeps in memory: as a package, at most {@link ReaderLimits#maxKeptBytes()}
+   * (and never more than the read limit), so that a project scanned beside other targets fits the
+   * heap the scan's threads were sized for ({@link HeapLane#threadsThatFit}).
+   */
+  private long keptLimit() {
+    return Math.min(limits.maxTotalBytes(), limits.maxKeptBytes());
   }
 
   /** Loads the project at {@code path}; {@code display} is how output names it. */
@@ -236,14 +246,15 @@ public final class ProjectLoader {
           skipped.add(new Skipped(rel, "larger than " + (limits.maxFileBytes() >> 20) + " MiB"));
           return FileVisitResult.CONTINUE;
         }
-        if (total[0] + attrs.size() > limits.maxTotalBytes()) {
+        if (total[0] + attrs.size() > keptLimit()) {
           problems.add(new Problem("too-large", "the project is larger than "
-              + (limits.maxTotalBytes() >> 20) + " MiB; the rest was not read", SourceLocation.of(rel)));
+              + (keptLimit() >> 20) + " MiB; the rest was not read", SourceLocation.of(rel)));
           complete[0] = false;
           return FileVisitResult.TERMINATE;
         }
         try (InputStream in = Files.newInputStream(f, LinkOption.NOFOLLOW_LINKS)) {
           byte[] b = in.readNBytes((int) limits.maxFileBytes());
+          HeapLane.kept(total[0] + b.length);
           total[0] += b.length;
           files.add(new ArtifactFile(rel, b, Files.isExecutable(f)));
         } catch (IOException e) {
@@ -300,11 +311,12 @@ public final class ProjectLoader {
             break;
           }
           ObjectLoader loader = repo.open(tw.getObjectId(0));
-          if (loader.getSize() > limits.maxFileBytes() || total + loader.getSize() > limits.maxTotalBytes()) {
+          if (loader.getSize() > limits.maxFileBytes() || total + loader.getSize() > keptLimit()) {
             skipped.add(new Skipped(p, "too large (" + loader.getSize() + " bytes)"));
             continue;
           }
           byte[] b = loader.getBytes((int) limits.maxFileBytes());
+          HeapLane.kept(total + b.length);
           total += b.length;
           files.add(new ArtifactFile(p, b,
               tw.getFileMode(0) == org.eclipse.jgit.lib.FileMode.EXECUTABLE_FILE));

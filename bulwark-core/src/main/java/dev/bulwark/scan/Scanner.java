@@ -4,6 +4,7 @@ import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.artifact.Artifact;
 import dev.bulwark.artifact.ArtifactReader;
 import dev.bulwark.artifact.LazyArtifact;
+import dev.bulwark.artifact.HeapLane;
 import dev.bulwark.artifact.ReaderLimits;
 import dev.bulwark.inventory.LockfileExtractor;
 import dev.bulwark.model.Problem;
@@ -47,17 +48,7 @@ public final class Scanner {
     this.limits = limits;
     this.lookup = lookup;
     this.extractors = List.copyOf(extractors);
-    this.threads = boundedThreads(threads, limits, Runtime.getRuntime().maxMemory());
-  }
-
-  /**
-   * The requested thread count, lowered so that the packages in flight fit in the heap: each
-   * worker holds at most one package ({@link ReaderLimits#inFlightBytes()}), and together they
-   * may use at most four fifths of the heap. Never below one.
-   */
-  static int boundedThreads(int requested, ReaderLimits limits, long maxHeap) {
-    long fit = maxHeap / 5 * 4 / Math.max(1, limits.inFlightBytes());
-    return (int) Math.max(1, Math.min(requested, fit));
+    this.threads = HeapLane.threadsThatFit(threads, limits, Runtime.getRuntime().maxMemory());
   }
 
   public List<TargetResult> scan(List<Request> requests) {
@@ -86,9 +77,12 @@ public final class Scanner {
   }
 
   private List<TargetResult> run(List<Request> requests, ExecutorService pool) {
+    // One large package in flight at a time, however many threads (HeapLane, threadsThatFit).
+    HeapLane lane = new HeapLane();
+    ExecutorService laned = new Laned(pool, lane);
     List<List<Future<TargetResult>>> futures = new ArrayList<>();
     for (Request req : requests) {
-      futures.add(submit(req, pool));
+      futures.add(submit(req, laned));
     }
     List<TargetResult> out = new ArrayList<>();
     for (int i = 0; i < futures.size(); i++) {
@@ -97,6 +91,63 @@ public final class Scanner {
       }
     }
     return out;
+  }
+
+  /** Runs each task of {@code pool} as one package in flight of {@code lane}. */
+  private static final class Laned extends AbstractExecutorService {
+    private final ExecutorService pool;
+    private final HeapLane lane;
+
+    Laned(ExecutorService pool, HeapLane lane) {
+      this.pool = pool;
+      this.lane = lane;
+    }
+
+    @Override
+    public <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
+      return pool.submit(() -> lane.run(task));
+    }
+
+    @Override
+    public void execute(Runnable task) {
+      pool.execute(() -> {
+        try {
+          lane.run(() -> {
+            task.run();
+            return null;
+          });
+        } catch (RuntimeException | Error e) {
+          throw e;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    }
+
+    @Override
+    public void shutdown() {
+      pool.shutdown();
+    }
+
+    @Override
+    public List<Runnable> shutdownNow() {
+      return pool.shutdownNow();
+    }
+
+    @Override
+    public boolean isShutdown() {
+      return pool.isShutdown();
+    }
+
+    @Override
+    public boolean isTerminated() {
+      return pool.isTerminated();
+    }
+
+    @Override
+    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+      return pool.awaitTermination(timeout, unit);
+    }
   }
 
   /**
