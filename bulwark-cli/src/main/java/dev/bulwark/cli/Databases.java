@@ -65,9 +65,7 @@ final class Databases {
         env.err().flush();
       }
       DbStatus status = db.status();
-      // A lockfile of thousands of names is matched on every core, a connection per thread.
-      return new Opened(db, new OsvLookup(db, Runtime.getRuntime().availableProcessors()),
-          info(status));
+      return new Opened(db, new OsvLookup(db), info(status));
     } catch (AdvisoryException e) {
       throw new DatabaseError("cannot open the advisory database at " + path + ": "
           + e.getMessage(), e);

@@ -38,13 +38,11 @@ public final class AdvisoryDatabase implements AutoCloseable {
   private final PreparedStatement lookup;
   private PreparedStatement lookupBatch; // prepared on the first matchAll
   private final AdvisoryMatcher matcher;
-  private final Function<Ecosystem, VersionScheme> schemes;
   private final int upgradedFrom;
 
   private AdvisoryDatabase(Path path, Connection conn, Function<Ecosystem, VersionScheme> schemes,
       int upgradedFrom) throws SQLException {
     this.path = path;
-    this.schemes = schemes;
     this.upgradedFrom = upgradedFrom;
     this.conn = conn;
     this.lookup = conn.prepareStatement(Schema.LOOKUP);
@@ -133,74 +131,6 @@ public final class AdvisoryDatabase implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  /**
-   * As {@link #matchAll(List, boolean)}, with the chunks of {@link #BATCH} names dealt out in turn
-   * to up to {@code threads} threads: this instance's on the calling thread, each other on a
-   * read-only connection of its own to the same file, opened for the call and closed after it.
-   * The same answers in the same order for any thread count (each dependency's matches depend on
-   * it and the file only). One chunk or one thread: no other thread is started.
-   */
-  public List<List<AdvisoryMatch>> matchAll(List<Dependency> dependencies, boolean includeWithdrawn,
-      int threads) throws AdvisoryException {
-    int chunks = (dependencies.size() + BATCH - 1) / BATCH;
-    int t = Math.max(1, Math.min(threads, chunks));
-    if (t == 1) {
-      return matchAll(dependencies, includeWithdrawn);
-    }
-    @SuppressWarnings("unchecked")
-    List<AdvisoryMatch>[] out = new List[dependencies.size()];
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-        t - 1, r -> {
-          Thread th = new Thread(r, "bulwark-advisory-match");
-          th.setDaemon(true);
-          return th;
-        });
-    try {
-      List<java.util.concurrent.Future<Void>> others = new ArrayList<>();
-      for (int k = 1; k < t; k++) {
-        int part = k;
-        others.add(pool.submit(() -> {
-          try (AdvisoryDatabase own = open(path, schemes)) {
-            own.matchPart(dependencies, includeWithdrawn, part, t, out);
-          }
-          return null;
-        }));
-      }
-      matchPart(dependencies, includeWithdrawn, 0, t, out);
-      for (java.util.concurrent.Future<Void> f : others) {
-        try {
-          f.get();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new AdvisoryException(path + ": lookup interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-          if (e.getCause() instanceof AdvisoryException a) {
-            throw a;
-          }
-          throw new AdvisoryException(path + ": lookup failed: " + e.getCause(), e.getCause());
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    return java.util.Arrays.asList(out);
-  }
-
-  /** Matches the chunks {@code part}, {@code part + parts}, … into {@code out} (by index). */
-  private void matchPart(List<Dependency> dependencies, boolean includeWithdrawn, int part,
-      int parts, List<AdvisoryMatch>[] out) throws AdvisoryException {
-    for (int from = part * BATCH; from < dependencies.size(); from += parts * BATCH) {
-      int to = Math.min(dependencies.size(), from + BATCH);
-      List<Dependency> chunk = dependencies.subList(from, to);
-      List<AdvisoryMatch>[] found = matchChunk(chunk, includeWithdrawn);
-      for (int i = 0; i < chunk.size(); i++) {
-        Dependency d = chunk.get(i);
-        out[from + i] = found[i] != null ? found[i]
-            : matcher.matchStored(d, matcher.probe(d), List.of(), includeWithdrawn);
-      }
-    }
   }
 
   /**

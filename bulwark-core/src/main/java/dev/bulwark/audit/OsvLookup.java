@@ -12,20 +12,9 @@ import java.util.List;
 /** Looks dependencies up in the local OSV database. */
 public final class OsvLookup implements AdvisoryLookup {
   private final AdvisoryDatabase db;
-  private final int threads;
 
   public OsvLookup(AdvisoryDatabase db) {
-    this(db, 1);
-  }
-
-  /**
-   * @param threads threads that share a {@link #lookupAll} of many dependencies (the database
-   *     opens a connection of its own for each thread past the first); the answers do not depend
-   *     on it
-   */
-  public OsvLookup(AdvisoryDatabase db, int threads) {
     this.db = db;
-    this.threads = Math.max(1, threads);
   }
 
   @Override
@@ -43,7 +32,7 @@ public final class OsvLookup implements AdvisoryLookup {
   public List<List<AuditFinding>> lookupAll(List<Dependency> deps) throws LookupException {
     List<List<AdvisoryMatch>> matches;
     try {
-      matches = db.matchAll(deps, false, threads);
+      matches = db.matchAll(deps, false);
     } catch (AdvisoryException e) {
       throw new LookupException(e.getMessage(), e);
     }

@@ -161,38 +161,29 @@ public final class AuditBench {
   static void audit(Path dir, int runs) throws Exception {
     List<Double> times = new ArrayList<>();
     List<Double> cpu = new ArrayList<>();
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     int findings = 0;
     int deps = 0;
     try (AdvisoryDatabase db = AdvisoryDatabase.open(dir.resolve("bench.db"))) {
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
-        long c0 = processCpuNanos();
+        long c0 = mx.getCurrentThreadCpuTime();
         Auditor a = new Auditor(new InventoryScanner(Extractors.all(), true,
-            LockfileInput.DEFAULT_MAX_BYTES, 10_000), new OsvLookup(db, THREADS), Clock.systemUTC());
+            LockfileInput.DEFAULT_MAX_BYTES, 10_000), new OsvLookup(db), Clock.systemUTC());
         AuditReport r = a.audit(List.of(dir.resolve("project")),
             new Auditor.Options(FailOn.DEFAULT, true, List.of()));
         times.add((System.nanoTime() - t0) / 1e6);
-        cpu.add((processCpuNanos() - c0) / 1e6);
+        cpu.add((mx.getCurrentThreadCpuTime() - c0) / 1e6);
         findings = r.targets().get(0).findings().size();
         deps = r.targets().get(0).dependencies().size();
       }
     }
     System.out.printf(Locale.ROOT,
-        "audit step: %d dependencies, %d findings, %d matching threads; first run %.0f ms wall"
-            + " (%.0f ms CPU of the process), warm median %.0f ms wall (%.0f ms CPU) over %d runs%n",
-        deps, findings, THREADS, times.get(0), cpu.get(0), warmMedian(times), warmMedian(cpu), runs);
+        "audit step: %d dependencies, %d findings; first run %.0f ms wall (%.0f ms CPU),"
+            + " warm median %.0f ms wall (%.0f ms CPU) over %d runs%n",
+        deps, findings, times.get(0), cpu.get(0), warmMedian(times), warmMedian(cpu), runs);
     System.out.printf(Locale.ROOT, "load average while measuring: %.1f%n",
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-  }
-
-  /** Matching threads of the audit step: as the CLI (one per core) unless -Dbulwark.bench.threads. */
-  private static final int THREADS = Integer.getInteger("bulwark.bench.threads",
-      Runtime.getRuntime().availableProcessors());
-
-  /** CPU time of the whole process (all threads, the JIT's and the collector's included). */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static void phases(Path dir, int runs) throws Exception {
