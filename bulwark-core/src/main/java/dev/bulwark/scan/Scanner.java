@@ -41,6 +41,7 @@ public final class Scanner {
   private final Optional<AdvisoryLookup> lookup;
   private final List<LockfileExtractor> extractors;
   private final int threads;
+  private final HeapLane lane = new HeapLane();
 
   public Scanner(PackageAnalyzer analyzer, ReaderLimits limits, Optional<AdvisoryLookup> lookup,
       List<LockfileExtractor> extractors, int threads) {
@@ -77,8 +78,8 @@ public final class Scanner {
   }
 
   private List<TargetResult> run(List<Request> requests, ExecutorService pool) {
-    // One large package in flight at a time, however many threads (HeapLane, threadsThatFit).
-    HeapLane lane = new HeapLane();
+    // One large package in flight at a time, however many threads (HeapLane, threadsThatFit):
+    // the scanner's own pool, or callers' threads that share the scanner (the monitor's workers).
     ExecutorService laned = new Laned(pool, lane);
     List<List<Future<TargetResult>>> futures = new ArrayList<>();
     for (Request req : requests) {

@@ -122,8 +122,7 @@ public final class Distributed {
           + " (or --role worker)");
     }
     int workers = o.role().works()
-        ? Embedded.workersThatFit(c.workers(), engine.inFlightBytes(),
-            Runtime.getRuntime().maxMemory())
+        ? engine.workersThatFit(c.workers())
         : 0;
     PgState pg = PgState.open(o.postgres(), Math.max(2, workers + 1));
     Topics topics = Topics.connect(o.kafka());

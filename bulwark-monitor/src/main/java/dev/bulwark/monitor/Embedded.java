@@ -66,17 +66,11 @@ public final class Embedded {
         c.downloadTimeout(), hosts, c.retry(), sleeper);
     Worker worker = new Worker(state.queue(), state.verdicts(), wrap.apply(judge), clock,
         c.maxAttempts());
-    int workers = workersThatFit(c.workers(), engine.inFlightBytes(), Runtime.getRuntime().maxMemory());
+    int workers = engine.workersThatFit(c.workers());
     EmbeddedMonitor m = new EmbeddedMonitor(followers, state.queue(), worker,
         new EmbeddedMonitor.Options(workers, c.untilIdle(), c.pollInterval(), c.retry().attempts()),
         listener, sleeper);
     return new Running(m, state, workers);
-  }
-
-  /** Worker threads, lowered so that the scans in flight fit in four fifths of the heap. */
-  static int workersThatFit(int requested, long inFlight, long maxHeap) {
-    long fit = maxHeap / 5 * 4 / Math.max(1, inFlight);
-    return (int) Math.max(1, Math.min(requested, fit));
   }
 
   /** The lower-case host of a URL, or "" (shared with {@link Distributed}). */

@@ -4,6 +4,7 @@ import dev.bulwark.analysis.PackageAnalyzer;
 import dev.bulwark.analysis.RuleCatalog;
 import dev.bulwark.analysis.StaticAnalyzer;
 import dev.bulwark.analysis.ioc.IocFeed;
+import dev.bulwark.artifact.HeapLane;
 import dev.bulwark.artifact.ReaderLimits;
 import dev.bulwark.inventory.Extractors;
 import dev.bulwark.model.ScanResult;
@@ -45,9 +46,13 @@ public final class EngineScan {
         limits);
   }
 
-  /** Heap one scan in flight may hold (see {@link ReaderLimits#inFlightBytes()}). */
-  public long inFlightBytes() {
-    return limits.inFlightBytes();
+  /**
+   * Worker threads, lowered so that the scans in flight fit in four fifths of the heap: the
+   * workers share this engine's scanner, whose large lane lets one of them hold a large package
+   * at a time ({@link HeapLane#threadsThatFit}).
+   */
+  public int workersThatFit(int requested) {
+    return HeapLane.threadsThatFit(requested, limits, Runtime.getRuntime().maxMemory());
   }
 
   /**
