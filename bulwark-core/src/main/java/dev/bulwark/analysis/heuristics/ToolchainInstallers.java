@@ -13,7 +13,7 @@ import java.util.Locale;
  * serve from; a dropper fetches from an address its author controls. Only a command whose every
  * address is one of these, written out in full (no variable or substitution in it), counts.
  */
-final class ToolchainInstallers {
+public final class ToolchainInstallers {
   /** Prefixes compared lower-case; one ending without '/' must be followed by '/', '?', '#' or the end. */
   private static final List<String> PREFIXES = List.of(
       "https://raw.githubusercontent.com/homebrew/install/",
@@ -23,6 +23,8 @@ final class ToolchainInstallers {
       "https://deno.land/install.sh",
       "https://deno.land/x/install/",
       "https://bun.sh/install",
+      "https://bun.sh/install.ps1",
+      "https://deno.land/install.ps1",
       "https://astral.sh/uv/",
       "https://install.python-poetry.org",
       "https://get.sdkman.io");
@@ -45,6 +47,46 @@ final class ToolchainInstallers {
     boolean any = false;
     while (m.find()) {
       if (!installer(m.group().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /**
+   * Host-and-path addresses written without a scheme ({@code irm bun.sh/install.ps1 | iex}, as
+   * the projects document for PowerShell): a dotted host name right after a space, quote or
+   * bracket, then a path.
+   */
+  private static final Pattern BARE = Pattern.compile(
+      "(?i)(?:^|[\\s'\"(])([a-z0-9-]+(?:\\.[a-z0-9-]+)+/[^\\s'\"`)|;&<>]*)");
+
+  /**
+   * True when a matched download-and-run text (a rule's hit, such as {@code curl -fsSL URL | bash}
+   * or {@code irm HOST/PATH | iex}) names at least one address and every address in it, with or
+   * without a scheme, is a toolchain installer, and nothing in it is expanded at run time
+   * ({@code $} or a backquote: a variable, a substitution, PowerShell's {@code $env:}).
+   */
+  public static boolean onlyAddresses(String matched) {
+    if (matched.indexOf('$') >= 0 || matched.indexOf('`') >= 0) {
+      return false;
+    }
+    boolean any = false;
+    Matcher m = URL.matcher(matched);
+    StringBuilder rest = new StringBuilder(matched);
+    while (m.find()) {
+      if (!installer(m.group().toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+      any = true;
+      for (int i = m.start(); i < m.end(); i++) {
+        rest.setCharAt(i, ' ');
+      }
+    }
+    Matcher b = BARE.matcher(rest.toString());
+    while (b.find()) {
+      if (!installer("https://" + b.group(1).toLowerCase(Locale.ROOT))) {
         return false;
       }
       any = true;

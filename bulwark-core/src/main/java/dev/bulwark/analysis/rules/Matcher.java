@@ -12,7 +12,8 @@ public sealed interface Matcher
         FlowMatcher,
         AllMatcher,
         AnyMatcher,
-        NotMatcher {
+        NotMatcher,
+        ExceptMatcher {
 
   /** Where it matches in the file, sorted, at most {@link MatchContext#MAX_HITS}. */
   List<Hit> find(MatchContext ctx);

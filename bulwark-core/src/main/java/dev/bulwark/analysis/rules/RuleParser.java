@@ -33,7 +33,7 @@ public final class RuleParser {
   private static final Set<String> MATCH_FIELDS =
       Set.of(
           "literal", "literal-ci", "regex", "query", "heuristic", "params", "flow", "all", "any",
-          "not", "near", "prefilter");
+          "not", "near", "prefilter", "except");
   private static final Set<String> KINDS =
       Set.of("literal", "literal-ci", "regex", "query", "heuristic", "flow", "all", "any", "not");
   private static final com.google.re2j.Pattern ID =
@@ -264,7 +264,7 @@ public final class RuleParser {
     Set<String> prefilter = prefilter(t, m);
     return switch (kind) {
       case "literal", "literal-ci" -> literal(t, v, kind.equals("literal-ci"));
-      case "regex" -> regex(t, v, prefilter);
+      case "regex" -> except(t, m, regex(t, v, prefilter));
       case "query" -> query(t, v, languages, id, prefilter);
       case "heuristic" -> heuristic(t, v, m);
       case "flow" -> flow(t, v);
@@ -280,7 +280,8 @@ public final class RuleParser {
           k.equals(kind)
               || (k.equals("params") && kind.equals("heuristic"))
               || (k.equals("near") && kind.equals("all"))
-              || (k.equals("prefilter") && (kind.equals("regex") || kind.equals("query")));
+              || (k.equals("prefilter") && (kind.equals("regex") || kind.equals("query")))
+              || (k.equals("except") && kind.equals("regex"));
       if (!ok) {
         throw t.error(n, "field '" + k + "' cannot be used with '" + kind + "'");
       }
@@ -316,6 +317,19 @@ public final class RuleParser {
       return new RegexMatcher(p, prefilter.isEmpty() ? RegexLiterals.derive(re) : prefilter);
     } catch (PatternSyntaxException e) {
       throw t.error(v, "invalid RE2 pattern: " + e.getMessage());
+    }
+  }
+
+  /** {@code except: NAME} beside a regex: its hits of a harmless form are dropped ({@link ExceptMatcher}). */
+  private static Matcher except(YamlTree t, Map<String, Node> m, Matcher inner) throws ExtractionException {
+    if (!m.containsKey("except")) {
+      return inner;
+    }
+    String name = t.string(m.get("except"), "except");
+    try {
+      return new ExceptMatcher(inner, ExceptMatcher.Kind.of(name));
+    } catch (IllegalArgumentException e) {
+      throw t.error(m.get("except"), "unknown except '" + name + "' (known: toolchain-installers)");
     }
   }
 

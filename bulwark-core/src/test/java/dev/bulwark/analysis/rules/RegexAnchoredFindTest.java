@@ -48,6 +48,8 @@ class RegexAnchoredFindTest {
       a.items().forEach(i -> collect(i, examples));
     } else if (m instanceof NotMatcher n) {
       collect(n.inner(), examples);
+    } else if (m instanceof ExceptMatcher e) {
+      collect(e.inner(), examples);
     }
   }
 

@@ -109,6 +109,8 @@ class RegexAnchorsAffordableTest {
       a.items().forEach(i -> collect(i, plans, seen));
     } else if (m instanceof NotMatcher n) {
       collect(n.inner(), plans, seen);
+    } else if (m instanceof ExceptMatcher e) {
+      collect(e.inner(), plans, seen);
     }
   }
 }
