@@ -232,14 +232,29 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
       + "\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7"
       + "\u03B1\u03B9\u03BA\u03BD\u03BF\u03C1\u03C5";
 
+  /** The Latin letter each of {@link #LATIN_LOOKALIKES} looks like, in the same order. */
+  private static final String LATIN_TWINS =
+      "ABEKMHOPCTYX" + "aeopcyx" + "SIJsijYyhhll" + "ddQqWw"
+      + "ABEZHIKMNOPTYX" + "aikvopu";
+
   /**
    * Offset of the first word of code mixing Latin letters with Latin look-alike Cyrillic or Greek
    * ones, or -1. Quoted text, regex literals, comments and prose lines are not code names.
+   *
+   * <p>Math notation: when the file's code names also use Greek letters that look like no Latin
+   * one ({@code φ}, {@code θ}, {@code ε}, {@code Δ}), its Greek letters are math symbols
+   * ({@code αs}, {@code ρsφ}, {@code sinνω}); there a word whose look-alikes are all Greek counts
+   * only when the Latin word it reads as (four letters or more) is in the file too, as a deceiving
+   * twin would be ({@code respοnse} beside {@code response}). Cyrillic look-alikes always count.
    */
   private static int homoglyph(String t, Comments comments) {
     int start = -1;
     boolean latin = false;
     boolean other = false;
+    boolean cyrillic = false;
+    boolean mathGreek = false;
+    int firstCyrillic = -1;
+    List<int[]> greekOnly = new java.util.ArrayList<>(); // start, end of words with Greek look-alikes only
     char quote = 0;
     for (int i = 0; i <= t.length(); i++) {
       char c = i < t.length() ? t.charAt(i) : ' ';
@@ -277,19 +292,76 @@ final class InvisibleUnicodeHeuristic implements Heuristic {
           start = i;
           latin = false;
           other = false;
+          cyrillic = false;
         }
         if (c < 128 && Character.isLetter(c)) {
           latin = true;
         } else if (c >= 128) {
-          other |= LATIN_LOOKALIKES.indexOf(c) >= 0;
+          boolean lookalike = LATIN_LOOKALIKES.indexOf(c) >= 0;
+          other |= lookalike;
+          cyrillic |= lookalike && c >= 0x0400;
+          mathGreek |= !lookalike && c >= 0x0391 && c <= 0x03C9;
         }
       } else {
         if (start >= 0 && latin && other && !proseLine(t, start)) {
-          return start;
+          if (cyrillic) {
+            if (firstCyrillic < 0) {
+              firstCyrillic = start;
+            }
+          } else {
+            greekOnly.add(new int[] {start, i});
+          }
         }
         start = -1;
       }
     }
-    return -1;
+    int greek = -1;
+    if (!greekOnly.isEmpty() && !mathGreek) {
+      greek = greekOnly.get(0)[0];
+    } else if (!greekOnly.isEmpty()) {
+      java.util.Set<String> words = latinWords(t);
+      for (int[] w : greekOnly) {
+        String twin = skeleton(t.substring(w[0], w[1]));
+        if (twin.length() >= 4 && words.contains(twin)) {
+          greek = w[0];
+          break;
+        }
+      }
+    }
+    return firstCyrillic < 0 ? greek : greek < 0 ? firstCyrillic : Math.min(greek, firstCyrillic);
+  }
+
+  /** The word with each look-alike letter replaced by the Latin letter it looks like. */
+  static String skeleton(String word) {
+    StringBuilder b = new StringBuilder(word.length());
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      int k = LATIN_LOOKALIKES.indexOf(c);
+      b.append(k >= 0 ? LATIN_TWINS.charAt(k) : c);
+    }
+    return b.toString();
+  }
+
+  /** Every word of ASCII letters, digits, '_' and '$' only in the text (code, strings and comments). */
+  private static java.util.Set<String> latinWords(String t) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    int start = -1;
+    boolean ascii = true;
+    for (int i = 0; i <= t.length(); i++) {
+      char c = i < t.length() ? t.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c) || c == '_' || c == '$') {
+        if (start < 0) {
+          start = i;
+          ascii = true;
+        }
+        ascii &= c < 128;
+      } else if (start >= 0) {
+        if (ascii) {
+          out.add(t.substring(start, i));
+        }
+        start = -1;
+      }
+    }
+    return out;
   }
 }

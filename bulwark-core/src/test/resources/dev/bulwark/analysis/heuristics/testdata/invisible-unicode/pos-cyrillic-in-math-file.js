@@ -1,0 +1,2 @@
+const φ = 0.5;
+const раypal = require("x");
