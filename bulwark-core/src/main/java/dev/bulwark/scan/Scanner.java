@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,12 +79,9 @@ public final class Scanner {
   }
 
   private List<TargetResult> run(List<Request> requests, ExecutorService pool) {
-    // One large package in flight at a time, however many threads (HeapLane, threadsThatFit):
-    // the scanner's own pool, or callers' threads that share the scanner (the monitor's workers).
-    ExecutorService laned = new Laned(pool, lane);
     List<List<Future<TargetResult>>> futures = new ArrayList<>();
     for (Request req : requests) {
-      futures.add(submit(req, laned));
+      futures.add(submit(req, pool));
     }
     List<TargetResult> out = new ArrayList<>();
     for (int i = 0; i < futures.size(); i++) {
@@ -92,63 +90,6 @@ public final class Scanner {
       }
     }
     return out;
-  }
-
-  /** Runs each task of {@code pool} as one package in flight of {@code lane}. */
-  private static final class Laned extends AbstractExecutorService {
-    private final ExecutorService pool;
-    private final HeapLane lane;
-
-    Laned(ExecutorService pool, HeapLane lane) {
-      this.pool = pool;
-      this.lane = lane;
-    }
-
-    @Override
-    public <T> Future<T> submit(java.util.concurrent.Callable<T> task) {
-      return pool.submit(() -> lane.run(task));
-    }
-
-    @Override
-    public void execute(Runnable task) {
-      pool.execute(() -> {
-        try {
-          lane.run(() -> {
-            task.run();
-            return null;
-          });
-        } catch (RuntimeException | Error e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-    }
-
-    @Override
-    public void shutdown() {
-      pool.shutdown();
-    }
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      return pool.shutdownNow();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return pool.isShutdown();
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return pool.isTerminated();
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
-      return pool.awaitTermination(timeout, unit);
-    }
   }
 
   /**
@@ -191,6 +132,15 @@ public final class Scanner {
     }
   }
 
+  /**
+   * Submits one target's work as one package in flight of the scanner's large lane ({@link
+   * HeapLane}): one large package at a time, however many threads, whether the scanner's own pool
+   * or callers' threads that share the scanner (the monitor's workers).
+   */
+  private Future<TargetResult> laned(ExecutorService pool, Callable<TargetResult> work) {
+    return pool.submit(() -> lane.run(work));
+  }
+
   private List<Future<TargetResult>> submit(Request req, ExecutorService pool) {
     List<Future<TargetResult>> out = new ArrayList<>();
     Path p = req.path();
@@ -199,21 +149,21 @@ public final class Scanner {
       if (dir && (req.mode() == Mode.PROJECT
           || req.mode() == Mode.AUTO && (ProjectDetector.isProjectFolder(p)
               || ProjectLoader.isBareRepository(p)))) {
-        out.add(pool.submit(() -> project(new ProjectLoader(limits).load(p, req.display(), req.password()))));
+        out.add(laned(pool, () -> project(new ProjectLoader(limits).load(p, req.display(), req.password()))));
         return out;
       }
       if (dir) {
         // Each package is read by the worker that analyses it: a node_modules or site-packages
         // folder is never in memory whole, only the packages being analysed.
         for (LazyArtifact a : new ArtifactReader(limits).plan(p, req.password())) {
-          out.add(pool.submit(() -> new TargetResult.Package(
+          out.add(laned(pool, () -> new TargetResult.Package(
               analyzer.analyze(rename(a.read(), req.display(), p)))));
         }
         return out;
       }
-      out.add(pool.submit(() -> archive(req)));
+      out.add(laned(pool, () -> archive(req)));
     } catch (IOException e) {
-      out.add(pool.submit(() -> failed(req.display(), e.getMessage())));
+      out.add(laned(pool, () -> failed(req.display(), e.getMessage())));
     }
     return out;
   }
